@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Orm } from '../src/db/orm';
+import { seedGeography } from './geography/geography.seed';
+
+/**
+ * Loads the reference data the hub needs where it is missing. Deterministic and idempotent:
+ * a second run adds nothing.
+ */
+export async function seedReferenceData(orm: Orm, logger: Logger): Promise<void> {
+  const em = orm.em.fork();
+  await em.transactional(async (tx) => {
+    const units = await seedGeography(tx);
+    if (units > 0) logger.info({ adminUnits: units }, 'loaded reference geography');
+  });
+}

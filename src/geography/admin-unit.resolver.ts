@@ -1,0 +1,69 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../common/context';
+import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { ConnectionType, pageWindow } from '../common/pagination';
+import { AdminUnit } from './admin-unit.entity';
+import { AdminUnitsArgs } from './admin-unit.inputs';
+import * as units from './admin-unit.service';
+
+@ObjectType({ description: 'A page of administrative units.' })
+export class AdminUnitConnection extends ConnectionType('AdminUnit', () => AdminUnit, 'administrative unit') {}
+
+function namesOf(unit: AdminUnit) {
+  return { ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn };
+}
+
+@Resolver(() => AdminUnit)
+export class AdminUnitResolver {
+  @Query(() => AdminUnit, { nullable: true, description: 'The administrative unit with this code, or null when there is none.' })
+  adminUnit(@Arg('code', { description: 'Code of the unit, e.g. `KG05214000000`.' }) code: string, @Ctx() ctx: RequestContext) {
+    return units.unitByCode(ctx, code);
+  }
+
+  @Query(() => AdminUnitConnection, {
+    description: 'Administrative units in tree order (each unit before the units inside it), filtered and paged.',
+  })
+  adminUnits(@Args() args: AdminUnitsArgs, @Ctx() ctx: RequestContext) {
+    return units.listUnits(ctx, args.filter, pageWindow(args));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
+  name(
+    @Root() unit: AdminUnit,
+    @Ctx() ctx: RequestContext,
+    @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' })
+    lang?: Language | null,
+  ): string | null {
+    return pickTranslation(namesOf(unit), lang ?? ctx.language);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })
+  names(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): LocalizedText {
+    return LocalizedText.of(namesOf(unit), ctx.language);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit directly above; null for the country.' })
+  parent(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+    return units.parentOf(ctx, unit);
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'The units directly inside this one, in tree order.' })
+  children(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+    return units.childrenOf(ctx, unit);
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'The units above this one, from the country down to the parent.' })
+  ancestors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+    return units.ancestorsOf(ctx, unit);
+  }
+
+  @FieldResolver(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'Boundary as a GeoJSON geometry (Polygon or MultiPolygon, WGS84 lon/lat, simplified to about 10 m); null where none is known (ayil aimaks). Source: Ministry of Emergency Situations of the Kyrgyz Republic / OCHA, COD-AB 2018, CC BY-IGO.',
+  })
+  geometry(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+    return units.geometryOf(ctx, unit);
+  }
+}

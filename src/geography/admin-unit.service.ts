@@ -1,0 +1,64 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../common/context';
+import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
+import type { AdminUnitFilter } from './admin-unit.inputs';
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Normalises text the way `AdminUnit.searchText` is stored. */
+export function searchKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().trim();
+}
+
+export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit | null> {
+  return ctx.loaders.geography.unitByCode.load(code);
+}
+
+/** Units matching the filter in tree order (a unit before its children). */
+export async function listUnits(
+  ctx: RequestContext,
+  filter: AdminUnitFilter | null | undefined,
+  window: PageWindow,
+): Promise<Connection<AdminUnit>> {
+  const where: FilterQuery<AdminUnit>[] = [];
+  if (filter?.level) where.push({ level: filter.level });
+  if (filter?.kind) where.push({ kind: filter.kind });
+  if (filter?.parentCode) where.push({ parent: { code: filter.parentCode } });
+  if (filter?.withinCode) {
+    const container = await unitByCode(ctx, filter.withinCode);
+    if (!container) return toConnection([], 0, window);
+    where.push({ path: { $like: `${escapeLike(container.path + PATH_SEPARATOR)}%` } });
+  }
+  const search = filter?.search ? searchKey(filter.search) : '';
+  if (search) where.push({ searchText: { $like: `%${escapeLike(search)}%` } });
+
+  const [units, totalCount] = await ctx.em.findAndCount(
+    AdminUnit,
+    { $and: where },
+    { orderBy: { path: 'asc' }, limit: window.limit, offset: window.offset },
+  );
+  return toConnection(units, totalCount, window);
+}
+
+/** The units above `unit`, from the country down to its parent. */
+export async function ancestorsOf(ctx: RequestContext, unit: AdminUnit): Promise<AdminUnit[]> {
+  const codes = unit.path.split(PATH_SEPARATOR).slice(0, -1);
+  const ancestors = await ctx.loaders.geography.unitByCode.loadMany(codes);
+  return ancestors.filter((ancestor): ancestor is AdminUnit => ancestor instanceof AdminUnit);
+}
+
+export function childrenOf(ctx: RequestContext, unit: AdminUnit): Promise<AdminUnit[]> {
+  return ctx.loaders.geography.childrenOf.load(unit.code);
+}
+
+export async function parentOf(ctx: RequestContext, unit: AdminUnit): Promise<AdminUnit | null> {
+  return unit.parent ? unitByCode(ctx, unit.parent.code) : null;
+}
+
+export function geometryOf(ctx: RequestContext, unit: AdminUnit): Promise<Record<string, unknown> | null> {
+  return ctx.loaders.geography.geometryOf.load(unit.code);
+}

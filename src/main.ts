@@ -1,0 +1,77 @@
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → reference data
+ * → HTTP server. SIGTERM/SIGINT drain requests, close the database and exit 0.
+ */
+import 'reflect-metadata';
+import { type AppConfig, ConfigError, loadConfig } from './config/config';
+import { type DatabaseLocation, openDatabase } from './db/database';
+import { initOrm, migrate, type Orm } from './db/orm';
+import { type App, createApp } from './server/app';
+import { createLogger } from './server/logger';
+import { seedReferenceData } from '../seeds';
+
+const SHUTDOWN_GRACE_MS = 15_000;
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+
+  let database: DatabaseLocation | undefined;
+  let orm: Orm | undefined;
+  let app: App | undefined;
+  let stopping = false;
+
+  const shutdown = async (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    try {
+      await app?.close();
+      await orm?.close(true);
+      await database?.embedded?.stop();
+      logger.info('stopped');
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      exitCode = 1;
+    }
+    logger.flush();
+    process.exit(exitCode);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => void shutdown(signal, 0));
+  }
+
+  try {
+    database = await openDatabase(config, logger);
+    orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax });
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+    if (config.seedOnStart) await seedReferenceData(orm, logger);
+    app = await createApp(config, orm, logger);
+    await app.http.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    await shutdown('start-up failed', 1);
+    return;
+  }
+  if (stopping) return;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/graphql`;
+  logger.info({ graphql: url, data: database.describe, startedInMs: Date.now() - started }, `Yntymak serves GraphQL at ${url}; data: ${database.describe}`);
+}
+
+void main();

@@ -1,0 +1,65 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError, ErrorKind } from '../common/errors';
+
+/** Codes Apollo and graphql-js set themselves for bad requests; they pass through unchanged. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The one place where errors become what clients see: domain errors keep their message and
+ * get `extensions.code` (+ `reason`, `field`); anything unexpected is logged and replaced by
+ * a generic message, so no stack trace or SQL leaves the server.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { message, locations, path } = formatted;
+
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        locations,
+        path,
+        extensions: { code: original.kind, reason: original.reason, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = original.extensions.validationErrors.flatMap((validation) => validationProblems(validation));
+      return {
+        message: `Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        locations,
+        path,
+        extensions: { code: ErrorKind.BAD_USER_INPUT, reason: 'VALIDATION_FAILED', field: problems[0]?.field, fields: problems },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      return { message, locations, path, extensions: { code } };
+    }
+    logger.error({ err: original, path }, 'unexpected error while resolving a request');
+    return {
+      message: 'Internal server error. It has been logged; please try again or report it to the hub team.',
+      locations,
+      path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** Flattens class-validator's nested errors into field paths and messages (without echoing values). */
+function validationProblems(validation: ValidationError, prefix = ''): { field: string; message: string }[] {
+  const field = prefix ? `${prefix}.${validation.property}` : validation.property;
+  const own = Object.values(validation.constraints ?? {}).map((message) => ({ field, message }));
+  return [...own, ...(validation.children ?? []).flatMap((child) => validationProblems(child, field))];
+}

@@ -1,0 +1,28 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { projectRoot } from '../config/paths';
+import { AdminUnitResolver } from '../geography/admin-unit.resolver';
+
+export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the resolvers' decorators. */
+export function appSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [AdminUnitResolver],
+    validate: { forbidUnknownValues: false },
+  });
+  return built;
+}
+
+/** The schema as committed in `schema/schema.graphql`: sorted, so diffs show real changes. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function emitSchemaFile(): Promise<void> {
+  await writeFile(SCHEMA_FILE, printAppSchema(await appSchema()));
+}
