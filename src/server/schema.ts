@@ -14,8 +14,16 @@ export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [AdminUnitResolver],
     validate: { forbidUnknownValues: false },
-  });
+  }).then(describeRootTypes);
   return built;
+}
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  if (query) query.description = 'What the hub answers: reference data, who does what where, and the coordination questions.';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'What partners and the secretariat change. Each mutation is one transaction.';
+  return schema;
 }
 
 /** The schema as committed in `schema/schema.graphql`: sorted, so diffs show real changes. */

@@ -1,0 +1,88 @@
+import { Client } from 'pg';
+import { AdminUnitsDocument } from './generated/graphql';
+import { ADMIN_URL_VARIABLE } from './support/cluster';
+import { startTestServer, type TestServer } from './support/test-server';
+
+describe('health endpoints', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers /healthz while the process lives and /readyz while the database answers', async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('turns /readyz to 503 when its database goes away, while /healthz stays 200', async () => {
+    const database = new URL(server.databaseUrl).pathname.slice(1);
+    const admin = new Client({ connectionString: process.env[ADMIN_URL_VARIABLE] });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable' });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('requests that go wrong', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers malformed JSON with 400 and a readable message, not a 500', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('names the problem of an invalid query with a code and no stack trace', async () => {
+    const { status, errors } = await server.graphql('{ adminUnits { totalCount nonsense } }');
+    expect(status).toBe(400);
+    expect(errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors![0].message).toContain('nonsense');
+    expect(JSON.stringify(errors)).not.toContain('stacktrace');
+  });
+
+  it('refuses a wrongly typed variable with BAD_USER_INPUT', async () => {
+    const { errors } = await server.graphql(AdminUnitsDocument, { first: 'ten' as unknown as number });
+    expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0].message).toContain('first');
+  });
+
+  it('refuses queries nested deeper than the limit before running them', async () => {
+    const deep = `{ adminUnits { nodes { ${'children { '.repeat(14)}code${' }'.repeat(14)} } } }`;
+    const { errors } = await server.graphql(deep);
+    expect(errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors![0].message).toMatch(/depth/i);
+  });
+
+  it('reports the SQL statements of each GraphQL request in a header', async () => {
+    const result = await server.graphql(AdminUnitsDocument, { first: 3 });
+    // One page query and one count.
+    expect(result.sqlStatements).toBe(2);
+  });
+});
