@@ -20,7 +20,9 @@ async function main() {
   try {
     await migrate(orm);
     const folder = join(projectRoot, 'migrations');
-    const result = await orm.getMigrator().createMigration(folder, false, false, process.argv[2]);
+    // The name becomes part of a class name.
+    const name = process.argv[2]?.replace(/[^A-Za-z0-9]+/g, '_');
+    const result = await orm.getMigrator().createMigration(folder, false, false, name);
     if (!result.fileName) {
       console.log('The entities match the migrations; nothing to write.');
       return;

