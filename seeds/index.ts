@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Orm } from '../src/db/orm';
 import { seedGeography } from './geography/geography.seed';
+import { seedPartners } from './partners';
 
 /**
  * Loads the reference data the hub needs where it is missing. Deterministic and idempotent:
@@ -11,5 +12,7 @@ export async function seedReferenceData(orm: Orm, logger: Logger): Promise<void>
   await em.transactional(async (tx) => {
     const units = await seedGeography(tx);
     if (units > 0) logger.info({ adminUnits: units }, 'loaded reference geography');
+    const partners = await seedPartners(tx);
+    if (Object.values(partners).some((count) => count > 0)) logger.info(partners, 'loaded partner seed data');
   });
 }

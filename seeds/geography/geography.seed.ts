@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { projectRoot } from '../../src/config/paths';
 import { AdminUnit, AdminUnitKind, LEVEL_OF_KIND, PATH_SEPARATOR } from '../../src/geography/admin-unit.entity';
-import { searchKey } from '../../src/geography/admin-unit.service';
+import { searchKey } from '../../src/common/search';
 import { normaliseName, slug, spellingOfSource } from './transliteration';
 
 const GEO_DIR = join(projectRoot, 'seeds', 'reference', 'geo');

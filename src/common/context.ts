@@ -1,12 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { createCouncilLoaders } from '../council/council.loaders';
+import { createFundingLoaders } from '../funding/funding.loaders';
 import { createGeographyLoaders } from '../geography/geography.loaders';
+import { createOrganisationLoaders } from '../organisations/organisation.loaders';
+import { createProjectLoaders } from '../projects/project.loaders';
+import { createThemeLoaders } from '../themes/theme.loaders';
 import type { Language } from './localized-text';
 
 /** Every feature's per-request DataLoaders. */
 export function createLoaders(em: EntityManager) {
   return {
     geography: createGeographyLoaders(em),
+    organisations: createOrganisationLoaders(em),
+    themes: createThemeLoaders(em),
+    council: createCouncilLoaders(em),
+    projects: createProjectLoaders(em),
+    funding: createFundingLoaders(em),
   };
 }
 

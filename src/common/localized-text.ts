@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Language {
   KY = 'ky',
@@ -83,4 +84,19 @@ export class LocalizedText {
     localized.text = pickTranslation(values, language);
     return localized;
   }
+}
+
+@InputType({ description: 'A text in Kyrgyz, Russian and/or English; give at least one where the text is required.' })
+export class TranslationsInput implements Translations {
+  @Field(() => String, { nullable: true, description: 'Kyrgyz text.' })
+  @MaxLength(20000)
+  ky?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Russian text.' })
+  @MaxLength(20000)
+  ru?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English text.' })
+  @MaxLength(20000)
+  en?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableEntity } from '../common/base.entity';
 import { TranslatedText } from '../common/translations.embeddable';
 import { Organisation } from '../organisations/organisation.entity';
@@ -27,11 +27,13 @@ registerEnumType(CoordinationBodyKind, {
 });
 
 /** A council, collegium or commission run by the state agency. */
+@ObjectType({ description: 'A council, collegium or commission run by the state agency, e.g. the Coordination Council of donors and international organisations.' })
 @Entity({ tableName: 'coordination_body' })
 export class CoordinationBody extends EditableEntity {
   @Embedded(() => TranslatedText, { prefix: 'name_' })
   name: TranslatedText = new TranslatedText();
 
+  @Field(() => CoordinationBodyKind, { description: 'What kind of body this is.' })
   @Enum({ items: () => CoordinationBodyKind })
   kind: CoordinationBodyKind;
 
@@ -40,6 +42,7 @@ export class CoordinationBody extends EditableEntity {
   agency: Organisation;
 
   /** Seats by its founding act (e.g. 38 member organisations); null when not known. */
+  @Field(() => Int, { nullable: true, description: 'Seats by its founding act (e.g. 38 member organisations); null when not known.' })
   @Property({ type: 'integer', nullable: true })
   seatCount: number | null = null;
 
@@ -47,6 +50,7 @@ export class CoordinationBody extends EditableEntity {
   description: TranslatedText = new TranslatedText();
 
   /** Where the facts about this body come from, and what is known but not modelled (e.g. meetings held). */
+  @Field(() => String, { nullable: true, description: 'Where the facts about this body come from, and what is known but not modelled.' })
   @Property({ type: 'text', nullable: true })
   source: string | null = null;
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '../common/scalars';
 import { EditableEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { CoordinationBody } from './coordination-body.entity';
@@ -27,14 +28,23 @@ registerEnumType(MembershipRole, {
 /** Roles that take one of a body's seats. */
 export const SEAT_ROLES = [MembershipRole.CO_CHAIR, MembershipRole.MEMBER];
 
-export interface Representative {
+@ObjectType({ description: 'A person who represents a member organisation in a body.' })
+export class Representative {
+  @Field({ description: 'Full name.' })
   name: string;
+
+  @Field(() => String, { nullable: true, description: 'Position, e.g. "Programme Officer".' })
   title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address (personal data).' })
   email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Telephone number (personal data).' })
   phone?: string | null;
 }
 
 /** An organisation's place in a coordination body for a period (open-ended while active). */
+@ObjectType({ description: "An organisation's place in a coordination body for a period; active while it has no end date." })
 @Entity({ tableName: 'membership' })
 @Index({
   name: 'membership_one_active_per_organisation',
@@ -48,22 +58,27 @@ export class Membership extends EditableEntity {
   @ManyToOne(() => Organisation, { index: true })
   organisation: Organisation;
 
+  @Field(() => MembershipRole, { description: 'What the organisation does in the body.' })
   @Enum({ items: () => MembershipRole })
   role: MembershipRole;
 
   /** First day of membership; null when the sources do not say. */
+  @Field(() => LocalDate, { nullable: true, description: 'First day of membership; null when the sources do not say.' })
   @Property({ type: 'date', nullable: true })
   startDate: string | null = null;
 
   /** Last day of membership; null while active. */
+  @Field(() => LocalDate, { nullable: true, description: 'Last day of membership; null while active.' })
   @Property({ type: 'date', nullable: true })
   endDate: string | null = null;
 
   /** Named people who represent the organisation. Emails and phones are personal data. */
+  @Field(() => [Representative], { description: 'Named people who represent the organisation.' })
   @Property({ type: 'jsonb' })
   representatives: Representative[] = [];
 
   /** Where this membership is documented. */
+  @Field(() => String, { nullable: true, description: 'Where this membership is documented, and how sure that is.' })
   @Property({ type: 'text', nullable: true })
   source: string | null = null;
 }

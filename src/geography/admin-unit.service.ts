@@ -1,18 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { escapeLike, searchKey } from '../common/search';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter } from './admin-unit.inputs';
-
-/** Escapes LIKE wildcards so user text matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-/** Normalises text the way `AdminUnit.searchText` is stored. */
-export function searchKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().trim();
-}
 
 export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit | null> {
   return ctx.loaders.geography.unitByCode.load(code);

@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Property, Unique } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableEntity } from '../common/base.entity';
 import { TranslatedText } from '../common/translations.embeddable';
 
@@ -51,30 +51,37 @@ registerEnumType(OrganisationKind, {
 });
 
 /** A donor, multilateral, NGO, state body or LSG body. */
+@ObjectType({ description: 'A donor, multilateral, international or national NGO, state body or LSG body.' })
 @Entity({ tableName: 'organisation' })
 export class Organisation extends EditableEntity {
   @Embedded(() => TranslatedText, { prefix: 'name_' })
   name: TranslatedText = new TranslatedText();
 
+  @Field(() => String, { nullable: true, description: 'Short name, e.g. UNDP, OSCE.' })
   @Property({ type: 'text', nullable: true })
   acronym: string | null = null;
 
+  @Field(() => OrganisationKind, { description: 'Kind of organisation (IATI OrganisationType).' })
   @Enum({ items: () => OrganisationKind })
   kind: OrganisationKind;
 
   /** IATI organisation identifier, e.g. `XM-DAC-41114` (UNDP). */
+  @Field(() => String, { nullable: true, description: 'IATI organisation identifier, e.g. `XM-DAC-41114` for UNDP; null when it has none or it is not known.' })
   @Unique()
   @Property({ type: 'text', nullable: true })
   iatiIdentifier: string | null = null;
 
   /** ISO 3166-1 alpha-2 code of the country of registration or headquarters. */
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code of the country of registration or headquarters, e.g. KG, US.' })
   @Property({ type: 'text', nullable: true })
   country: string | null = null;
 
+  @Field(() => String, { nullable: true, description: 'Web site address.' })
   @Property({ type: 'text', nullable: true })
   website: string | null = null;
 
   /** Where the facts about this organisation come from. */
+  @Field(() => String, { nullable: true, description: 'Where the facts about this organisation come from.' })
   @Property({ type: 'text', nullable: true })
   source: string | null = null;
 

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Unique } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { v4 } from 'uuid';
 import { Organisation } from '../organisations/organisation.entity';
 import type { Project } from './project.entity';
@@ -24,6 +24,7 @@ registerEnumType(ParticipantRole, {
 });
 
 /** An organisation taking part in a project in one role (several roles are several rows). */
+@ObjectType({ description: 'An organisation taking part in a project in one IATI role.' })
 @Entity({ tableName: 'project_participant' })
 @Unique({ properties: ['project', 'organisation', 'role'] })
 export class ProjectParticipant {
@@ -36,6 +37,7 @@ export class ProjectParticipant {
   @ManyToOne(() => Organisation, { index: true })
   organisation: Organisation;
 
+  @Field(() => ParticipantRole, { description: 'Its role (IATI OrganisationRole).' })
   @Enum({ items: () => ParticipantRole })
   role: ParticipantRole;
 }

@@ -1,5 +1,6 @@
 import { Collection, Embedded, Entity, Enum, ManyToMany, OneToMany, Property, Unique } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '../common/scalars';
 import { EditableEntity } from '../common/base.entity';
 import { TranslatedText } from '../common/translations.embeddable';
 import { Theme } from '../themes/theme.entity';
@@ -38,20 +39,35 @@ export const IATI_ACTIVITY_STATUS: Record<ProjectStatus, string> = {
   SUSPENDED: '6',
 };
 
-export interface ProjectContact {
+@ObjectType({ description: 'Whom to ask about a project.' })
+export class ProjectContact {
+  @Field(() => String, { nullable: true, description: 'Person or office.' })
   name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation of the contact.' })
   organisation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address.' })
   email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Telephone number.' })
   phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Web site.' })
   website?: string | null;
 }
 
-export interface ProjectLink {
+@ObjectType({ description: 'A document or page about a project.' })
+export class ProjectLink {
+  @Field(() => String, { nullable: true, description: 'What the link is.' })
   title?: string | null;
+
+  @Field({ description: 'Address (http or https).' })
   url: string;
 }
 
 /** A project or programme of one or more partners: what, where, when, who. */
+@ObjectType({ description: 'A project or programme of one or more partners: what, where (coverage), when, who (participants) and with what money.' })
 @Entity({ tableName: 'project' })
 export class Project extends EditableEntity {
   @Embedded(() => TranslatedText, { prefix: 'title_' })
@@ -63,18 +79,23 @@ export class Project extends EditableEntity {
   @Embedded(() => TranslatedText, { prefix: 'objectives_' })
   objectives: TranslatedText = new TranslatedText();
 
+  @Field(() => ProjectStatus, { description: 'Stage of the project (IATI ActivityStatus).' })
   @Enum({ items: () => ProjectStatus })
   status: ProjectStatus;
 
+  @Field(() => LocalDate, { nullable: true, description: 'Planned first day.' })
   @Property({ type: 'date', nullable: true })
   plannedStart: string | null = null;
 
+  @Field(() => LocalDate, { nullable: true, description: 'Planned last day; null when open-ended or not known.' })
   @Property({ type: 'date', nullable: true })
   plannedEnd: string | null = null;
 
+  @Field(() => LocalDate, { nullable: true, description: 'Actual first day, once known.' })
   @Property({ type: 'date', nullable: true })
   actualStart: string | null = null;
 
+  @Field(() => LocalDate, { nullable: true, description: 'Actual last day, once known.' })
   @Property({ type: 'date', nullable: true })
   actualEnd: string | null = null;
 
@@ -82,26 +103,31 @@ export class Project extends EditableEntity {
   themes = new Collection<Theme>(this);
 
   /** Who the project is for, in words (e.g. "women", "youth", "LSG staff"). */
+  @Field(() => [String], { description: 'Who the project is for, in words (e.g. women, youth, LSG staff).' })
   @Property({ type: 'text[]' })
   targetGroups: string[] = [];
 
-  @OneToMany(() => ProjectCoverage, (coverage) => coverage.project)
+  @OneToMany(() => ProjectCoverage, (coverage) => coverage.project, { orphanRemoval: true })
   coverage = new Collection<ProjectCoverage>(this);
 
-  @OneToMany(() => ProjectParticipant, (participant) => participant.project)
+  @OneToMany(() => ProjectParticipant, (participant) => participant.project, { orphanRemoval: true })
   participants = new Collection<ProjectParticipant>(this);
 
+  @Field(() => [ProjectContact], { description: 'Whom to ask.' })
   @Property({ type: 'jsonb' })
   contacts: ProjectContact[] = [];
 
+  @Field(() => [ProjectLink], { description: 'Documents and pages about the project.' })
   @Property({ type: 'jsonb' })
   links: ProjectLink[] = [];
 
+  @Field(() => String, { nullable: true, description: 'IATI activity identifier, when the project is published to IATI.' })
   @Unique()
   @Property({ type: 'text', nullable: true })
   iatiIdentifier: string | null = null;
 
   /** Where the facts come from, and what the sources leave open. */
+  @Field(() => String, { nullable: true, description: 'Where the facts come from, and what the sources leave open.' })
   @Property({ type: 'text', nullable: true })
   source: string | null = null;
 

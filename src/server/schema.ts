@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { projectRoot } from '../config/paths';
+import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';
+import { ExchangeRateResolver, FundingTransactionResolver } from '../funding/funding.resolver';
 import { AdminUnitResolver } from '../geography/admin-unit.resolver';
+import { OrganisationResolver } from '../organisations/organisation.resolver';
+import { ProjectCoverageResolver, ProjectParticipantResolver, ProjectResolver } from '../projects/project.resolver';
+import { ThemeResolver } from '../themes/theme.resolver';
 
 export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');
 
@@ -12,7 +17,18 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The executable schema, built once per process from the resolvers' decorators. */
 export function appSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AdminUnitResolver],
+    resolvers: [
+      AdminUnitResolver,
+      OrganisationResolver,
+      ThemeResolver,
+      CoordinationBodyResolver,
+      MembershipResolver,
+      ProjectResolver,
+      ProjectCoverageResolver,
+      ProjectParticipantResolver,
+      FundingTransactionResolver,
+      ExchangeRateResolver,
+    ],
     validate: { forbidUnknownValues: false },
   }).then(describeRootTypes);
   return built;

@@ -1,11 +1,14 @@
 import { Embedded, Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { TranslatedText } from '../common/translations.embeddable';
 
 /** A theme of the hub's taxonomy, mapped to OECD-DAC purpose codes for IATI. */
+@ObjectType({ description: 'A theme of the hub\'s taxonomy (e.g. conflict prevention), mapped to OECD-DAC purpose codes.' })
 @Entity({ tableName: 'theme' })
 export class Theme {
   [PrimaryKeyProp]?: 'code';
 
+  @Field({ description: 'Stable code, e.g. CONFLICT_PREVENTION.' })
   @PrimaryKey({ type: 'text' })
   code: string;
 
@@ -16,9 +19,11 @@ export class Theme {
   description: TranslatedText = new TranslatedText();
 
   /** OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1). */
+  @Field(() => [String], { description: 'OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) this theme maps to.' })
   @Property({ type: 'text[]' })
   dacCodes: string[] = [];
 
+  @Field(() => Int, { description: 'Position in the taxonomy, for display.' })
   @Property({ type: 'smallint' })
   position: number;
 }

@@ -1,0 +1,1 @@
+export { seedPartners, checkPartnerData, partnerSeedIds, type PartnerSeedCounts } from './partners.seed';

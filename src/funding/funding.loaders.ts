@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { groupByKeys } from '../common/group-by';
+import { createFundingTotalsLoader } from './funding-totals';
+import { FundingTransaction } from './transaction.entity';
+
+export function createFundingLoaders(em: EntityManager) {
+  return {
+    totals: createFundingTotalsLoader(em),
+    transactionsOf: new DataLoader<string, FundingTransaction[]>(async (projectIds) => {
+      const rows = await em.find(FundingTransaction, { project: { $in: [...projectIds] } }, { orderBy: { valueDate: 'asc', id: 'asc' } });
+      return groupByKeys(projectIds, rows, (row) => row.project.id);
+    }),
+  };
+}

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../common/context';
+import { badInput, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
+import { requireOrganisation } from '../organisations/organisation.service';
+import { requireProject } from '../projects/project.service';
+import { ExchangeRate, REPORTING_CURRENCY } from './exchange-rate.entity';
+import { FundingErrorCode } from './funding.errors';
+import type { RecordTransactionInput, SetExchangeRateInput } from './funding.inputs';
+import type { FundingTotals } from './funding-totals';
+import { FundingTransaction } from './transaction.entity';
+
+const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
+
+export async function recordTransaction(ctx: RequestContext, input: RecordTransactionInput): Promise<FundingTransaction> {
+  checkPositiveDecimal(input.amount, 'input.amount');
+  if (!MONEY.test(input.amount)) {
+    throw badInput('INVALID_AMOUNT', `\`input.amount\` takes at most 16 digits and 2 decimals; got "${input.amount}".`, 'input.amount');
+  }
+  const currency = normaliseCurrency(input.currency, 'input.currency');
+  return ctx.em.transactional(async (em) => {
+    const project = await requireProject(em, input.projectId, 'input.projectId');
+    const provider = input.providerId ? await requireOrganisation(em, input.providerId, 'input.providerId') : null;
+    const receiver = input.receiverId ? await requireOrganisation(em, input.receiverId, 'input.receiverId') : null;
+    return em.create(FundingTransaction, {
+      project,
+      type: input.type,
+      amount: input.amount,
+      currency,
+      valueDate: input.valueDate,
+      provider,
+      receiver,
+      description: input.description ?? null,
+    });
+  });
+}
+
+/** Records (or corrects) the USD value of a currency from a day on. */
+export async function setExchangeRate(ctx: RequestContext, input: SetExchangeRateInput): Promise<ExchangeRate> {
+  const currency = normaliseCurrency(input.currency, 'input.currency');
+  if (currency === REPORTING_CURRENCY) {
+    throw badInput(FundingErrorCode.REPORTING_CURRENCY_RATE, `${REPORTING_CURRENCY} is the reporting currency; its rate is always 1.`, 'input.currency');
+  }
+  checkPositiveDecimal(input.rate, 'input.rate');
+  return ctx.em.transactional(async (em: EntityManager) => {
+    const existing = await em.findOne(ExchangeRate, { currency, date: input.date });
+    if (existing) {
+      existing.rate = input.rate;
+      existing.source = input.source ?? existing.source;
+      return existing;
+    }
+    return em.create(ExchangeRate, { currency, date: input.date, rate: input.rate, source: input.source ?? null });
+  });
+}
+
+export function listExchangeRates(ctx: RequestContext, currency: string | null | undefined): Promise<ExchangeRate[]> {
+  const where = currency ? { currency: normaliseCurrency(currency, 'currency') } : {};
+  return ctx.em.find(ExchangeRate, where, { orderBy: { currency: 'asc', date: 'desc' }, limit: 1000 });
+}
+
+export function fundingTotalsOf(ctx: RequestContext, projectId: string, currency: string): Promise<FundingTotals> {
+  return ctx.loaders.funding.totals.load({ projectId, currency: normaliseCurrency(currency, 'currency') });
+}
+
+export function transactionsOf(ctx: RequestContext, projectId: string): Promise<FundingTransaction[]> {
+  return ctx.loaders.funding.transactionsOf.load(projectId);
+}

@@ -1,0 +1,6 @@
+/** Reasons an organisation request can fail (sent as `extensions.reason`). */
+export enum OrganisationErrorCode {
+  ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
+  IATI_IDENTIFIER_TAKEN = 'IATI_IDENTIFIER_TAKEN',
+  INVALID_COUNTRY = 'INVALID_COUNTRY',
+}

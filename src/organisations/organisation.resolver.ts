@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../common/context';
+import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { ConnectionType, pageWindow } from '../common/pagination';
+import { IATI_ORGANISATION_TYPE, Organisation } from './organisation.entity';
+import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
+import * as organisations from './organisation.service';
+
+@ObjectType({ description: 'A page of organisations.' })
+export class OrganisationConnection extends ConnectionType('Organisation', () => Organisation, 'organisation') {}
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Query(() => OrganisationConnection, { description: 'Organisations by English (then Russian) name, filtered and paged.' })
+  organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: RequestContext) {
+    return organisations.listOrganisations(ctx, args.filter, pageWindow(args));
+  }
+
+  @Query(() => Organisation, { nullable: true, description: 'The organisation with this id, or null.' })
+  organisation(@Arg('id', () => ID, { description: 'Organisation id.' }) id: string, @Ctx() ctx: RequestContext) {
+    return organisations.organisationById(ctx, id);
+  }
+
+  @Mutation(() => Organisation, { description: 'Registers an organisation.' })
+  createOrganisation(@Arg('input', { description: 'The organisation.' }) input: CreateOrganisationInput, @Ctx() ctx: RequestContext) {
+    return organisations.createOrganisation(ctx, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Changes an organisation.' })
+  updateOrganisation(
+    @Arg('id', () => ID, { description: 'Organisation id.' }) id: string,
+    @Arg('input', { description: 'What to change.' }) input: UpdateOrganisationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return organisations.updateOrganisation(ctx, id, input);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
+  name(
+    @Root() organisation: Organisation,
+    @Ctx() ctx: RequestContext,
+    @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
+  ): string | null {
+    return pickTranslation(organisation.name, lang ?? ctx.language);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })
+  names(@Root() organisation: Organisation, @Ctx() ctx: RequestContext): LocalizedText {
+    return LocalizedText.of(organisation.name, ctx.language);
+  }
+
+  @FieldResolver(() => String, { description: 'IATI OrganisationType code of `kind`, e.g. "40" for multilateral.' })
+  iatiTypeCode(@Root() organisation: Organisation): string {
+    return IATI_ORGANISATION_TYPE[organisation.kind].code;
+  }
+}

@@ -1,0 +1,153 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../common/context';
+import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { ConnectionType, pageWindow } from '../common/pagination';
+import { LocalDate } from '../common/scalars';
+import { FundingTotals } from '../funding/funding-totals';
+import { fundingTotalsOf, transactionsOf } from '../funding/funding.service';
+import { FundingTransaction } from '../funding/transaction.entity';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { organisationById } from '../organisations/organisation.service';
+import { Theme } from '../themes/theme.entity';
+import { ProjectCoverage } from './project-coverage.entity';
+import { ProjectParticipant } from './project-participant.entity';
+import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
+import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
+import * as projects from './project.service';
+
+@ObjectType({ description: 'A page of projects.' })
+export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => ProjectConnection, { description: 'Projects, filtered by organisation, theme, place, stage, period or title, sorted and paged: who does what, where and when.' })
+  projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext) {
+    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args));
+  }
+
+  @Query(() => Project, { nullable: true, description: 'The project with this id, or null.' })
+  project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext) {
+    return projects.projectById(ctx, id);
+  }
+
+  @Mutation(() => Project, { description: 'Records a project with its coverage, participants and themes.' })
+  createProject(@Arg('input', { description: 'The project.' }) input: CreateProjectInput, @Ctx() ctx: RequestContext) {
+    return projects.createProject(ctx, input);
+  }
+
+  @Mutation(() => Project, { description: 'Changes a project\'s description, dates, stage, themes and other fields.' })
+  updateProject(
+    @Arg('id', () => ID, { description: 'Project id.' }) id: string,
+    @Arg('input', { description: 'What to change.' }) input: UpdateProjectInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return projects.updateProject(ctx, id, input);
+  }
+
+  @Mutation(() => Project, { description: 'Replaces the units a project covers.' })
+  setProjectCoverage(
+    @Arg('projectId', () => ID, { description: 'Project id.' }) projectId: string,
+    @Arg('coverage', () => [CoverageInput], { description: 'All units the project covers from now on.' }) coverage: CoverageInput[],
+    @Ctx() ctx: RequestContext,
+    @Arg('version', () => Int, { nullable: true, description: 'The project `version` you last read.' }) version?: number | null,
+  ) {
+    return projects.setProjectCoverage(ctx, projectId, coverage, version);
+  }
+
+  @Mutation(() => Project, { description: 'Replaces the organisations taking part in a project and their roles.' })
+  setProjectParticipants(
+    @Arg('projectId', () => ID, { description: 'Project id.' }) projectId: string,
+    @Arg('participants', () => [ParticipantInput], { description: 'All participants from now on.' }) participants: ParticipantInput[],
+    @Ctx() ctx: RequestContext,
+    @Arg('version', () => Int, { nullable: true, description: 'The project `version` you last read.' }) version?: number | null,
+  ) {
+    return projects.setProjectParticipants(ctx, projectId, participants, version);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language, or the nearest one known.' })
+  title(
+    @Root() project: Project,
+    @Ctx() ctx: RequestContext,
+    @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
+  ): string | null {
+    return pickTranslation(project.title, lang ?? ctx.language);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Title in Kyrgyz, Russian and English.' })
+  titles(@Root() project: Project, @Ctx() ctx: RequestContext): LocalizedText {
+    return LocalizedText.of(project.title, ctx.language);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Description.' })
+  description(@Root() project: Project, @Ctx() ctx: RequestContext): LocalizedText {
+    return LocalizedText.of(project.description, ctx.language);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Objectives.' })
+  objectives(@Root() project: Project, @Ctx() ctx: RequestContext): LocalizedText {
+    return LocalizedText.of(project.objectives, ctx.language);
+  }
+
+  @FieldResolver(() => String, { description: 'IATI ActivityStatus code of `status`, e.g. "2" for implementation.' })
+  iatiStatusCode(@Root() project: Project): string {
+    return IATI_ACTIVITY_STATUS[project.status];
+  }
+
+  @FieldResolver(() => LocalDate, { nullable: true, description: 'Actual start, else planned start.' })
+  startDate(@Root() project: Project): string | null {
+    return project.actualStart ?? project.plannedStart;
+  }
+
+  @FieldResolver(() => LocalDate, { nullable: true, description: 'Actual end, else planned end; null when open-ended or not known.' })
+  endDate(@Root() project: Project): string | null {
+    return project.actualEnd ?? project.plannedEnd;
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes the project works on.' })
+  async themes(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    const codes = await ctx.loaders.projects.themeCodesOf.load(project.id);
+    const themes = await ctx.loaders.themes.themeByCode.loadMany(codes);
+    return themes.filter((theme): theme is Theme => theme instanceof Theme);
+  }
+
+  @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })
+  coverage(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.coverageOf.load(project.id);
+  }
+
+  @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
+  participants(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.participantsOf.load(project.id);
+  }
+
+  @FieldResolver(() => [FundingTransaction], { description: 'Money movements, oldest first.' })
+  transactions(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return transactionsOf(ctx, project.id);
+  }
+
+  @FieldResolver(() => FundingTotals, { description: 'Transaction sums per original currency and converted into one currency.' })
+  fundingTotals(
+    @Root() project: Project,
+    @Ctx() ctx: RequestContext,
+    @Arg('currency', { defaultValue: 'USD', description: 'ISO 4217 currency to convert into (default USD).' }) currency: string,
+  ) {
+    return fundingTotalsOf(ctx, project.id, currency);
+  }
+}
+
+@Resolver(() => ProjectCoverage)
+export class ProjectCoverageResolver {
+  @FieldResolver(() => AdminUnit, { description: 'The unit covered.' })
+  unit(@Root() coverage: ProjectCoverage, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.geography.unitByCode.load(coverage.unit.code);
+  }
+}
+
+@Resolver(() => ProjectParticipant)
+export class ProjectParticipantResolver {
+  @FieldResolver(() => Organisation, { description: 'The organisation.' })
+  organisation(@Root() participant: ProjectParticipant, @Ctx() ctx: RequestContext) {
+    return organisationById(ctx, participant.organisation.id);
+  }
+}

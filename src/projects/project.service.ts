@@ -1,0 +1,316 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../common/context';
+import { isUuid } from '../common/ids';
+import { Language } from '../common/localized-text';
+import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { escapeLike, searchKey } from '../common/search';
+import { TranslatedText } from '../common/translations.embeddable';
+import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
+import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { checkVersion } from '../organisations/organisation.service';
+import { Theme } from '../themes/theme.entity';
+import { requireThemes } from '../themes/theme.service';
+import { ProjectCoverage } from './project-coverage.entity';
+import { ProjectParticipant } from './project-participant.entity';
+import { Project } from './project.entity';
+import { ProjectErrorCode } from './project.errors';
+import {
+  type CoverageInput,
+  CoverageMatch,
+  type CreateProjectInput,
+  type ParticipantInput,
+  type ProjectFilter,
+  type ProjectOrder,
+  ProjectOrderField,
+  SortDirection,
+  type UpdateProjectInput,
+} from './project.inputs';
+
+export function projectById(ctx: RequestContext, id: string): Promise<Project | null> {
+  return ctx.loaders.projects.projectById.load(id);
+}
+
+export function projectSearchText(title: TranslatedText): string {
+  return searchKey([title.ky, title.ru, title.en].filter(Boolean).join(' | '));
+}
+
+/** Effective dates: actual where known, else planned. */
+const START_SQL = 'coalesce(p.actual_start, p.planned_start)';
+const END_SQL = 'coalesce(p.actual_end, p.planned_end)';
+
+function orderSql(order: ProjectOrder | null | undefined, language: Language): string {
+  const direction = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
+  const titleColumns = [language, Language.EN, Language.RU, Language.KY].map((lang) => `p.title_${lang}`);
+  switch (order?.field) {
+    case ProjectOrderField.TITLE:
+      return `coalesce(${titleColumns.join(', ')}) ${direction}, p.id`;
+    case ProjectOrderField.START_DATE:
+      return `${START_SQL} ${direction} nulls last, p.id`;
+    case ProjectOrderField.END_DATE:
+      return `${END_SQL} ${direction} nulls last, p.id`;
+    case ProjectOrderField.CREATED_AT:
+      return `p.created_at ${direction}, p.id`;
+    case ProjectOrderField.UPDATED_AT:
+      return `p.updated_at ${direction}, p.id`;
+    default:
+      return 'p.updated_at desc, p.id';
+  }
+}
+
+/**
+ * Projects matching the filter, as one SQL statement for the page and one for the count.
+ * Coverage is matched in the unit tree by materialised path.
+ */
+export async function listProjects(
+  ctx: RequestContext,
+  filter: ProjectFilter | null | undefined,
+  order: ProjectOrder | null | undefined,
+  window: PageWindow,
+): Promise<Connection<Project>> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+
+  if (filter?.organisationIds?.length) {
+    const roleSql = filter.role ? ' and pp.role = ?' : '';
+    add(
+      `exists (select 1 from project_participant pp where pp.project_id = p.id and pp.organisation_id in (?)${roleSql})`,
+      filter.organisationIds,
+      ...(filter.role ? [filter.role] : []),
+    );
+  }
+  if (filter?.themeCodes?.length) {
+    add('exists (select 1 from project_theme pt where pt.project_id = p.id and pt.theme_code in (?))', filter.themeCodes);
+  }
+  if (filter?.unitCode) {
+    const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
+    if (!unit) return toConnection([], 0, window);
+    const inside = `(u.path = ? or u.path like ?)`;
+    const containing = `(u.path = ? or ? like u.path || '${PATH_SEPARATOR}%')`;
+    const relation =
+      filter.coverageMatch === CoverageMatch.WITHIN ? inside : filter.coverageMatch === CoverageMatch.CONTAINING ? containing : `(${inside} or ${containing})`;
+    const relationParams =
+      filter.coverageMatch === CoverageMatch.WITHIN
+        ? [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]
+        : filter.coverageMatch === CoverageMatch.CONTAINING
+          ? [unit.path, unit.path]
+          : [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`, unit.path, unit.path];
+    add(
+      `exists (select 1 from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = p.id and ${relation})`,
+      ...relationParams,
+    );
+  }
+  if (filter?.status?.length) add('p.status in (?)', filter.status);
+  if (filter?.activeDuring && (filter.activeDuring.from || filter.activeDuring.to)) {
+    checkPeriod(filter.activeDuring.from, filter.activeDuring.to, 'filter.activeDuring.to');
+    add(
+      `daterange(${START_SQL}, ${END_SQL}, '[]') && daterange(?::date, ?::date, '[]')`,
+      filter.activeDuring.from ?? null,
+      filter.activeDuring.to ?? null,
+    );
+  }
+  const search = filter?.search ? searchKey(filter.search) : '';
+  if (search) add('p.search_text like ?', `%${escapeLike(search)}%`);
+
+  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  const connection = ctx.em.getConnection();
+  const [ids, [{ total }]] = await Promise.all([
+    connection.execute<{ id: string }[]>(
+      `select p.id from project p ${where} order by ${orderSql(order, ctx.language)} limit ? offset ?`,
+      [...params, window.limit, window.offset],
+    ),
+    connection.execute<{ total: string }[]>(`select count(*) as total from project p ${where}`, params),
+  ]);
+  const projects = await ctx.loaders.projects.projectById.loadMany(ids.map((row) => row.id));
+  return toConnection(
+    projects.filter((project): project is Project => project instanceof Project),
+    Number(total),
+    window,
+  );
+}
+
+export async function requireProject(em: EntityManager, id: string, field: string): Promise<Project> {
+  const project = isUuid(id) ? await em.findOne(Project, { id }) : null;
+  if (!project) throw notFound(ProjectErrorCode.PROJECT_NOT_FOUND, `No project has the id given in \`${field}\`.`, field);
+  return project;
+}
+
+async function checkIatiIdentifierFree(em: EntityManager, iatiIdentifier: string | null | undefined, exceptId?: string) {
+  if (!iatiIdentifier) return;
+  const holder = await em.findOne(Project, { iatiIdentifier });
+  if (holder && holder.id !== exceptId) {
+    throw badInput(ProjectErrorCode.IATI_IDENTIFIER_TAKEN, `Another project already has the IATI identifier ${iatiIdentifier}.`, 'input.iatiIdentifier');
+  }
+}
+
+function checkLinks(input: { links?: { url: string }[] | null }): void {
+  input.links?.forEach((link, index) => checkUrl(link.url, `input.links[${index}].url`));
+}
+
+/** Checks coverage entries and finds their units; nothing is written. */
+async function coverageRows(em: EntityManager, coverage: CoverageInput[], field: string) {
+  const seen = new Set<string>();
+  coverage.forEach((entry, index) => {
+    if (seen.has(entry.unitCode)) {
+      throw badInput(ProjectErrorCode.DUPLICATE_UNIT, `Unit ${entry.unitCode} is listed twice.`, `${field}[${index}].unitCode`);
+    }
+    seen.add(entry.unitCode);
+    if (entry.share != null && (Number(entry.share) < 0 || Number(entry.share) > 100)) {
+      throw badInput(ProjectErrorCode.SHARE_OUT_OF_RANGE, `A share is a percentage from 0 to 100; got ${entry.share}.`, `${field}[${index}].share`);
+    }
+  });
+  const units = await em.find(AdminUnit, { code: { $in: [...seen] } });
+  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  return coverage.map((entry, index) => {
+    const unit = byCode.get(entry.unitCode);
+    if (!unit) {
+      throw badInput(
+        ProjectErrorCode.UNKNOWN_UNIT,
+        `There is no administrative unit with the code "${entry.unitCode}". Look codes up with the adminUnits query.`,
+        `${field}[${index}].unitCode`,
+      );
+    }
+    return { unit, share: entry.share ?? null };
+  });
+}
+
+/** Checks participant entries and finds their organisations; nothing is written. */
+async function participantRows(em: EntityManager, participants: ParticipantInput[], field: string) {
+  const seen = new Set<string>();
+  participants.forEach((entry, index) => {
+    const key = `${entry.organisationId}/${entry.role}`;
+    if (seen.has(key)) {
+      throw badInput(ProjectErrorCode.DUPLICATE_PARTICIPANT, 'The same organisation is listed twice in the same role.', `${field}[${index}]`);
+    }
+    seen.add(key);
+  });
+  const ids = [...new Set(participants.map((entry) => entry.organisationId))];
+  const organisations = await em.find(Organisation, { id: { $in: ids.filter(isUuid) } });
+  const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+  return participants.map((entry, index) => {
+    const organisation = byId.get(entry.organisationId);
+    if (!organisation) {
+      throw badInput(
+        ProjectErrorCode.UNKNOWN_ORGANISATION,
+        `There is no organisation with the id "${entry.organisationId}".`,
+        `${field}[${index}].organisationId`,
+      );
+    }
+    return { organisation, role: entry.role };
+  });
+}
+
+function replaceCoverage(em: EntityManager, project: Project, rows: { unit: AdminUnit; share: string | null }[]) {
+  project.coverage.removeAll();
+  for (const row of rows) project.coverage.add(em.create(ProjectCoverage, { project, unit: row.unit, share: row.share }));
+}
+
+function replaceParticipants(em: EntityManager, project: Project, rows: { organisation: Organisation; role: ProjectParticipant['role'] }[]) {
+  project.participants.removeAll();
+  for (const row of rows) project.participants.add(em.create(ProjectParticipant, { project, ...row }));
+}
+
+function replaceThemes(project: Project, themes: Theme[]) {
+  project.themes.set(themes);
+}
+
+export async function createProject(ctx: RequestContext, input: CreateProjectInput): Promise<Project> {
+  requireSomeTranslation(input.title, 'input.title');
+  checkPeriod(input.plannedStart, input.plannedEnd, 'input.plannedEnd');
+  checkPeriod(input.actualStart, input.actualEnd, 'input.actualEnd');
+  checkLinks(input);
+  return ctx.em.transactional(async (em) => {
+    await checkIatiIdentifierFree(em, input.iatiIdentifier);
+    const themes = await requireThemes(em, input.themeCodes ?? [], 'input.themeCodes');
+    const coverage = await coverageRows(em, input.coverage, 'input.coverage');
+    const participants = await participantRows(em, input.participants, 'input.participants');
+    const title = TranslatedText.of(input.title);
+    const project = em.create(Project, {
+      title,
+      description: TranslatedText.of(input.description),
+      objectives: TranslatedText.of(input.objectives),
+      status: input.status,
+      plannedStart: input.plannedStart ?? null,
+      plannedEnd: input.plannedEnd ?? null,
+      actualStart: input.actualStart ?? null,
+      actualEnd: input.actualEnd ?? null,
+      targetGroups: input.targetGroups ?? [],
+      contacts: input.contacts ?? [],
+      links: input.links ?? [],
+      iatiIdentifier: input.iatiIdentifier?.trim() || null,
+      source: input.source ?? null,
+      searchText: projectSearchText(title),
+    });
+    replaceThemes(project, themes);
+    replaceCoverage(em, project, coverage);
+    replaceParticipants(em, project, participants);
+    return project;
+  });
+}
+
+export async function updateProject(ctx: RequestContext, id: string, input: UpdateProjectInput): Promise<Project> {
+  if (input.title !== undefined) requireSomeTranslation(input.title, 'input.title');
+  if (input.status === null) throw badInput('MISSING_STATUS', '`input.status` cannot be cleared.', 'input.status');
+  checkLinks(input);
+  return ctx.em.transactional(async (em) => {
+    const project = await requireProject(em, id, 'id');
+    checkVersion(project.version, input.version, 'project');
+    const dates = {
+      plannedStart: input.plannedStart !== undefined ? input.plannedStart : project.plannedStart,
+      plannedEnd: input.plannedEnd !== undefined ? input.plannedEnd : project.plannedEnd,
+      actualStart: input.actualStart !== undefined ? input.actualStart : project.actualStart,
+      actualEnd: input.actualEnd !== undefined ? input.actualEnd : project.actualEnd,
+    };
+    checkPeriod(dates.plannedStart, dates.plannedEnd, 'input.plannedEnd');
+    checkPeriod(dates.actualStart, dates.actualEnd, 'input.actualEnd');
+    if (input.iatiIdentifier !== undefined) await checkIatiIdentifierFree(em, input.iatiIdentifier, id);
+    if (input.themeCodes !== undefined) {
+      const themes = await requireThemes(em, input.themeCodes ?? [], 'input.themeCodes');
+      await project.themes.init();
+      replaceThemes(project, themes);
+    }
+    if (input.title) {
+      project.title = TranslatedText.of(input.title);
+      project.searchText = projectSearchText(project.title);
+    }
+    if (input.description !== undefined) project.description = TranslatedText.of(input.description);
+    if (input.objectives !== undefined) project.objectives = TranslatedText.of(input.objectives);
+    if (input.status) project.status = input.status;
+    Object.assign(project, dates);
+    if (input.targetGroups !== undefined) project.targetGroups = input.targetGroups ?? [];
+    if (input.contacts !== undefined) project.contacts = input.contacts ?? [];
+    if (input.links !== undefined) project.links = input.links ?? [];
+    if (input.iatiIdentifier !== undefined) project.iatiIdentifier = input.iatiIdentifier?.trim() || null;
+    if (input.source !== undefined) project.source = input.source;
+    project.updatedAt = new Date();
+    return project;
+  });
+}
+
+export async function setProjectCoverage(ctx: RequestContext, projectId: string, coverage: CoverageInput[], version?: number | null) {
+  return ctx.em.transactional(async (em) => {
+    const project = await requireProject(em, projectId, 'projectId');
+    checkVersion(project.version, version, 'project');
+    const rows = await coverageRows(em, coverage, 'coverage');
+    await project.coverage.init();
+    replaceCoverage(em, project, rows);
+    project.updatedAt = new Date();
+    return project;
+  });
+}
+
+export async function setProjectParticipants(ctx: RequestContext, projectId: string, participants: ParticipantInput[], version?: number | null) {
+  return ctx.em.transactional(async (em) => {
+    const project = await requireProject(em, projectId, 'projectId');
+    checkVersion(project.version, version, 'project');
+    const rows = await participantRows(em, participants, 'participants');
+    await project.participants.init();
+    replaceParticipants(em, project, rows);
+    project.updatedAt = new Date();
+    return project;
+  });
+}
