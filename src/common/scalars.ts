@@ -35,3 +35,10 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 export function isCurrency(code: string): boolean {
   return CURRENCIES.has(code);
 }
+
+/** Writes a validated decimal with exactly `scale` decimals, as PostgreSQL returns numeric(p, scale). */
+export function fixedDecimal(value: string, scale: number): string {
+  const [whole, fraction = ''] = value.trim().split('.');
+  if (fraction.length > scale) throw new Error(`fixedDecimal: ${value} has more than ${scale} decimals`);
+  return scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0')}`;
+}

@@ -101,8 +101,8 @@ const TOTALS_SQL = `
     sum(amount)::text as original,
     round(sum(case when t.currency = ? then amount else amount * source_rate / target_rate end), 2)::text as converted,
     count(*) filter (where t.currency <> ? and (source_rate is null or target_rate is null)) as unconvertible,
-    min(value_date)::text filter (where t.currency <> ? and source_rate is null) as missing_source_from,
-    min(value_date)::text filter (where t.currency <> ? and target_rate is null) as missing_target_from
+    (min(value_date) filter (where t.currency <> ? and source_rate is null))::text as missing_source_from,
+    (min(value_date) filter (where t.currency <> ? and target_rate is null))::text as missing_target_from
   from tx t
   group by grouping sets ((project_id, type, currency), (project_id, type))`;
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
+import { fixedDecimal } from '../common/scalars';
 import { badInput, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
 import { requireOrganisation } from '../organisations/organisation.service';
 import { requireProject } from '../projects/project.service';
@@ -10,6 +11,7 @@ import type { FundingTotals } from './funding-totals';
 import { FundingTransaction } from './transaction.entity';
 
 const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
+const RATE = /^\d{1,12}(\.\d{1,12})?$/;
 
 export async function recordTransaction(ctx: RequestContext, input: RecordTransactionInput): Promise<FundingTransaction> {
   checkPositiveDecimal(input.amount, 'input.amount');
@@ -24,7 +26,7 @@ export async function recordTransaction(ctx: RequestContext, input: RecordTransa
     return em.create(FundingTransaction, {
       project,
       type: input.type,
-      amount: input.amount,
+      amount: fixedDecimal(input.amount, 2),
       currency,
       valueDate: input.valueDate,
       provider,
@@ -41,14 +43,18 @@ export async function setExchangeRate(ctx: RequestContext, input: SetExchangeRat
     throw badInput(FundingErrorCode.REPORTING_CURRENCY_RATE, `${REPORTING_CURRENCY} is the reporting currency; its rate is always 1.`, 'input.currency');
   }
   checkPositiveDecimal(input.rate, 'input.rate');
+  if (!RATE.test(input.rate)) {
+    throw badInput('INVALID_RATE', `\`input.rate\` takes at most 12 digits before and 12 after the point; got "${input.rate}".`, 'input.rate');
+  }
   return ctx.em.transactional(async (em: EntityManager) => {
     const existing = await em.findOne(ExchangeRate, { currency, date: input.date });
+    const rate = fixedDecimal(input.rate, 12);
     if (existing) {
-      existing.rate = input.rate;
+      existing.rate = rate;
       existing.source = input.source ?? existing.source;
       return existing;
     }
-    return em.create(ExchangeRate, { currency, date: input.date, rate: input.rate, source: input.source ?? null });
+    return em.create(ExchangeRate, { currency, date: input.date, rate, source: input.source ?? null });
   });
 }
 

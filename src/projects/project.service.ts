@@ -3,6 +3,7 @@ import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { Language } from '../common/localized-text';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { fixedDecimal } from '../common/scalars';
 import { escapeLike, searchKey } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
@@ -159,8 +160,8 @@ async function coverageRows(em: EntityManager, coverage: CoverageInput[], field:
       throw badInput(ProjectErrorCode.DUPLICATE_UNIT, `Unit ${entry.unitCode} is listed twice.`, `${field}[${index}].unitCode`);
     }
     seen.add(entry.unitCode);
-    if (entry.share != null && (Number(entry.share) < 0 || Number(entry.share) > 100)) {
-      throw badInput(ProjectErrorCode.SHARE_OUT_OF_RANGE, `A share is a percentage from 0 to 100; got ${entry.share}.`, `${field}[${index}].share`);
+    if (entry.share != null && (Number(entry.share) < 0 || Number(entry.share) > 100 || !/^\d+(\.\d{1,2})?$/.test(entry.share))) {
+      throw badInput(ProjectErrorCode.SHARE_OUT_OF_RANGE, `A share is a percentage from 0 to 100 with at most 2 decimals; got ${entry.share}.`, `${field}[${index}].share`);
     }
   });
   const units = await em.find(AdminUnit, { code: { $in: [...seen] } });
@@ -174,7 +175,7 @@ async function coverageRows(em: EntityManager, coverage: CoverageInput[], field:
         `${field}[${index}].unitCode`,
       );
     }
-    return { unit, share: entry.share ?? null };
+    return { unit, share: entry.share == null ? null : fixedDecimal(entry.share, 2) };
   });
 }
 
