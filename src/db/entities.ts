@@ -1,3 +1,8 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { ApiToken } from '../auth/api-token.entity';
+import { LoginThrottle } from '../auth/login-throttle.entity';
+import { Session } from '../auth/session.entity';
+import { User } from '../auth/user.entity';
 import { TranslatedText } from '../common/translations.embeddable';
 import { CoordinationBody } from '../council/coordination-body.entity';
 import { Membership } from '../council/membership.entity';
@@ -25,4 +30,9 @@ export const entities = [
   FundingTransaction,
   Budget,
   ExchangeRate,
+  User,
+  ApiToken,
+  Session,
+  LoginThrottle,
+  AuditEvent,
 ];
