@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { v4 } from 'uuid';
 import { User } from './user.entity';
@@ -27,9 +27,9 @@ export class ApiToken {
   @ManyToOne(() => User, { index: true })
   user: User;
 
-  @Field({ description: 'When it was created.' })
+  @Field(() => Date, { description: 'When it was created.' })
   @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Field({ description: 'When it stops working.' })
   @Property({ type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * Failed sign-ins per account and per client address, kept in the database so that every
@@ -11,10 +11,10 @@ export class LoginThrottle {
   key: string;
 
   @Property({ type: 'integer' })
-  failures: number = 0;
+  failures: Opt<number> = 0;
 
   @Property({ type: 'timestamptz' })
-  windowStartedAt: Date = new Date();
+  windowStartedAt: Opt<Date> = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null = null;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -41,9 +41,9 @@ export class User extends EditableEntity {
   @Enum({ items: () => Role })
   role: Role;
 
-  @Field({ description: 'False when the user may no longer sign in or use tokens.' })
+  @Field(() => Boolean, { description: 'False when the user may no longer sign in or use tokens.' })
   @Property({ type: 'boolean', default: true })
-  active: boolean = true;
+  active: Opt<boolean> = true;
 
   /** scrypt hash (see password.ts); null until the user sets a password. */
   @Property({ type: 'text', nullable: true, hidden: true })

@@ -6,12 +6,16 @@ import { createGeographyLoaders } from '../geography/geography.loaders';
 import { createOrganisationLoaders } from '../organisations/organisation.loaders';
 import { createProjectLoaders } from '../projects/project.loaders';
 import { createThemeLoaders } from '../themes/theme.loaders';
+import { createAuthLoaders } from '../auth/auth.loaders';
+import type { Caller } from '../auth/caller';
+import type { DomainError } from './errors';
 import type { Language } from './localized-text';
 
 /** Every feature's per-request DataLoaders. */
 export function createLoaders(em: EntityManager) {
   return {
     geography: createGeographyLoaders(em),
+    auth: createAuthLoaders(em),
     organisations: createOrganisationLoaders(em),
     themes: createThemeLoaders(em),
     council: createCouncilLoaders(em),
@@ -22,11 +26,25 @@ export function createLoaders(em: EntityManager) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** What one GraphQL request carries: its own EntityManager, loaders, language and log. */
+/** What the HTTP layer lets resolvers do with the connection itself. */
+export interface HttpSession {
+  /** Client address, for sign-in throttling. */
+  clientIp: string;
+  setSessionCookie(secret: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}
+
+/** What one GraphQL request carries: its own EntityManager, loaders, caller, language and log. */
 export interface RequestContext {
   em: EntityManager;
   loaders: Loaders;
+  /** The signed-in user or API token owner; null for anonymous requests. */
+  caller: Caller | null;
+  /** Set when credentials were sent but are not valid; every root field then fails with it. */
+  credentialError: DomainError | null;
   /** From `Accept-Language`; a field's `lang` argument overrides it. */
   language: Language;
   log: Logger;
+  requestId: string;
+  http: HttpSession;
 }

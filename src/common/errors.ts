@@ -8,6 +8,7 @@ export enum ErrorKind {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 /** An expected failure: the caller can fix it, so the message is written for a person. */

@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../auth/access';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
@@ -14,11 +16,13 @@ export class MembershipConnection extends ConnectionType('Membership', () => Mem
 
 @Resolver(() => CoordinationBody)
 export class CoordinationBodyResolver {
+  @Public()
   @Query(() => [CoordinationBody], { description: 'The coordination bodies the agency runs, largest first.' })
   coordinationBodies(@Ctx() ctx: RequestContext) {
     return council.listBodies(ctx);
   }
 
+  @Public()
   @Query(() => CoordinationBody, { nullable: true, description: 'The coordination body with this id, or null.' })
   coordinationBody(@Arg('id', () => ID, { description: 'Body id.' }) id: string, @Ctx() ctx: RequestContext) {
     return council.bodyById(ctx, id);
@@ -72,12 +76,14 @@ export class CoordinationBodyResolver {
 
 @Resolver(() => Membership)
 export class MembershipResolver {
-  @Mutation(() => Membership, { description: 'Adds an organisation to a coordination body. Refused when it is already an active member or every seat is taken.' })
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => Membership, { description: '(ADMIN, SECRETARIAT) Adds an organisation to a coordination body. Refused when it is already an active member or every seat is taken.' })
   addMembership(@Arg('input', { description: 'The membership.' }) input: AddMembershipInput, @Ctx() ctx: RequestContext) {
     return council.addMembership(ctx, input);
   }
 
-  @Mutation(() => Membership, { description: 'Ends a membership on a given day; the seat becomes vacant.' })
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => Membership, { description: '(ADMIN, SECRETARIAT) Ends a membership on a given day; the seat becomes vacant.' })
   endMembership(
     @Arg('id', () => ID, { description: 'Membership id.' }) id: string,
     @Arg('input', { description: 'When it ends.' }) input: EndMembershipInput,

@@ -36,10 +36,9 @@ export class Representative {
   @Field(() => String, { nullable: true, description: 'Position, e.g. "Programme Officer".' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address (personal data).' })
+  /** Personal data: exposed by RepresentativeResolver to signed-in callers only. */
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Telephone number (personal data).' })
   phone?: string | null;
 }
 

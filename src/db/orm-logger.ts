@@ -1,10 +1,10 @@
 import type { LogContext, Logger, LoggerNamespace } from '@mikro-orm/core';
 import type { Logger as PinoLogger } from 'pino';
-import { recordSqlStatement } from './sql-statement-counter';
+import { recordSqlStatement } from '../common/request-scope';
 
 /**
  * Routes MikroORM's log lines to pino and counts every SQL statement for the per-request
- * statement counter (see `sql-statement-counter.ts`). Queries are logged at debug level.
+ * statement counter (see `common/request-scope.ts`). Queries are logged at debug level.
  */
 export class OrmLogger implements Logger {
   constructor(private readonly pino: PinoLogger) {}

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { migrationsList } from '../../migrations';
+import { AuditSubscriber } from '../audit/audit.subscriber';
 import { entities } from './entities';
 import { OrmLogger } from './orm-logger';
 
@@ -21,6 +22,7 @@ export function initOrm({ url, logger, poolMax = 10 }: OrmOptions): Promise<Orm>
     clientUrl: url,
     entities,
     extensions: [Migrator],
+    subscribers: [new AuditSubscriber()],
     migrations: {
       migrationsList,
       transactional: true,

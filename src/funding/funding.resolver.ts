@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../auth/access';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
@@ -11,7 +13,10 @@ import { FundingTransaction } from './transaction.entity';
 
 @Resolver(() => FundingTransaction)
 export class FundingTransactionResolver {
-  @Mutation(() => FundingTransaction, { description: 'Records money committed, disbursed, spent or received on a project.' })
+  @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
+  @Mutation(() => FundingTransaction, {
+    description: 'Records money committed, disbursed, spent or received on a project (ADMIN; a PARTNER_EDITOR whose organisation is the provider or the receiver).',
+  })
   recordTransaction(@Arg('input', { description: 'The transaction.' }) input: RecordTransactionInput, @Ctx() ctx: RequestContext) {
     return funding.recordTransaction(ctx, input);
   }
@@ -34,6 +39,7 @@ export class FundingTransactionResolver {
 
 @Resolver(() => ExchangeRate)
 export class ExchangeRateResolver {
+  @Public()
   @Query(() => [ExchangeRate], { description: 'Exchange rates to USD, newest first per currency (at most 1000).' })
   exchangeRates(
     @Ctx() ctx: RequestContext,
@@ -42,7 +48,8 @@ export class ExchangeRateResolver {
     return funding.listExchangeRates(ctx, currency);
   }
 
-  @Mutation(() => ExchangeRate, { description: 'Sets the USD value of a currency from a day on (replacing a rate of the same day).' })
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => ExchangeRate, { description: '(ADMIN, SECRETARIAT) Sets the USD value of a currency from a day on (replacing a rate of the same day).' })
   setExchangeRate(@Arg('input', { description: 'The rate.' }) input: SetExchangeRateInput, @Ctx() ctx: RequestContext) {
     return funding.setExchangeRate(ctx, input);
   }

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden } from '../auth/access';
+import { AuthErrorCode } from '../auth/auth.errors';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { fixedDecimal } from '../common/scalars';
 import { badInput, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
@@ -19,6 +22,10 @@ export async function recordTransaction(ctx: RequestContext, input: RecordTransa
     throw badInput('INVALID_AMOUNT', `\`input.amount\` takes at most 16 digits and 2 decimals; got "${input.amount}".`, 'input.amount');
   }
   const currency = normaliseCurrency(input.currency, 'input.currency');
+  const own = ctx.caller?.role === Role.PARTNER_EDITOR ? ctx.caller.organisationId : undefined;
+  if (own !== undefined && (own === null || (input.providerId !== own && input.receiverId !== own))) {
+    throw forbidden('A partner records only transactions in which its own organisation is the provider or the receiver.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+  }
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, input.projectId, 'input.projectId');
     const provider = input.providerId ? await requireOrganisation(em, input.providerId, 'input.providerId') : null;

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../auth/access';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
@@ -16,11 +17,13 @@ function namesOf(unit: AdminUnit) {
 
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
+  @Public()
   @Query(() => AdminUnit, { nullable: true, description: 'The administrative unit with this code, or null when there is none.' })
   adminUnit(@Arg('code', { description: 'Code of the unit, e.g. `KG05214000000`.' }) code: string, @Ctx() ctx: RequestContext) {
     return units.unitByCode(ctx, code);
   }
 
+  @Public()
   @Query(() => AdminUnitConnection, {
     description: 'Administrative units in tree order (each unit before the units inside it), filtered and paged.',
   })

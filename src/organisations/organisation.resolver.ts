@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../auth/access';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
@@ -11,22 +13,26 @@ export class OrganisationConnection extends ConnectionType('Organisation', () =>
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
+  @Public()
   @Query(() => OrganisationConnection, { description: 'Organisations by English (then Russian) name, filtered and paged.' })
   organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: RequestContext) {
     return organisations.listOrganisations(ctx, args.filter, pageWindow(args));
   }
 
+  @Public()
   @Query(() => Organisation, { nullable: true, description: 'The organisation with this id, or null.' })
   organisation(@Arg('id', () => ID, { description: 'Organisation id.' }) id: string, @Ctx() ctx: RequestContext) {
     return organisations.organisationById(ctx, id);
   }
 
-  @Mutation(() => Organisation, { description: 'Registers an organisation.' })
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => Organisation, { description: 'Registers an organisation (ADMIN, SECRETARIAT).' })
   createOrganisation(@Arg('input', { description: 'The organisation.' }) input: CreateOrganisationInput, @Ctx() ctx: RequestContext) {
     return organisations.createOrganisation(ctx, input);
   }
 
-  @Mutation(() => Organisation, { description: 'Changes an organisation.' })
+  @Allow(Role.ADMIN, Role.SECRETARIAT, Role.PARTNER_EDITOR)
+  @Mutation(() => Organisation, { description: 'Changes an organisation (ADMIN, SECRETARIAT; a PARTNER_EDITOR only its own).' })
   updateOrganisation(
     @Arg('id', () => ID, { description: 'Organisation id.' }) id: string,
     @Arg('input', { description: 'What to change.' }) input: UpdateOrganisationInput,

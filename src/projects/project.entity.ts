@@ -47,10 +47,9 @@ export class ProjectContact {
   @Field(() => String, { nullable: true, description: 'Organisation of the contact.' })
   organisation?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  /** Personal data: exposed by ProjectContactResolver to signed-in callers only. */
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Telephone number.' })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site.' })

@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../auth/access';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
@@ -21,22 +23,32 @@ export class ProjectConnection extends ConnectionType('Project', () => Project, 
 
 @Resolver(() => Project)
 export class ProjectResolver {
+  @Public()
   @Query(() => ProjectConnection, { description: 'Projects, filtered by organisation, theme, place, stage, period or title, sorted and paged: who does what, where and when.' })
   projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext) {
     return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args));
   }
 
+  @Public()
   @Query(() => Project, { nullable: true, description: 'The project with this id, or null.' })
   project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext) {
     return projects.projectById(ctx, id);
   }
 
-  @Mutation(() => Project, { description: 'Records a project with its coverage, participants and themes.' })
+  @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
+  @Mutation(() => Project, {
+    description:
+      'Records a project with its coverage, participants and themes (ADMIN, PARTNER_EDITOR). A partner\'s own organisation is added as IMPLEMENTING unless it already has an editing role.',
+  })
   createProject(@Arg('input', { description: 'The project.' }) input: CreateProjectInput, @Ctx() ctx: RequestContext) {
     return projects.createProject(ctx, input);
   }
 
-  @Mutation(() => Project, { description: 'Changes a project\'s description, dates, stage, themes and other fields.' })
+  @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
+  @Mutation(() => Project, {
+    description:
+      'Changes a project\'s description, dates, stage, themes and other fields (ADMIN; a PARTNER_EDITOR whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING).',
+  })
   updateProject(
     @Arg('id', () => ID, { description: 'Project id.' }) id: string,
     @Arg('input', { description: 'What to change.' }) input: UpdateProjectInput,
@@ -45,7 +57,8 @@ export class ProjectResolver {
     return projects.updateProject(ctx, id, input);
   }
 
-  @Mutation(() => Project, { description: 'Replaces the units a project covers.' })
+  @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
+  @Mutation(() => Project, { description: 'Replaces the units a project covers (as for updateProject).' })
   setProjectCoverage(
     @Arg('projectId', () => ID, { description: 'Project id.' }) projectId: string,
     @Arg('coverage', () => [CoverageInput], { description: 'All units the project covers from now on.' }) coverage: CoverageInput[],
@@ -55,7 +68,8 @@ export class ProjectResolver {
     return projects.setProjectCoverage(ctx, projectId, coverage, version);
   }
 
-  @Mutation(() => Project, { description: 'Replaces the organisations taking part in a project and their roles.' })
+  @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
+  @Mutation(() => Project, { description: 'Replaces the organisations taking part in a project and their roles (as for updateProject).' })
   setProjectParticipants(
     @Arg('projectId', () => ID, { description: 'Project id.' }) projectId: string,
     @Arg('participants', () => [ParticipantInput], { description: 'All participants from now on.' }) participants: ParticipantInput[],

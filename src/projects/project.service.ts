@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden } from '../auth/access';
+import { AuthErrorCode } from '../auth/auth.errors';
+import type { Caller } from '../auth/caller';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { Language } from '../common/localized-text';
@@ -13,7 +17,7 @@ import { checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
 import { requireThemes } from '../themes/theme.service';
 import { ProjectCoverage } from './project-coverage.entity';
-import { ProjectParticipant } from './project-participant.entity';
+import { ParticipantRole, ProjectParticipant } from './project-participant.entity';
 import { Project } from './project.entity';
 import { ProjectErrorCode } from './project.errors';
 import {
@@ -134,6 +138,39 @@ export async function listProjects(
   );
 }
 
+/** Roles that let a partner's organisation edit a project (FUNDING alone does not). */
+export const EDITING_ROLES = [ParticipantRole.ACCOUNTABLE, ParticipantRole.EXTENDING, ParticipantRole.IMPLEMENTING];
+
+/** ADMIN edits every project; a PARTNER_EDITOR only those its organisation runs. */
+async function assertCanEditProject(em: EntityManager, caller: Caller | null, project: Project): Promise<void> {
+  if (caller?.role === Role.ADMIN) return;
+  const runsIt =
+    caller?.role === Role.PARTNER_EDITOR &&
+    caller.organisationId !== null &&
+    (await em.count(ProjectParticipant, { project, organisation: caller.organisationId, role: { $in: EDITING_ROLES } })) > 0;
+  if (!runsIt) {
+    throw forbidden(
+      'Only partners whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING in this project may change it.',
+      AuthErrorCode.NOT_YOUR_ORGANISATION,
+    );
+  }
+}
+
+/** A partner's own organisation keeps an editing role, so it cannot lock itself out by mistake. */
+function withPartnerOrganisation(caller: Caller | null, participants: ParticipantInput[], field: string, addIfMissing: boolean): ParticipantInput[] {
+  if (caller?.role !== Role.PARTNER_EDITOR || !caller.organisationId) return participants;
+  const own = caller.organisationId;
+  if (participants.some((entry) => entry.organisationId === own && EDITING_ROLES.includes(entry.role))) return participants;
+  if (!addIfMissing) {
+    throw badInput(
+      'OWN_ORGANISATION_REMOVED',
+      'Your organisation must stay ACCOUNTABLE, EXTENDING or IMPLEMENTING in the project; ask an administrator to hand it over.',
+      field,
+    );
+  }
+  return [...participants, { organisationId: own, role: ParticipantRole.IMPLEMENTING }];
+}
+
 export async function requireProject(em: EntityManager, id: string, field: string): Promise<Project> {
   const project = isUuid(id) ? await em.findOne(Project, { id }) : null;
   if (!project) throw notFound(ProjectErrorCode.PROJECT_NOT_FOUND, `No project has the id given in \`${field}\`.`, field);
@@ -228,7 +265,11 @@ export async function createProject(ctx: RequestContext, input: CreateProjectInp
     await checkIatiIdentifierFree(em, input.iatiIdentifier);
     const themes = await requireThemes(em, input.themeCodes ?? [], 'input.themeCodes');
     const coverage = await coverageRows(em, input.coverage, 'input.coverage');
-    const participants = await participantRows(em, input.participants, 'input.participants');
+    const participants = await participantRows(
+      em,
+      withPartnerOrganisation(ctx.caller, input.participants, 'input.participants', true),
+      'input.participants',
+    );
     const title = TranslatedText.of(input.title);
     const project = em.create(Project, {
       title,
@@ -259,6 +300,7 @@ export async function updateProject(ctx: RequestContext, id: string, input: Upda
   checkLinks(input);
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, id, 'id');
+    await assertCanEditProject(em, ctx.caller, project);
     checkVersion(project.version, input.version, 'project');
     const dates = {
       plannedStart: input.plannedStart !== undefined ? input.plannedStart : project.plannedStart,
@@ -295,6 +337,7 @@ export async function updateProject(ctx: RequestContext, id: string, input: Upda
 export async function setProjectCoverage(ctx: RequestContext, projectId: string, coverage: CoverageInput[], version?: number | null) {
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, projectId, 'projectId');
+    await assertCanEditProject(em, ctx.caller, project);
     checkVersion(project.version, version, 'project');
     const rows = await coverageRows(em, coverage, 'coverage');
     await project.coverage.init();
@@ -307,8 +350,9 @@ export async function setProjectCoverage(ctx: RequestContext, projectId: string,
 export async function setProjectParticipants(ctx: RequestContext, projectId: string, participants: ParticipantInput[], version?: number | null) {
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, projectId, 'projectId');
+    await assertCanEditProject(em, ctx.caller, project);
     checkVersion(project.version, version, 'project');
-    const rows = await participantRows(em, participants, 'participants');
+    const rows = await participantRows(em, withPartnerOrganisation(ctx.caller, participants, 'participants', false), 'participants');
     await project.participants.init();
     replaceParticipants(em, project, rows);
     project.updatedAt = new Date();

@@ -1,30 +1,30 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { createLoaders, type RequestContext } from '../common/context';
 import { languageFromHeader } from '../common/localized-text';
 import type { AppConfig } from '../config/config';
+import { DomainError } from '../common/errors';
 import type { Orm } from '../db/orm';
-import { countSqlStatements, type SqlStatementTally } from '../db/sql-statement-counter';
+import { resolveCaller } from '../auth/caller';
+import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { appSchema } from './schema';
 
-/** Per-request facts gathered for the request's single log line. */
-interface RequestFacts extends SqlStatementTally {
-  operationName?: string;
-}
-
 declare module 'fastify' {
   interface FastifyRequest {
-    facts: RequestFacts;
+    scope: RequestScope;
   }
 }
 
 interface GraphQLContext extends RequestContext {
-  facts: RequestFacts;
+  scope: RequestScope;
 }
+
+export const SESSION_COOKIE = 'yntymak_session';
 
 export interface App {
   http: FastifyInstance;
@@ -56,11 +56,11 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operationName }) {
-          contextValue.facts.operationName = operationName ?? undefined;
+          contextValue.scope.operationName = operationName ?? undefined;
         },
         async willSendResponse({ contextValue, response }) {
           if (config.sqlCountHeader) {
-            response.http.headers.set(SQL_STATEMENTS_HEADER, String(contextValue.facts.statements));
+            response.http.headers.set(SQL_STATEMENTS_HEADER, String(contextValue.scope.statements));
           }
         },
       };
@@ -77,10 +77,11 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
   await apollo.start();
 
-  http.decorateRequest('facts', null as unknown as RequestFacts);
+  await http.register(fastifyCookie);
+  http.decorateRequest('scope', null as unknown as RequestScope);
   http.addHook('onRequest', (request, _reply, done) => {
-    request.facts = { statements: 0 };
-    countSqlStatements(request.facts, done);
+    request.scope = { requestId: request.id, statements: 0 };
+    runInScope(request.scope, done);
   });
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -89,8 +90,9 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
         url: request.url,
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
-        sqlStatements: request.facts.statements,
-        operation: request.facts.operationName,
+        sqlStatements: request.scope.statements,
+        operation: request.scope.operationName,
+        user: request.scope.actor?.userId,
       },
       'request',
     );
@@ -111,14 +113,29 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
 
   await http.register(fastifyApollo(apollo), {
-    context: async (request): Promise<GraphQLContext> => {
+    context: async (request, reply): Promise<GraphQLContext> => {
       const em = orm.em.fork();
+      const caller = await resolveCaller(em, {
+        authorization: request.headers.authorization,
+        sessionSecret: request.cookies[SESSION_COOKIE],
+      });
+      const signedIn = caller instanceof DomainError ? null : caller;
+      if (signedIn) request.scope.actor = { userId: signedIn.userId, organisationId: signedIn.organisationId };
+      const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.env === 'production' } as const;
       return {
         em,
         loaders: createLoaders(em),
+        caller: signedIn,
+        credentialError: caller instanceof DomainError ? caller : null,
         language: languageFromHeader(request.headers['accept-language']),
         log: logger.child({ reqId: request.id }),
-        facts: request.facts,
+        requestId: request.id,
+        scope: request.scope,
+        http: {
+          clientIp: request.ip,
+          setSessionCookie: (secret, expiresAt) => reply.setCookie(SESSION_COOKIE, secret, { ...cookieOptions, expires: expiresAt }),
+          clearSessionCookie: () => reply.clearCookie(SESSION_COOKIE, cookieOptions),
+        },
       };
     },
   });

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ValidationError } from 'class-validator';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorKind } from '../common/errors';
 
@@ -32,6 +33,15 @@ export function createErrorFormatter(logger: Logger) {
         locations,
         path,
         extensions: { code: original.kind, reason: original.reason, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    if (original instanceof OptimisticLockError || original instanceof UniqueConstraintViolationException) {
+      // Two requests changed the same record at once; the later one lost and wrote nothing.
+      return {
+        message: 'Someone changed this record at the same time. Read it again and redo your change.',
+        locations,
+        path,
+        extensions: { code: ErrorKind.CONFLICT, reason: 'CONCURRENT_CHANGE' },
       };
     }
     if (original instanceof ArgumentValidationError) {

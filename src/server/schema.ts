@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { projectRoot } from '../config/paths';
+import { accessGuard } from '../auth/access';
+import { AuditEventResolver } from '../audit/audit.resolver';
+import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
+import { ProjectContactResolver, RepresentativeResolver } from '../auth/personal-data.resolver';
 import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';
 import { ExchangeRateResolver, FundingTransactionResolver } from '../funding/funding.resolver';
 import { AdminUnitResolver } from '../geography/admin-unit.resolver';
@@ -28,7 +32,13 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProjectParticipantResolver,
       FundingTransactionResolver,
       ExchangeRateResolver,
+      UserResolver,
+      ApiTokenResolver,
+      RepresentativeResolver,
+      ProjectContactResolver,
+      AuditEventResolver,
     ],
+    globalMiddlewares: [accessGuard],
     validate: { forbidUnknownValues: false },
   }).then(describeRootTypes);
   return built;

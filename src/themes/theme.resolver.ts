@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../auth/access';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { Theme } from './theme.entity';
@@ -6,6 +7,7 @@ import { listThemes } from './theme.service';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
+  @Public()
   @Query(() => [Theme], { description: 'The theme taxonomy, in its display order.' })
   themes(@Ctx() ctx: RequestContext) {
     return listThemes(ctx);

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/config';
+import { issueAdminToken } from '../../src/auth/auth.service';
 import { createDatabaseIfMissing } from '../../src/db/embedded-postgres';
 import { initOrm, type Orm } from '../../src/db/orm';
 import { type App, createApp, SQL_STATEMENTS_HEADER } from '../../src/server/app';
@@ -25,7 +26,11 @@ export interface GraphQLResult<TData> {
 
 export interface RequestOptions {
   headers?: Record<string, string>;
+  /** API token to send; default the test ADMIN's; null sends the request anonymously. */
+  token?: string | null;
 }
+
+export type TestRole = 'ADMIN' | 'SECRETARIAT' | 'PARTNER_EDITOR' | 'PARTNER_VIEWER';
 
 export interface TestServer {
   /** Base URL, e.g. `http://127.0.0.1:38123`. */
@@ -38,6 +43,10 @@ export interface TestServer {
     variables?: TVariables,
     options?: RequestOptions,
   ): Promise<GraphQLResult<TData>>;
+  /** The API token of the ADMIN created for this database. */
+  adminToken: string;
+  /** Invites a user with this role (through the API, as ADMIN) and returns an API token of theirs. */
+  tokenFor(role: TestRole, organisationId?: string | null): Promise<{ token: string; userId: string }>;
   /** Rows in a table, for checking that a refused request wrote nothing. */
   rowCount(table: string): Promise<number>;
   close(): Promise<void>;
@@ -60,18 +69,26 @@ export async function startTestServer(): Promise<TestServer> {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl });
   const orm = await initOrm({ url: databaseUrl, logger });
+  const { secret: adminToken } = await issueAdminToken(orm.em.fork(), 'admin@test.example');
   const app = await createApp(config, orm, logger);
   const url = await app.http.listen({ host: '127.0.0.1', port: 0 });
+  let invited = 0;
 
-  return {
+  const server: TestServer = {
     url,
     databaseUrl,
     orm,
     app,
+    adminToken,
     async graphql(document, variables, options) {
+      const token = options?.token === undefined ? adminToken : options.token;
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...options?.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options?.headers,
+        },
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
       const body = (await response.json()) as { data?: never; errors?: GraphQLErrorBody[] };
@@ -83,6 +100,21 @@ export async function startTestServer(): Promise<TestServer> {
         sqlStatements: Number(response.headers.get(SQL_STATEMENTS_HEADER)),
       };
     },
+    async tokenFor(role, organisationId) {
+      invited += 1;
+      const invitation = await server.graphql(
+        `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`,
+        { input: { email: `${role.toLowerCase()}-${invited}@test.example`, name: `Test ${role} ${invited}`, role, organisationId } },
+      );
+      if (invitation.errors) throw new Error(`createUser failed: ${JSON.stringify(invitation.errors)}`);
+      const userId = (invitation.data as { createUser: { user: { id: string } } }).createUser.user.id;
+      const created = await server.graphql(
+        `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,
+        { input: { name: 'test', userId } },
+      );
+      if (created.errors) throw new Error(`createApiToken failed: ${JSON.stringify(created.errors)}`);
+      return { token: (created.data as { createApiToken: { secret: string } }).createApiToken.secret, userId };
+    },
     async rowCount(table) {
       const [row] = await orm.em.getConnection().execute<{ count: string }[]>(`select count(*) as count from "${table}"`);
       return Number(row.count);
@@ -92,4 +124,5 @@ export async function startTestServer(): Promise<TestServer> {
       await orm.close(true);
     },
   };
+  return server;
 }

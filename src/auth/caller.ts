@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, ErrorKind } from '../common/errors';
+import { AuthErrorCode } from './auth.errors';
+import { hashSecret } from './secrets';
+import type { Role } from './user.entity';
+
+/** Who sent the request, as established from its API token or session cookie. */
+export interface Caller {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  /** How the caller proved who it is. */
+  via: 'api-token' | 'session';
+  /** The session or token used. */
+  credentialId: string;
+}
+
+export interface Credentials {
+  /** The `Authorization` header, if any. */
+  authorization?: string;
+  /** The session cookie's value, if any. */
+  sessionSecret?: string;
+}
+
+interface CallerRow {
+  credential_id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: string | null;
+}
+
+/**
+ * One statement per request: finds the live token (touching `last_used_at` at most once a
+ * minute) and its active user.
+ */
+const TOKEN_SQL = `
+  with hit as (
+    select t.id, t.user_id, t.last_used_at from api_token t
+    where t.secret_hash = ? and t.revoked_at is null and t.expires_at > now()
+  ), touched as (
+    update api_token set last_used_at = now()
+    where id in (select id from hit where last_used_at is null or last_used_at < now() - interval '1 minute')
+  )
+  select hit.id as credential_id, u.id as user_id, u.email, u.name, u.role, u.organisation_id
+  from hit join app_user u on u.id = hit.user_id where u.active`;
+
+const SESSION_SQL = `
+  select s.id as credential_id, u.id as user_id, u.email, u.name, u.role, u.organisation_id
+  from session s join app_user u on u.id = s.user_id
+  where s.secret_hash = ? and s.ended_at is null and s.expires_at > now() and u.active`;
+
+export function unauthenticated(message: string, reason: AuthErrorCode = AuthErrorCode.INVALID_TOKEN): DomainError {
+  return new DomainError(ErrorKind.UNAUTHENTICATED, reason, message);
+}
+
+/**
+ * The caller of a request: null for anonymous requests; a DomainError when credentials were
+ * sent but are not valid (expired, revoked, unknown) — such a request is refused, not
+ * downgraded to anonymous.
+ */
+export async function resolveCaller(em: EntityManager, credentials: Credentials): Promise<Caller | null | DomainError> {
+  const { authorization, sessionSecret } = credentials;
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) return unauthenticated('The Authorization header must be "Bearer <API token>".');
+    const [row] = await em.getConnection().execute<CallerRow[]>(TOKEN_SQL, [hashSecret(match[1])]);
+    if (!row) return unauthenticated('This API token is not valid: it is unknown, expired or revoked, or its user is deactivated.');
+    return toCaller(row, 'api-token');
+  }
+  if (sessionSecret) {
+    const [row] = await em.getConnection().execute<CallerRow[]>(SESSION_SQL, [hashSecret(sessionSecret)]);
+    if (!row) return unauthenticated('Your session has ended. Please sign in again.');
+    return toCaller(row, 'session');
+  }
+  return null;
+}
+
+function toCaller(row: CallerRow, via: Caller['via']): Caller {
+  return {
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    organisationId: row.organisation_id,
+    via,
+    credentialId: row.credential_id,
+  };
+}

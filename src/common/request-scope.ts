@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Who is acting, as far as the audit trail is concerned. */
+export interface Actor {
+  userId: string;
+  organisationId: string | null;
+}
+
+/**
+ * What one HTTP request carries through every async step it causes: the SQL statements it
+ * sent (for the per-request counter), its GraphQL operation (for the log line) and who acts
+ * (for the audit trail written by the ORM).
+ */
+export interface RequestScope {
+  requestId: string;
+  statements: number;
+  operationName?: string;
+  actor?: Actor;
+}
+
+const scopes = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `work` inside `scope`; everything it starts, however deep, sees the same scope. */
+export function runInScope<T>(scope: RequestScope, work: () => T): T {
+  return scopes.run(scope, work);
+}
+
+export function currentScope(): RequestScope | undefined {
+  return scopes.getStore();
+}
+
+/** Called by the ORM logger for every statement sent to PostgreSQL. */
+export function recordSqlStatement(): void {
+  const scope = scopes.getStore();
+  if (scope) scope.statements += 1;
+}
