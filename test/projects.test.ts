@@ -130,6 +130,16 @@ describe('projects through the API', () => {
       participants: [{ organisationId: implementer, role: 'IMPLEMENTING' }, { organisationId: implementer, role: 'ACCOUNTABLE' }],
     });
     expect(participants.data!.setProjectParticipants.participants.map((p) => p.role).sort()).toEqual(['ACCOUNTABLE', 'IMPLEMENTING']);
+    // Keeping a unit while changing its share and adding another (no delete-then-insert clash).
+    const again = await server.graphql(SetProjectCoverageDocument, {
+      projectId: project.id,
+      coverage: [{ unitCode: KYSHTUT, share: '70' }, { unitCode: AK_TATYR, share: '30' }],
+    });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.setProjectCoverage.coverage.map((entry) => [entry.unit.code, entry.share]).sort()).toEqual([
+      [AK_TATYR, '30.00'],
+      [KYSHTUT, '70.00'],
+    ]);
     const stale = await server.graphql(SetProjectCoverageDocument, { projectId: project.id, coverage: [], version: 1 });
     expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
   });

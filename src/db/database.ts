@@ -13,7 +13,7 @@ export interface DatabaseLocation {
 }
 
 /** Uses DATABASE_URL when set, otherwise starts the embedded PostgreSQL under DATA_DIR. */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<DatabaseLocation> {
+export async function openDatabase(config: AppConfig, logger: Logger, options: { shareRunning?: boolean } = {}): Promise<DatabaseLocation> {
   if (config.databaseUrl) {
     const url = new URL(config.databaseUrl);
     return { url: config.databaseUrl, describe: `PostgreSQL at ${url.host}${url.pathname} (DATABASE_URL)` };
@@ -25,6 +25,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     database: EMBEDDED_DATABASE_NAME,
     log: (line) => log.debug(line),
     notice: (line) => log.warn(line),
+    shareRunning: options.shareRunning,
   });
   return {
     url: embedded.url,

