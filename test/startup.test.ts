@@ -87,6 +87,12 @@ describe('npm start', () => {
     const postgres = postmasterPid(dataDir);
     expect(isAlive(postgres)).toBe(true);
 
+    // A second server on the same data refuses to start and leaves the first one's database alone.
+    const second = run({ ...env, PORT: String(await freePort()) });
+    expect(await second.exited).not.toBe(0);
+    expect(second.output()).toMatch(/in use by process \d+/);
+    expect(await oblastCount(port)).toBe(7);
+
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(isAlive(postgres)).toBe(false);
