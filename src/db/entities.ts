@@ -1,3 +1,4 @@
+import { ActivityPlace, ActivityReport } from '../activities/activity-report.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
@@ -35,4 +36,6 @@ export const entities = [
   Session,
   LoginThrottle,
   AuditEvent,
+  ActivityReport,
+  ActivityPlace,
 ];
