@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Orm } from '../src/db/orm';
+import { seedActivityReports } from './activities/activity-reports.seed';
 import { seedGeography } from './geography/geography.seed';
 import { seedPartners } from './partners';
 
@@ -14,5 +15,7 @@ export async function seedReferenceData(orm: Orm, logger: Logger): Promise<void>
     if (units > 0) logger.info({ adminUnits: units }, 'loaded reference geography');
     const partners = await seedPartners(tx);
     if (Object.values(partners).some((count) => count > 0)) logger.info(partners, 'loaded partner seed data');
+    const reports = await seedActivityReports(tx);
+    if (reports > 0) logger.info({ activityReports: reports }, 'loaded activity reports from the documents');
   });
 }

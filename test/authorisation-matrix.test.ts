@@ -50,6 +50,18 @@ const MATRIX = `
   setProjectParticipants   other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
   recordTransaction        own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
   recordTransaction        other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  createActivityReport     own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  createActivityReport     other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  submitActivityReport     own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  submitActivityReport     other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  updateActivityReport     own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  updateActivityReport     other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  submitActivityReportDraft own   UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  submitActivityReportDraft other UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  acceptActivityReport     any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  returnActivityReport     any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  importActivityReports    own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  importActivityReports    other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
 `;
 
 interface Row {
@@ -105,7 +117,52 @@ async function tokenOf(world: World, userId: string) {
   return data!.createApiToken.token.id;
 }
 
+const REPORT_FIELDS = 'type: TRAINING, title: { en: "Matrix training" }, startDate: "2026-05-01", unitCodes: ["KG05214000000"]';
+const reportInput = (w: World, scope: 'own' | 'other') =>
+  `{ projectId: "${scope === 'own' ? w.ownProject : w.otherProject}", organisationId: "${scope === 'own' ? w.own : w.other}", ${REPORT_FIELDS} }`;
+
+/** A report made as ADMIN: a draft, or submitted for review. */
+async function reportOf(w: World, scope: 'own' | 'other', submitted = false): Promise<string> {
+  const mutation = submitted
+    ? `mutation { submitActivityReport(input: ${reportInput(w, scope)}, idempotencyKey: "setup-${w.unique()}") { id } }`
+    : `mutation { createActivityReport(input: ${reportInput(w, scope)}) { id } }`;
+  const { data } = await w.server.graphql<Record<string, { id: string }>, object>(mutation, {});
+  return Object.values(data!)[0].id;
+}
+
+const csvFor = (w: World, scope: 'own' | 'other') =>
+  [
+    'project_id,organisation_id,type,title_en,title_ru,title_ky,start_date,end_date,unit_codes,theme_codes,participants_total,participants_women,participants_men,participants_youth,outputs',
+    `${scope === 'own' ? w.ownProject : w.otherProject},${scope === 'own' ? w.own : w.other},TRAINING,Imported,,,2026-05-01,,KG05214000000,,,,,,`,
+  ].join('\n');
+
 const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
+  createActivityReport: {
+    own: (w, token) => call(w, token, `mutation { createActivityReport(input: ${reportInput(w, 'own')}) { id } }`),
+    other: (w, token) => call(w, token, `mutation { createActivityReport(input: ${reportInput(w, 'other')}) { id } }`),
+  },
+  submitActivityReport: {
+    own: (w, token) => call(w, token, `mutation { submitActivityReport(input: ${reportInput(w, 'own')}, idempotencyKey: "m-${w.unique()}") { id } }`),
+    other: (w, token) => call(w, token, `mutation { submitActivityReport(input: ${reportInput(w, 'other')}, idempotencyKey: "m-${w.unique()}") { id } }`),
+  },
+  updateActivityReport: {
+    own: async (w, token) => call(w, token, 'mutation ($id: ID!) { updateActivityReport(id: $id, input: { participantsTotal: 5 }) { id } }', { id: await reportOf(w, 'own') }),
+    other: async (w, token) => call(w, token, 'mutation ($id: ID!) { updateActivityReport(id: $id, input: { participantsTotal: 5 }) { id } }', { id: await reportOf(w, 'other') }),
+  },
+  submitActivityReportDraft: {
+    own: async (w, token) => call(w, token, 'mutation ($id: ID!) { submitActivityReportDraft(id: $id) { id } }', { id: await reportOf(w, 'own') }),
+    other: async (w, token) => call(w, token, 'mutation ($id: ID!) { submitActivityReportDraft(id: $id) { id } }', { id: await reportOf(w, 'other') }),
+  },
+  acceptActivityReport: {
+    any: async (w, token) => call(w, token, 'mutation ($id: ID!) { acceptActivityReport(id: $id) { id } }', { id: await reportOf(w, 'own', true) }),
+  },
+  returnActivityReport: {
+    any: async (w, token) => call(w, token, 'mutation ($id: ID!) { returnActivityReport(id: $id, input: { comment: "Add numbers" }) { id } }', { id: await reportOf(w, 'own', true) }),
+  },
+  importActivityReports: {
+    own: (w, token) => call(w, token, 'mutation ($csv: String!) { importActivityReports(csv: $csv) { created } }', { csv: csvFor(w, 'own') }),
+    other: (w, token) => call(w, token, 'mutation ($csv: String!) { importActivityReports(csv: $csv) { created } }', { csv: csvFor(w, 'other') }),
+  },
   login: { any: (w, token) => call(w, token, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { expiresAt } }', { e: w.login.email, p: w.login.password }) },
   logout: { any: (w, token) => call(w, token, 'mutation { logout }') },
   setPassword: {

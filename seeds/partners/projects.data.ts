@@ -213,6 +213,44 @@ export const PROJECTS: ProjectSeed[] = [
       `${AS_OF_2014} Start date not stated (the offices existed by 12 Nov 2013); no funder besides the agency is named. ${NO_FUNDING}`,
   }),
   project({
+    key: 'agency-national-unity-events-2013-2014',
+    title: {
+      ky: 'Элдин биримдигин жана этностор аралык мамилелерди бекемдөөгө арналган иш-чаралар',
+      en: 'Events for strengthening national unity and interethnic relations',
+    },
+    description: {
+      en:
+        'Public events the agency held in multi-ethnic localities in 2013–2014 to strengthen national unity and interethnic relations: Maevka village (Alamudun rayon) on Independence Day 2013, Uzgen town, Aravan village, and "Fergana — pass of friendship" in Kadamjay town with representatives of Fergana (Uzbekistan) and Sokh (Tajikistan). The events themselves are recorded as activity reports.',
+    },
+    status: ProjectStatus.CLOSED,
+    plannedStart: '2013-08-31',
+    plannedEnd: '2014-05-28',
+    themes: ['INTERETHNIC_RELATIONS', 'CIVIC_IDENTITY'],
+    coverage: ['KG08203000000', 'KG06255000000', 'KG06211000000', 'KG05258000000'],
+    participants: [{ organisation: ORG.AGENCY, role: ParticipantRole.IMPLEMENTING }],
+    source:
+      `${DOC.AGENCY} lists these events in its work on interethnic relations; the hub groups them in one project record so that they can be reported. The document does not call them a project. ` +
+      `Dates are those of the first and last event; coverage is the rayons of the events (villages and towns are not units of the hub). ${NO_FUNDING}`,
+  }),
+  project({
+    key: 'lsg-development-programme-2013-2017',
+    title: {
+      ky: '2013-2017-жылдарга карата Кыргыз Республикасынын жергиликтүү өз алдынча башкарууну өнүктүрүү Программасы',
+      en: 'Programme for the development of local self-government of the Kyrgyz Republic for 2013–2017',
+    },
+    description: {
+      en:
+        'The state programme for developing local self-government in 2013–2017, carried out by the agency with ministries and agencies; a Coordination Council for it was approved by Government order No. 271-r of 12 June 2014 and held a visiting session in Voenno-Antonovka ayil okmotu in July 2014. Work under it included draft laws amending the LSG legislation.',
+    },
+    status: ProjectStatus.IMPLEMENTATION,
+    plannedStart: '2013-01-01',
+    plannedEnd: '2017-12-31',
+    themes: ['LOCAL_SELF_GOVERNMENT', 'MUNICIPAL_SERVICES'],
+    coverage: ['KG'],
+    participants: [{ organisation: ORG.AGENCY, role: ParticipantRole.IMPLEMENTING }],
+    source: `${DOC.AGENCY}: programme period 2013–2017 (years only: first and last day of the years). ${AS_OF_2014} ${NO_FUNDING}`,
+  }),
+  project({
     key: 'national-consultations-lsg-conflict-prevention-2023',
     title: {
       ky: 'Жамааттардагы социалдык чыр-чатактарды алдын алууда жергиликтүү өз алдынча башкаруу органдарынын ролу боюнча улуттук консультациялар',

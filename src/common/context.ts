@@ -6,6 +6,7 @@ import { createGeographyLoaders } from '../geography/geography.loaders';
 import { createOrganisationLoaders } from '../organisations/organisation.loaders';
 import { createProjectLoaders } from '../projects/project.loaders';
 import { createThemeLoaders } from '../themes/theme.loaders';
+import { createActivityLoaders } from '../activities/activity.loaders';
 import { createAuthLoaders } from '../auth/auth.loaders';
 import type { Caller } from '../auth/caller';
 import type { DomainError } from './errors';
@@ -21,6 +22,7 @@ export function createLoaders(em: EntityManager) {
     council: createCouncilLoaders(em),
     projects: createProjectLoaders(em),
     funding: createFundingLoaders(em),
+    activities: createActivityLoaders(em),
   };
 }
 

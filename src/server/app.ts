@@ -43,6 +43,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    // Room for a CSV import of 10,000+ activity reports in one GraphQL request.
+    bodyLimit: 16 * 1024 * 1024,
   });
 
   const armor = new ApolloArmor({

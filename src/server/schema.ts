@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { projectRoot } from '../config/paths';
+import {
+  ActivityCollisionResolver,
+  ActivityPlaceResolver,
+  ActivityReportResolver,
+  ActivitySummaryRowResolver,
+} from '../activities/activity.resolver';
 import { accessGuard } from '../auth/access';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
@@ -37,6 +43,10 @@ export function appSchema(): Promise<GraphQLSchema> {
       RepresentativeResolver,
       ProjectContactResolver,
       AuditEventResolver,
+      ActivityReportResolver,
+      ActivityPlaceResolver,
+      ActivitySummaryRowResolver,
+      ActivityCollisionResolver,
     ],
     globalMiddlewares: [accessGuard],
     validate: { forbidUnknownValues: false },

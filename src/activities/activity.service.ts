@@ -1,0 +1,345 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, isStaff } from '../auth/access';
+import { AuthErrorCode } from '../auth/auth.errors';
+import type { Caller } from '../auth/caller';
+import { Role } from '../auth/user.entity';
+import type { RequestContext } from '../common/context';
+import { DomainError, ErrorKind } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { escapeLike } from '../common/search';
+import { TranslatedText } from '../common/translations.embeddable';
+import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
+import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { checkVersion } from '../organisations/organisation.service';
+import { ProjectParticipant } from '../projects/project-participant.entity';
+import { Project } from '../projects/project.entity';
+import { requireProject } from '../projects/project.service';
+import { Theme } from '../themes/theme.entity';
+import { requireThemes } from '../themes/theme.service';
+import { ActivityPlace, ActivityReport, ReportStatus } from './activity-report.entity';
+import { ActivityErrorCode } from './activity.errors';
+import type { ActivityReportFilter, ActivityReportInput, ReviewInput, UpdateActivityReportInput } from './activity.inputs';
+
+type Counts = Partial<Pick<ActivityReport, 'participantsTotal' | 'participantsWomen' | 'participantsMen' | 'participantsYouth'>>;
+
+/** Checks head counts: none negative, women + men and youth within the total. */
+export function checkParticipants(counts: Counts, prefix = 'input.'): void {
+  for (const field of ['participantsTotal', 'participantsWomen', 'participantsMen', 'participantsYouth'] as const) {
+    const value = counts[field];
+    if (value != null && value < 0) throw badInput(ActivityErrorCode.NEGATIVE_COUNT, `\`${prefix}${field}\` cannot be negative.`, `${prefix}${field}`);
+  }
+  const { participantsTotal: total, participantsWomen: women, participantsMen: men, participantsYouth: youth } = counts;
+  if (total == null) {
+    if (women != null || men != null || youth != null) {
+      throw badInput(ActivityErrorCode.TOTAL_REQUIRED, 'Give the total number of participants together with a breakdown.', `${prefix}participantsTotal`);
+    }
+    return;
+  }
+  if ((women ?? 0) + (men ?? 0) > total) {
+    throw badInput(
+      ActivityErrorCode.PARTICIPANTS_EXCEED_TOTAL,
+      `Women (${women ?? 0}) and men (${men ?? 0}) add up to more than the total (${total}).`,
+      `${prefix}participantsWomen`,
+    );
+  }
+  if ((youth ?? 0) > total) {
+    throw badInput(ActivityErrorCode.PARTICIPANTS_EXCEED_TOTAL, `Youth (${youth}) is more than the total (${total}).`, `${prefix}participantsYouth`);
+  }
+}
+
+/** Statuses of other organisations' reports a caller may see. */
+function visibleStatuses(caller: Caller | null): ReportStatus[] {
+  if (isStaff(caller)) return Object.values(ReportStatus);
+  return caller ? [ReportStatus.ACCEPTED, ReportStatus.SUBMITTED] : [ReportStatus.ACCEPTED];
+}
+
+export function canSee(caller: Caller | null, report: ActivityReport): boolean {
+  return visibleStatuses(caller).includes(report.status) || (caller?.organisationId != null && caller.organisationId === report.organisation.id);
+}
+
+/** The SQL condition (on alias `r`) for reports the caller may see, with its parameters. */
+export function visibilitySql(caller: Caller | null): [string, unknown[]] {
+  const statuses = visibleStatuses(caller);
+  if (caller?.organisationId) return ['(r.status in (?) or r.organisation_id = ?)', [statuses, caller.organisationId]];
+  return ['r.status in (?)', [statuses]];
+}
+
+export function reportById(ctx: RequestContext, id: string): Promise<ActivityReport | null> {
+  return ctx.loaders.activities.reportById.load(id).then((report) => (report && canSee(ctx.caller, report) ? report : null));
+}
+
+/** Only ADMIN and the reporting organisation's editors write a report. */
+function assertMayReportFor(caller: Caller | null, organisationId: string): void {
+  if (caller?.role === Role.ADMIN) return;
+  if (caller?.role === Role.PARTNER_EDITOR && caller.organisationId === organisationId) return;
+  throw forbidden('A partner reports only for its own organisation.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+}
+
+interface ResolvedPlaces {
+  units: AdminUnit[];
+  outside: Set<string>;
+}
+
+/** Finds the places' units and flags those outside the project's coverage (none inside or around). */
+async function resolvePlaces(em: EntityManager, project: Project, unitCodes: string[], field: string): Promise<ResolvedPlaces> {
+  const codes = [...new Set(unitCodes)];
+  if (codes.length === 0) throw badInput(ActivityErrorCode.NO_PLACE, 'Give at least one place (an administrative unit code).', field);
+  const units = await em.find(AdminUnit, { code: { $in: codes } });
+  const unknown = codes.filter((code) => !units.some((unit) => unit.code === code));
+  if (unknown.length > 0) {
+    throw badInput('UNKNOWN_UNIT', `Unknown administrative unit code(s): ${unknown.join(', ')}. Look codes up with adminUnits.`, field);
+  }
+  const coverage = await em.find(AdminUnit, { code: { $in: (await project.coverage.load()).map((entry) => entry.unit.code) } });
+  const related = (a: string, b: string) => a === b || a.startsWith(b + PATH_SEPARATOR) || b.startsWith(a + PATH_SEPARATOR);
+  const outside = new Set(units.filter((unit) => !coverage.some((covered) => related(unit.path, covered.path))).map((unit) => unit.code));
+  return { units, outside };
+}
+
+function setPlaces(em: EntityManager, report: ActivityReport, places: ResolvedPlaces): void {
+  const wanted = new Map(places.units.map((unit) => [unit.code, unit]));
+  for (const existing of report.places.getItems()) {
+    if (wanted.delete(existing.unit.code)) existing.outsideCoverage = places.outside.has(existing.unit.code);
+    else report.places.remove(existing);
+  }
+  for (const unit of wanted.values()) {
+    report.places.add(em.create(ActivityPlace, { report, unit, outsideCoverage: places.outside.has(unit.code) }));
+  }
+}
+
+async function reportingOrganisation(em: EntityManager, project: Project, organisationId: string): Promise<Organisation> {
+  const participant = isUuid(organisationId) ? await em.findOne(ProjectParticipant, { project, organisation: organisationId }, { populate: ['organisation'] }) : null;
+  if (!participant) {
+    throw badInput(ActivityErrorCode.NOT_A_PARTICIPANT, 'The reporting organisation must take part in the project.', 'input.organisationId');
+  }
+  return participant.organisation;
+}
+
+function checkInput(input: ActivityReportInput): void {
+  requireSomeTranslation(input.title, 'input.title');
+  checkPeriod(input.startDate, input.endDate, 'input.endDate');
+  checkParticipants(input);
+  input.links?.forEach((link, index) => checkUrl(link.url, `input.links[${index}].url`));
+}
+
+/** Builds a new report in `em` (flushed by the caller's transaction). */
+async function buildReport(ctx: RequestContext, em: EntityManager, input: ActivityReportInput, status: ReportStatus): Promise<ActivityReport> {
+  const project = await requireProject(em, input.projectId, 'input.projectId');
+  const organisation = await reportingOrganisation(em, project, input.organisationId);
+  const places = await resolvePlaces(em, project, input.unitCodes, 'input.unitCodes');
+  const themes: Theme[] = input.themeCodes ? await requireThemes(em, input.themeCodes, 'input.themeCodes') : (await project.themes.load()).getItems();
+  const report = em.create(ActivityReport, {
+    project,
+    organisation,
+    type: input.type,
+    title: TranslatedText.of(input.title),
+    description: TranslatedText.of(input.description),
+    startDate: input.startDate,
+    endDate: input.endDate ?? input.startDate,
+    participantsTotal: input.participantsTotal ?? null,
+    participantsWomen: input.participantsWomen ?? null,
+    participantsMen: input.participantsMen ?? null,
+    participantsYouth: input.participantsYouth ?? null,
+    outputs: input.outputs ?? [],
+    links: input.links ?? [],
+    status,
+    ...(status === ReportStatus.SUBMITTED ? { submittedAt: new Date(), submittedBy: ctx.caller?.userId ?? null } : {}),
+  });
+  report.themes.set(themes);
+  setPlaces(em, report, places);
+  return report;
+}
+
+export async function createActivityReport(ctx: RequestContext, input: ActivityReportInput): Promise<ActivityReport> {
+  checkInput(input);
+  assertMayReportFor(ctx.caller, input.organisationId);
+  return ctx.em.transactional((em) => buildReport(ctx, em, input, ReportStatus.DRAFT));
+}
+
+/** A stable fingerprint of a submission: the same report sent again hashes the same. */
+function payloadHash(input: ActivityReportInput): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().filter((key) => (value as Record<string, unknown>)[key] != null).map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+/**
+ * Creates and submits a report exactly once per (organisation, key): a retry with the same
+ * payload returns the report made the first time, a different payload under the same key is a
+ * CONFLICT, and concurrent identical calls meet at the unique index.
+ */
+export async function submitActivityReport(ctx: RequestContext, input: ActivityReportInput, idempotencyKey: string): Promise<ActivityReport> {
+  checkInput(input);
+  assertMayReportFor(ctx.caller, input.organisationId);
+  const key = idempotencyKey.trim();
+  if (!key || key.length > 200) throw badInput('INVALID_IDEMPOTENCY_KEY', 'The idempotency key must have 1 to 200 characters.', 'idempotencyKey');
+  const hash = payloadHash(input);
+  const earlier = async () => {
+    const report = await ctx.em.fork().findOne(ActivityReport, { organisation: input.organisationId, idempotencyKey: key });
+    if (report && report.payloadHash !== hash) {
+      throw new DomainError(
+        ErrorKind.CONFLICT,
+        ActivityErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was already used for a different report. Use a new key for a new report.',
+        'idempotencyKey',
+      );
+    }
+    return report;
+  };
+  const existing = await earlier();
+  if (existing) return existing;
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const report = await buildReport(ctx, em, input, ReportStatus.SUBMITTED);
+      report.idempotencyKey = key;
+      report.payloadHash = hash;
+      return report;
+    });
+  } catch (error) {
+    // A concurrent identical call committed first: answer with its report.
+    if (error instanceof UniqueConstraintViolationException) {
+      const winner = await earlier();
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+async function editableReport(em: EntityManager, ctx: RequestContext, id: string, version: number | null | undefined): Promise<ActivityReport> {
+  const report = isUuid(id) ? await em.findOne(ActivityReport, { id }) : null;
+  // A partner learns nothing about reports that are not its organisation's, not even that they exist.
+  if (ctx.caller?.role !== Role.ADMIN && report?.organisation.id !== ctx.caller?.organisationId) assertMayReportFor(ctx.caller, '');
+  if (!report) throw notFound(ActivityErrorCode.REPORT_NOT_FOUND, 'No activity report has this id.', 'id');
+  checkVersion(report.version, version, 'report');
+  if (report.status !== ReportStatus.DRAFT && report.status !== ReportStatus.RETURNED) {
+    throw new DomainError(
+      ErrorKind.CONFLICT,
+      ActivityErrorCode.REPORT_NOT_EDITABLE,
+      `A ${report.status.toLowerCase()} report cannot be changed; only drafts and returned reports can.`,
+    );
+  }
+  return report;
+}
+
+export async function updateActivityReport(ctx: RequestContext, id: string, input: UpdateActivityReportInput): Promise<ActivityReport> {
+  if (input.title !== undefined) requireSomeTranslation(input.title, 'input.title');
+  input.links?.forEach((link, index) => checkUrl(link.url, `input.links[${index}].url`));
+  return ctx.em.transactional(async (em) => {
+    const report = await editableReport(em, ctx, id, input.version);
+    const counts: Counts = {
+      participantsTotal: input.participantsTotal !== undefined ? input.participantsTotal : report.participantsTotal,
+      participantsWomen: input.participantsWomen !== undefined ? input.participantsWomen : report.participantsWomen,
+      participantsMen: input.participantsMen !== undefined ? input.participantsMen : report.participantsMen,
+      participantsYouth: input.participantsYouth !== undefined ? input.participantsYouth : report.participantsYouth,
+    };
+    checkParticipants(counts);
+    const startDate = input.startDate ?? report.startDate;
+    const endDate = input.endDate ?? (input.startDate && input.startDate > report.endDate ? input.startDate : report.endDate);
+    checkPeriod(startDate, endDate, 'input.endDate');
+    if (input.unitCodes) {
+      await report.places.init();
+      setPlaces(em, report, await resolvePlaces(em, await em.findOneOrFail(Project, report.project.id), input.unitCodes, 'input.unitCodes'));
+    }
+    if (input.themeCodes) {
+      const themes = await requireThemes(em, input.themeCodes, 'input.themeCodes');
+      await report.themes.init();
+      report.themes.set(themes);
+    }
+    Object.assign(report, counts, { startDate, endDate });
+    if (input.type) report.type = input.type;
+    if (input.title) report.title = TranslatedText.of(input.title);
+    if (input.description !== undefined) report.description = TranslatedText.of(input.description);
+    if (input.outputs !== undefined) report.outputs = input.outputs ?? [];
+    if (input.links !== undefined) report.links = input.links ?? [];
+    report.updatedAt = new Date();
+    return report;
+  });
+}
+
+/** DRAFT or RETURNED → SUBMITTED. */
+export async function submitActivityReportDraft(ctx: RequestContext, id: string, version?: number | null): Promise<ActivityReport> {
+  return ctx.em.transactional(async (em) => {
+    const report = await editableReport(em, ctx, id, version);
+    report.status = ReportStatus.SUBMITTED;
+    report.submittedAt = new Date();
+    report.submittedBy = ctx.caller?.userId ?? null;
+    return report;
+  });
+}
+
+/** SUBMITTED → ACCEPTED or RETURNED, by the secretariat. */
+export async function reviewActivityReport(ctx: RequestContext, id: string, input: ReviewInput, outcome: ReportStatus.ACCEPTED | ReportStatus.RETURNED) {
+  const comment = input.comment?.trim() || null;
+  if (outcome === ReportStatus.RETURNED && !comment) {
+    throw badInput(ActivityErrorCode.COMMENT_REQUIRED, 'Say what the partner should change: a comment is required to return a report.', 'input.comment');
+  }
+  return ctx.em.transactional(async (em) => {
+    const report = isUuid(id) ? await em.findOne(ActivityReport, { id }) : null;
+    if (!report) throw notFound(ActivityErrorCode.REPORT_NOT_FOUND, 'No activity report has this id.', 'id');
+    checkVersion(report.version, input.version, 'report');
+    if (report.status !== ReportStatus.SUBMITTED) {
+      throw new DomainError(ErrorKind.CONFLICT, ActivityErrorCode.INVALID_TRANSITION, `Only submitted reports can be reviewed; this one is ${report.status}.`);
+    }
+    report.status = outcome;
+    report.reviewComment = comment;
+    report.reviewedAt = new Date();
+    report.reviewedBy = ctx.caller?.userId ?? null;
+    return report;
+  });
+}
+
+/** Reports the caller may see, filtered, newest activity first. */
+export async function listActivityReports(
+  ctx: RequestContext,
+  filter: ActivityReportFilter | null | undefined,
+  window: PageWindow,
+): Promise<Connection<ActivityReport>> {
+  const [visibility, visibilityParams] = visibilitySql(ctx.caller);
+  const conditions = [visibility];
+  const params: unknown[] = [...visibilityParams];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  if (filter?.projectId) add('r.project_id = ?', isUuid(filter.projectId) ? filter.projectId : null);
+  if (filter?.organisationId) add('r.organisation_id = ?', isUuid(filter.organisationId) ? filter.organisationId : null);
+  if (filter?.types?.length) add('r.type in (?)', filter.types);
+  if (filter?.status?.length) add('r.status in (?)', filter.status);
+  if (filter?.themeCodes?.length) add('exists (select 1 from activity_report_theme t where t.report_id = r.id and t.theme_code in (?))', filter.themeCodes);
+  if (filter?.period && (filter.period.from || filter.period.to)) {
+    checkPeriod(filter.period.from, filter.period.to, 'filter.period.to');
+    add(`daterange(r.start_date, r.end_date, '[]') && daterange(?::date, ?::date, '[]')`, filter.period.from ?? null, filter.period.to ?? null);
+  }
+  if (filter?.unitCode) {
+    const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
+    if (!unit) return toConnection([], 0, window);
+    add(
+      'exists (select 1 from activity_place p join admin_unit u on u.code = p.unit_code where p.report_id = r.id and (u.path = ? or u.path like ?))',
+      unit.path,
+      `${escapeLike(unit.path + PATH_SEPARATOR)}%`,
+    );
+  }
+  const where = `where ${conditions.join(' and ')}`;
+  const connection = ctx.em.getConnection();
+  const [ids, [{ total }]] = await Promise.all([
+    connection.execute<{ id: string }[]>(`select r.id from activity_report r ${where} order by r.start_date desc, r.id limit ? offset ?`, [
+      ...params,
+      window.limit,
+      window.offset,
+    ]),
+    connection.execute<{ total: string }[]>(`select count(*) as total from activity_report r ${where}`, params),
+  ]);
+  const reports = await ctx.loaders.activities.reportById.loadMany(ids.map((row) => row.id));
+  return toConnection(
+    reports.filter((report): report is ActivityReport => report instanceof ActivityReport),
+    Number(total),
+    window,
+  );
+}
