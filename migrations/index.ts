@@ -4,10 +4,14 @@ import { Migration20261121234134_initial } from './Migration20261121234134_initi
 import { Migration20261121234922_partner_api } from './Migration20261121234922_partner_api';
 import { Migration20261122000628_identity_and_audit } from './Migration20261122000628_identity_and_audit';
 import { Migration20261122002746_activity_reports } from './Migration20261122002746_activity_reports';
+import { Migration20261122002906_analytics } from './Migration20261122002906_analytics';
+import { Migration20261122004253_meetings } from './Migration20261122004253_meetings';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234134_initial', class: Migration20261121234134_initial },
   { name: 'Migration20261121234922_partner_api', class: Migration20261121234922_partner_api },
   { name: 'Migration20261122000628_identity_and_audit', class: Migration20261122000628_identity_and_audit },
   { name: 'Migration20261122002746_activity_reports', class: Migration20261122002746_activity_reports },
+  { name: 'Migration20261122002906_analytics', class: Migration20261122002906_analytics },
+  { name: 'Migration20261122004253_meetings', class: Migration20261122004253_meetings },
 ];

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Orm } from '../src/db/orm';
 import { seedActivityReports } from './activities/activity-reports.seed';
 import { seedGeography } from './geography/geography.seed';
+import { seedMeetings } from './meetings/meetings.seed';
 import { seedPartners } from './partners';
 
 /**
@@ -17,5 +18,7 @@ export async function seedReferenceData(orm: Orm, logger: Logger): Promise<void>
     if (Object.values(partners).some((count) => count > 0)) logger.info(partners, 'loaded partner seed data');
     const reports = await seedActivityReports(tx);
     if (reports > 0) logger.info({ activityReports: reports }, 'loaded activity reports from the documents');
+    const meetings = await seedMeetings(tx);
+    if (meetings > 0) logger.info({ meetings }, 'loaded meetings from the documents');
   });
 }

@@ -62,6 +62,20 @@ const MATRIX = `
   returnActivityReport     any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
   importActivityReports    own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
   importActivityReports    other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  planMeeting              any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  rescheduleMeeting        any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  cancelMeeting            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  closeMeeting             any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  addAgendaItem            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  updateAgendaItem         any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  removeAgendaItem         any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  reorderAgenda            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  recordAttendance         any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  recordDecision           any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  addActionItem            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  updateActionItem         any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  setBodyQuorum            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  setAdminUnitFlags        any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
 `;
 
 interface Row {
@@ -136,7 +150,70 @@ const csvFor = (w: World, scope: 'own' | 'other') =>
     `${scope === 'own' ? w.ownProject : w.otherProject},${scope === 'own' ? w.own : w.other},TRAINING,Imported,,,2026-05-01,,KG05214000000,,,,,,`,
   ].join('\n');
 
+const SCHEDULE = 'startsAt: "2027-03-01T04:00:00Z", endsAt: "2027-03-01T06:00:00Z", format: IN_PERSON, address: "Agency"';
+
+/** A planned council meeting made as ADMIN, optionally with one agenda item. */
+async function meetingOf(w: World): Promise<{ meetingId: string; itemId: string }> {
+  const { data } = await w.server.graphql<{ planMeeting: { id: string } }, object>(
+    `mutation ($b: ID!) { planMeeting(input: { bodyId: $b, title: { en: "Matrix meeting" }, ${SCHEDULE} }) { id } }`,
+    { b: w.councilId },
+  );
+  const meetingId = data!.planMeeting.id;
+  const item = await w.server.graphql<{ addAgendaItem: { id: string } }, object>(
+    'mutation ($m: ID!) { addAgendaItem(meetingId: $m, input: { title: { en: "Item" } }) { id } }',
+    { m: meetingId },
+  );
+  return { meetingId, itemId: item.data!.addAgendaItem.id };
+}
+
 const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
+  planMeeting: { any: (w, token) => call(w, token, `mutation ($b: ID!) { planMeeting(input: { bodyId: $b, title: { en: "Planned" }, ${SCHEDULE} }) { id } }`, { b: w.councilId }) },
+  rescheduleMeeting: { any: async (w, token) => call(w, token, `mutation ($id: ID!) { rescheduleMeeting(id: $id, input: { ${SCHEDULE} }) { id } }`, { id: (await meetingOf(w)).meetingId }) },
+  cancelMeeting: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { cancelMeeting(id: $id, reason: "matrix") { id } }', { id: (await meetingOf(w)).meetingId }) },
+  closeMeeting: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { closeMeeting(id: $id) { id } }', { id: (await meetingOf(w)).meetingId }) },
+  addAgendaItem: { any: async (w, token) => call(w, token, 'mutation ($m: ID!) { addAgendaItem(meetingId: $m, input: { title: { en: "Added" } }) { id } }', { m: (await meetingOf(w)).meetingId }) },
+  updateAgendaItem: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { updateAgendaItem(id: $id, input: { title: { en: "Changed" } }) { id } }', { id: (await meetingOf(w)).itemId }) },
+  removeAgendaItem: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { removeAgendaItem(id: $id) { id } }', { id: (await meetingOf(w)).itemId }) },
+  reorderAgenda: {
+    any: async (w, token) => {
+      const { meetingId, itemId } = await meetingOf(w);
+      return call(w, token, 'mutation ($m: ID!, $i: ID!) { reorderAgenda(meetingId: $m, itemIds: [$i]) { id } }', { m: meetingId, i: itemId });
+    },
+  },
+  recordAttendance: {
+    any: async (w, token) => {
+      const { data } = await w.server.graphql<{ coordinationBody: { members: { nodes: { organisation: { id: string } }[] } } }, object>(
+        'query ($b: ID!) { coordinationBody(id: $b) { members(first: 1) { nodes { organisation { id } } } } }',
+        { b: w.councilId },
+      );
+      const member = data!.coordinationBody.members.nodes[0].organisation.id;
+      return call(w, token, 'mutation ($m: ID!, $o: ID!) { recordAttendance(meetingId: $m, attendance: [{ organisationId: $o, status: PRESENT }]) { id } }', {
+        m: (await meetingOf(w)).meetingId,
+        o: member,
+      });
+    },
+  },
+  recordDecision: { any: async (w, token) => call(w, token, 'mutation ($m: ID!) { recordDecision(meetingId: $m, input: { text: { en: "Decided" } }) { id } }', { m: (await meetingOf(w)).meetingId }) },
+  addActionItem: {
+    any: async (w, token) =>
+      call(w, token, 'mutation ($m: ID!, $o: ID!) { addActionItem(input: { meetingId: $m, description: "Do it", ownerOrganisationId: $o, dueDate: "2027-04-01" }) { id } }', {
+        m: (await meetingOf(w)).meetingId,
+        o: w.own,
+      }),
+  },
+  updateActionItem: {
+    any: async (w, token) => {
+      const { data } = await w.server.graphql<{ addActionItem: { id: string } }, object>(
+        'mutation ($m: ID!, $o: ID!) { addActionItem(input: { meetingId: $m, description: "Do it", ownerOrganisationId: $o, dueDate: "2027-04-01" }) { id } }',
+        { m: (await meetingOf(w)).meetingId, o: w.own },
+      );
+      return call(w, token, 'mutation ($id: ID!) { updateActionItem(id: $id, input: { status: DONE }) { id } }', { id: data!.addActionItem.id });
+    },
+  },
+  setBodyQuorum: { any: (w, token) => call(w, token, 'mutation ($b: ID!) { setBodyQuorum(bodyId: $b, quorumPercent: 50) { id } }', { b: w.councilId }) },
+  setAdminUnitFlags: {
+    any: (w, token) => call(w, token, 'mutation { setAdminUnitFlags(code: "KG05214000000-KYSHTUT", input: { borderArea: true }) { code } }'),
+  },
   createActivityReport: {
     own: (w, token) => call(w, token, `mutation { createActivityReport(input: ${reportInput(w, 'own')}) { id } }`),
     other: (w, token) => call(w, token, `mutation { createActivityReport(input: ${reportInput(w, 'other')}) { id } }`),

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { projectRoot } from '../../src/config/paths';
 import { AdminUnit, AdminUnitKind, LEVEL_OF_KIND, PATH_SEPARATOR } from '../../src/geography/admin-unit.entity';
 import { searchKey } from '../../src/common/search';
+import { seedUnitFlags } from './unit-flags.seed';
 import { normaliseName, slug, spellingOfSource } from './transliteration';
 
 const GEO_DIR = join(projectRoot, 'seeds', 'reference', 'geo');
@@ -42,7 +43,9 @@ interface Feature {
   geometry: Record<string, unknown>;
 }
 
-type UnitSeed = Omit<AdminUnit, 'parent' | 'path' | 'depth' | 'searchText'> & { parentCode: string | null };
+type UnitSeed = Omit<AdminUnit, 'parent' | 'path' | 'depth' | 'searchText' | 'borderArea' | 'multiEthnic' | 'flagsSource' | 'flagsUpdatedAt'> & {
+  parentCode: string | null;
+};
 
 const KIND_OF_LEVEL: Record<UnitRow['level'], AdminUnitKind> = {
   country: AdminUnitKind.COUNTRY,
@@ -157,10 +160,12 @@ export async function seedGeography(em: EntityManager): Promise<number> {
     (await em.createQueryBuilder(AdminUnit).select('code').execute<{ code: string }[]>('all', false)).map((row) => row.code),
   );
   const missing = referenceAdminUnits().filter((unit) => !existing.has(unit.code));
-  if (missing.length === 0) return 0;
-  await em.insertMany(
-    AdminUnit,
-    missing.map(({ parentCode, ...unit }) => ({ ...unit, parent: parentCode ? em.getReference(AdminUnit, parentCode) : null })),
-  );
+  if (missing.length > 0) {
+    await em.insertMany(
+      AdminUnit,
+      missing.map(({ parentCode, ...unit }) => ({ ...unit, parent: parentCode ? em.getReference(AdminUnit, parentCode) : null })),
+    );
+  }
+  await seedUnitFlags(em);
   return missing.length;
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createCouncilLoaders } from '../council/council.loaders';
 import { createFundingLoaders } from '../funding/funding.loaders';
 import { createGeographyLoaders } from '../geography/geography.loaders';
+import { createMeetingLoaders } from '../meetings/meeting.loaders';
 import { createOrganisationLoaders } from '../organisations/organisation.loaders';
 import { createProjectLoaders } from '../projects/project.loaders';
 import { createThemeLoaders } from '../themes/theme.loaders';
@@ -23,6 +24,7 @@ export function createLoaders(em: EntityManager) {
     projects: createProjectLoaders(em),
     funding: createFundingLoaders(em),
     activities: createActivityLoaders(em),
+    meetings: createMeetingLoaders(em),
   };
 }
 

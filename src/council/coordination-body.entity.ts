@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Embedded, Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableEntity } from '../common/base.entity';
 import { TranslatedText } from '../common/translations.embeddable';
@@ -50,6 +50,14 @@ export class CoordinationBody extends EditableEntity {
   description: TranslatedText = new TranslatedText();
 
   /** Where the facts about this body come from, and what is known but not modelled (e.g. meetings held). */
+  @Field(() => Int, { description: 'Quorum: more than this percentage of the active members must be present (default 50: more than half).' })
+  @Property({ type: 'smallint', default: 50 })
+  quorumPercent: Opt<number> = 50;
+
+  @Field(() => Int, { nullable: true, description: 'Meetings held before the hub\'s records begin, known only as a count (e.g. 5 by mid-2014 for the donor council); null when not known.' })
+  @Property({ type: 'integer', nullable: true })
+  earlierMeetingCount: number | null = null;
+
   @Field(() => String, { nullable: true, description: 'Where the facts about this body come from, and what is known but not modelled.' })
   @Property({ type: 'text', nullable: true })
   source: string | null = null;

@@ -7,6 +7,7 @@ import { User } from '../auth/user.entity';
 import { TranslatedText } from '../common/translations.embeddable';
 import { CoordinationBody } from '../council/coordination-body.entity';
 import { Membership } from '../council/membership.entity';
+import { ActionItem, AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.entity';
 import { Budget } from '../funding/budget.entity';
 import { ExchangeRate } from '../funding/exchange-rate.entity';
 import { FundingTransaction } from '../funding/transaction.entity';
@@ -38,4 +39,9 @@ export const entities = [
   AuditEvent,
   ActivityReport,
   ActivityPlace,
+  Meeting,
+  AgendaItem,
+  Attendance,
+  Decision,
+  ActionItem,
 ];

@@ -139,6 +139,24 @@ export class AdminUnit {
   @Property({ type: 'text', nullable: true })
   sourceNameEn: string | null;
 
+  /** Set by the secretariat (`setAdminUnitFlags`) or by the seeds from a cited document. */
+  @Field({ description: 'True for a unit on or near a state border (e.g. the ayil aimaks of Batken rayon bordering Tajikistan); gaps can be narrowed to such units.' })
+  @Property({ type: 'boolean', default: false })
+  borderArea: boolean = false;
+
+  @Field({ description: 'True for a unit the secretariat marks as multi-ethnic (several ethnic communities live side by side).' })
+  @Property({ type: 'boolean', default: false })
+  multiEthnic: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Where the flags come from (a document, a decision); null when none were set.' })
+  @Property({ type: 'text', nullable: true })
+  flagsSource: string | null = null;
+
+  /** Null until someone sets the flags; the seeds only touch units whose flags nobody set. */
+  @Field(() => Date, { nullable: true, description: 'When the flags were last set (UTC); null when never.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  flagsUpdatedAt: Date | null = null;
+
   /** Lower-cased names in all languages and spellings, for `search`. */
   @Property({ type: 'text' })
   searchText: string;

@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PaginationArgs } from '../common/pagination';
 import { AdminLevel, AdminUnitKind } from './admin-unit.entity';
@@ -25,10 +26,29 @@ export class AdminUnitFilter {
       'Case-insensitive part of a name in Kyrgyz, Russian or English, as stored (Cyrillic or Latin), or of the code; e.g. "Баткен" or "batken".',
   })
   search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only units flagged (true) or not flagged (false) as border areas.' })
+  borderArea?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only units flagged (true) or not flagged (false) as multi-ethnic.' })
+  multiEthnic?: boolean | null;
 }
 
 @ArgsType()
 export class AdminUnitsArgs extends PaginationArgs {
   @Field(() => AdminUnitFilter, { nullable: true, description: 'Conditions the units must meet; omit for all units.' })
   filter?: AdminUnitFilter | null;
+}
+
+@InputType({ description: 'Flags of an administrative unit; a flag left out keeps its value.' })
+export class AdminUnitFlagsInput {
+  @Field(() => Boolean, { nullable: true, description: 'Whether the unit is a border area.' })
+  borderArea?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the unit is multi-ethnic.' })
+  multiEthnic?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the flags come from (a document, a decision of the council); replaces the recorded source.' })
+  @MaxLength(2000)
+  source?: string | null;
 }

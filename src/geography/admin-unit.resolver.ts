@@ -1,11 +1,12 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../auth/access';
+import { Arg, Args, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../auth/access';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { AdminUnit } from './admin-unit.entity';
-import { AdminUnitsArgs } from './admin-unit.inputs';
+import { AdminUnitFlagsInput, AdminUnitsArgs } from './admin-unit.inputs';
 import * as units from './admin-unit.service';
 
 @ObjectType({ description: 'A page of administrative units.' })
@@ -29,6 +30,16 @@ export class AdminUnitResolver {
   })
   adminUnits(@Args() args: AdminUnitsArgs, @Ctx() ctx: RequestContext) {
     return units.listUnits(ctx, args.filter, pageWindow(args));
+  }
+
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => AdminUnit, { description: '(ADMIN, SECRETARIAT) Sets the flags the secretariat keeps on a unit (border area, multi-ethnic) and where they come from.' })
+  setAdminUnitFlags(
+    @Arg('code', { description: 'Code of the unit, e.g. `KG05214000000-AK-TATYR`.' }) code: string,
+    @Arg('input', { description: 'The flags to set; those left out keep their value.' }) input: AdminUnitFlagsInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return units.setAdminUnitFlags(ctx, code, input);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })

@@ -3,7 +3,9 @@ import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { escapeLike, searchKey } from '../common/search';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
-import type { AdminUnitFilter } from './admin-unit.inputs';
+import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
+import { badInput, notFound } from '../common/validation';
+import { GeographyErrorCode } from './geography.errors';
 
 export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit | null> {
   return ctx.loaders.geography.unitByCode.load(code);
@@ -26,6 +28,8 @@ export async function listUnits(
   }
   const search = filter?.search ? searchKey(filter.search) : '';
   if (search) where.push({ searchText: { $like: `%${escapeLike(search)}%` } });
+  if (filter?.borderArea != null) where.push({ borderArea: filter.borderArea });
+  if (filter?.multiEthnic != null) where.push({ multiEthnic: filter.multiEthnic });
 
   const [units, totalCount] = await ctx.em.findAndCount(
     AdminUnit,
@@ -52,4 +56,20 @@ export async function parentOf(ctx: RequestContext, unit: AdminUnit): Promise<Ad
 
 export function geometryOf(ctx: RequestContext, unit: AdminUnit): Promise<Record<string, unknown> | null> {
   return ctx.loaders.geography.geometryOf.load(unit.code);
+}
+
+/** Sets the flags the secretariat keeps on a unit (border area, multi-ethnic) and their source. */
+export async function setAdminUnitFlags(ctx: RequestContext, code: string, input: AdminUnitFlagsInput): Promise<AdminUnit> {
+  if (input.borderArea == null && input.multiEthnic == null && input.source === undefined) {
+    throw badInput(GeographyErrorCode.NO_FLAGS_GIVEN, 'Give at least one of `borderArea`, `multiEthnic` or `source`.', 'input');
+  }
+  return ctx.em.transactional(async (em) => {
+    const unit = await em.findOne(AdminUnit, { code });
+    if (!unit) throw notFound(GeographyErrorCode.UNIT_NOT_FOUND, `There is no administrative unit with the code "${code}".`, 'code');
+    if (input.borderArea != null) unit.borderArea = input.borderArea;
+    if (input.multiEthnic != null) unit.multiEthnic = input.multiEthnic;
+    if (input.source !== undefined) unit.flagsSource = input.source?.trim() || null;
+    unit.flagsUpdatedAt = new Date();
+    return unit;
+  });
 }

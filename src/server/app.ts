@@ -8,6 +8,7 @@ import { createLoaders, type RequestContext } from '../common/context';
 import { languageFromHeader } from '../common/localized-text';
 import type { AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
+import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import type { Orm } from '../db/orm';
 import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
@@ -113,6 +114,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       return { status: 'unavailable', reason: `database: ${(error as Error).message}` };
     }
   });
+
+  registerMeetingRoutes(http, orm, SESSION_COOKIE);
 
   await http.register(fastifyApollo(apollo), {
     context: async (request, reply): Promise<GraphQLContext> => {

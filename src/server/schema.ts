@@ -14,8 +14,18 @@ import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
 import { ProjectContactResolver, RepresentativeResolver } from '../auth/personal-data.resolver';
 import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';
+import { analyticsResolvers } from '../analytics/analytics.resolver';
 import { ExchangeRateResolver, FundingTransactionResolver } from '../funding/funding.resolver';
 import { AdminUnitResolver } from '../geography/admin-unit.resolver';
+import {
+  ActionItemResolver,
+  AgendaItemResolver,
+  AttendanceRecordResolver,
+  AttendanceResolver,
+  DecisionResolver,
+  MeetingBriefingResolver,
+  MeetingResolver,
+} from '../meetings/meeting.resolver';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
 import { ProjectCoverageResolver, ProjectParticipantResolver, ProjectResolver } from '../projects/project.resolver';
 import { ThemeResolver } from '../themes/theme.resolver';
@@ -38,6 +48,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProjectParticipantResolver,
       FundingTransactionResolver,
       ExchangeRateResolver,
+      ...analyticsResolvers,
       UserResolver,
       ApiTokenResolver,
       RepresentativeResolver,
@@ -47,6 +58,13 @@ export function appSchema(): Promise<GraphQLSchema> {
       ActivityPlaceResolver,
       ActivitySummaryRowResolver,
       ActivityCollisionResolver,
+      MeetingResolver,
+      AgendaItemResolver,
+      AttendanceResolver,
+      DecisionResolver,
+      ActionItemResolver,
+      AttendanceRecordResolver,
+      MeetingBriefingResolver,
     ],
     globalMiddlewares: [accessGuard],
     validate: { forbidUnknownValues: false },

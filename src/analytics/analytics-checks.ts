@@ -1,0 +1,44 @@
+import type { RequestContext } from '../common/context';
+import { isUuid } from '../common/ids';
+import { badInput, checkPeriod } from '../common/validation';
+import type { AdminUnit } from '../geography/admin-unit.entity';
+import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { escapeLike } from '../common/search';
+import type { PeriodInput } from '../projects/project.inputs';
+import { requireThemes } from '../themes/theme.service';
+import { AnalyticsErrorCode } from './analytics.errors';
+
+/** The unit of a filter, or a BAD_USER_INPUT naming the field. */
+export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnit> {
+  const unit = await ctx.loaders.geography.unitByCode.load(code);
+  if (!unit) throw badInput(AnalyticsErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}". Look codes up with the adminUnits query.`, field);
+  return unit;
+}
+
+/** SQL condition "the unit with path column `column` is `unit` or lies inside it", with its parameters. */
+export function atOrInside(column: string, unit: AdminUnit): [string, unknown[]] {
+  return [`(${column} = ? or ${column} like ?)`, [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]];
+}
+
+export async function checkThemes(ctx: RequestContext, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
+  if (!codes?.length) return null;
+  await requireThemes(ctx.em, codes, field);
+  return [...new Set(codes)];
+}
+
+export async function checkOrganisation(ctx: RequestContext, id: string, field: string): Promise<void> {
+  const organisation = isUuid(id) ? await ctx.loaders.organisations.organisationById.load(id) : null;
+  if (!organisation) throw badInput(AnalyticsErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id "${id}".`, field);
+}
+
+export async function checkProject(ctx: RequestContext, id: string, field: string): Promise<void> {
+  const project = isUuid(id) ? await ctx.loaders.projects.projectById.load(id) : null;
+  if (!project) throw badInput(AnalyticsErrorCode.UNKNOWN_PROJECT, `There is no project with the id "${id}".`, field);
+}
+
+/** A period as [from, to] (either may be null = open); `fallback` when none is given. */
+export function periodOf(period: PeriodInput | null | undefined, field: string, fallback: [string | null, string | null]): [string | null, string | null] {
+  if (!period || (!period.from && !period.to)) return fallback;
+  checkPeriod(period.from, period.to, `${field}.to`);
+  return [period.from ?? null, period.to ?? null];
+}

@@ -1,0 +1,121 @@
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { PaginationArgs } from '../common/pagination';
+import { AdminLevel } from '../geography/admin-unit.entity';
+import { PeriodInput } from '../projects/project.inputs';
+
+@InputType({ description: 'Narrows a list of overlaps; all given conditions must hold.' })
+export class OverlapFilter {
+  @Field(() => ID, { nullable: true, description: 'Only overlaps involving a project in which this organisation takes part (that project is then `projectA`).' })
+  organisationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only overlaps of this project (it is then `projectA`).' })
+  projectId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only overlaps located at or inside this unit: at least one shared unit is the unit or lies inside it.' })
+  unitCode?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only overlaps sharing at least one of these themes.' })
+  themeCodes?: string[] | null;
+
+  @Field(() => PeriodInput, { nullable: true, description: 'Only overlaps whose overlapping period meets this period.' })
+  activeDuring?: PeriodInput | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only overlaps with at least this score (0 to 1).' })
+  minScore?: number | null;
+
+  @Field({ defaultValue: false, description: 'Also list pairs of projects of the same organisation(s); by default they are left out.' })
+  includeSameOrganisation: boolean;
+}
+
+@ArgsType()
+export class OverlapsArgs extends PaginationArgs {
+  @Field(() => OverlapFilter, { nullable: true, description: 'Conditions the overlaps must meet; omit for every overlap in the country.' })
+  filter?: OverlapFilter | null;
+}
+
+@InputType({ description: 'Narrows hotspots; all given conditions must hold.' })
+export class HotspotFilter {
+  @Field(() => String, { nullable: true, description: 'Only units inside this unit (or the unit itself).' })
+  withinCode?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these themes; omit for all.' })
+  themeCodes?: string[] | null;
+
+  @Field(() => PeriodInput, { nullable: true, description: 'Projects running at some time in this period count; omit for today.' })
+  activeDuring?: PeriodInput | null;
+
+  @Field(() => Int, { defaultValue: 3, description: 'Least number of organisations working on the same theme in the unit (2 to 100, default 3).' })
+  minOrganisations: number;
+
+  @Field({ defaultValue: false, description: 'Also count projects that cover a unit containing the unit (e.g. a national programme); by default only projects naming the unit or something inside it count.' })
+  includeInherited: boolean;
+}
+
+@ArgsType()
+export class HotspotsArgs extends PaginationArgs {
+  @Field(() => AdminLevel, { description: 'Level of the units to look at.' })
+  level: AdminLevel;
+
+  @Field(() => HotspotFilter, { nullable: true, description: 'Conditions; omit for all themes, today, at least 3 organisations.' })
+  filter?: HotspotFilter | null;
+}
+
+@InputType({ description: 'Narrows a coverage map; all given conditions must hold.' })
+export class CoverageFilter {
+  @Field(() => String, { nullable: true, description: 'Only cells of units inside this unit (or the unit itself).' })
+  withinCode?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only projects on at least one of these themes (with `byTheme`, only these themes\' cells).' })
+  themeCodes?: string[] | null;
+
+  @Field({ defaultValue: false, description: 'One cell per unit and theme instead of one per unit.' })
+  byTheme: boolean;
+
+  @Field(() => PeriodInput, { nullable: true, description: 'Only projects running at some time in this period; omit for projects of any period.' })
+  activeDuring?: PeriodInput | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only projects in which one of these organisations takes part.' })
+  organisationIds?: string[] | null;
+}
+
+@ArgsType()
+export class CoverageArgs extends PaginationArgs {
+  @Field(() => AdminLevel, { description: 'Level of the units that make the cells (e.g. DISTRICT for a map of rayons and cities).' })
+  level: AdminLevel;
+
+  @Field(() => CoverageFilter, { nullable: true, description: 'Conditions; omit for every project and one cell per unit.' })
+  filter?: CoverageFilter | null;
+
+  @Field({ defaultValue: 'USD', description: 'ISO 4217 currency of the funding figures (default USD).' })
+  currency: string;
+}
+
+@InputType({ description: 'What counts as a gap; all given conditions must hold.' })
+export class GapFilter {
+  @Field(() => AdminLevel, { defaultValue: AdminLevel.MUNICIPALITY, description: 'Level of the units to look at (default MUNICIPALITY, the ayil aimaks).' })
+  level: AdminLevel;
+
+  @Field(() => [String], { nullable: true, description: 'A unit is a gap when no active project works there on any of these themes; omit for any theme.' })
+  themeCodes?: string[] | null;
+
+  @Field(() => PeriodInput, { nullable: true, description: 'Projects running at some time in this period count as active; omit for today.' })
+  activeDuring?: PeriodInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Only units inside this unit (or the unit itself).' })
+  withinCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only units flagged (true) or not flagged (false) as border areas.' })
+  borderArea?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only units flagged (true) or not flagged (false) as multi-ethnic.' })
+  multiEthnic?: boolean | null;
+
+  @Field({ defaultValue: false, description: 'Let projects that cover a containing unit (a rayon-, oblast- or nation-wide project) fill the gap; by default only projects naming the unit or something inside it do.' })
+  includeInherited: boolean;
+}
+
+@ArgsType()
+export class GapsArgs extends PaginationArgs {
+  @Field(() => GapFilter, { nullable: true, description: 'What counts as a gap; omit for ayil aimaks without any active project today.' })
+  filter?: GapFilter | null;
+}

@@ -1,0 +1,127 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../common/context';
+import { pageWindow, MAX_PAGE_SIZE } from '../common/pagination';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Project } from '../projects/project.entity';
+import { Theme } from '../themes/theme.entity';
+import { CoverageArgs, GapsArgs, HotspotsArgs, OverlapsArgs } from './analytics.inputs';
+import { CoverageCell, CoverageCellConnection, Gap, GapConnection, Hotspot, HotspotConnection, Overlap, OverlapConnection } from './analytics.types';
+import { coverageMap } from './coverage.service';
+import { listGaps } from './gap.service';
+import { listHotspots } from './hotspot.service';
+import { listOverlaps } from './overlap.service';
+
+async function loadAll<T>(loader: { loadMany(keys: readonly string[]): Promise<(T | Error | null)[]> }, keys: string[], type: new (...args: never[]) => T): Promise<T[]> {
+  return (await loader.loadMany(keys)).filter((item): item is T => item instanceof type);
+}
+
+@Resolver(() => Overlap)
+export class OverlapResolver {
+  @Query(() => OverlapConnection, {
+    description:
+      'Pairs of projects of different organisations whose coverage meets in the unit tree, whose periods meet and which share a theme, highest score first (then by project ids). Cancelled projects and projects without themes or coverage take no part.',
+  })
+  overlaps(@Args() args: OverlapsArgs, @Ctx() ctx: RequestContext) {
+    return listOverlaps(ctx, args.filter, pageWindow(args));
+  }
+
+  @FieldResolver(() => Project, { description: 'The first project (the filtered project or a project of the filtered organisation, when given).' })
+  projectA(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.projectById.load(overlap.projectAId);
+  }
+
+  @FieldResolver(() => Project, { description: 'The other project.' })
+  projectB(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.projectById.load(overlap.projectBId);
+  }
+
+  @FieldResolver(() => [AdminUnit], {
+    description:
+      'Where they meet, most specific: each unit one project names that lies at or inside a unit the other names (an oblast-wide project and a project in one of its ayil aimaks share the ayil aimak). In tree order.',
+  })
+  sharedUnits(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.geography.unitByCode, overlap.sharedUnitCodes, AdminUnit);
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes both projects work on.' })
+  sharedThemes(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.themes.themeByCode, overlap.sharedThemeCodes, Theme);
+  }
+}
+
+@Resolver(() => Hotspot)
+export class HotspotResolver {
+  @Query(() => HotspotConnection, {
+    description:
+      'Units of a level where at least `minOrganisations` organisations (default 3), through at least two projects, work on the same theme in the same period (default today), with who they are.',
+  })
+  hotspots(@Args() args: HotspotsArgs, @Ctx() ctx: RequestContext) {
+    return listHotspots(ctx, args, pageWindow(args));
+  }
+
+  @FieldResolver(() => AdminUnit, { description: 'The unit.' })
+  unit(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.geography.unitByCode.load(hotspot.unitCode);
+  }
+
+  @FieldResolver(() => Theme, { description: 'The theme.' })
+  theme(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.themes.themeByCode.load(hotspot.themeCode);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'The organisations.' })
+  organisations(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.organisations.organisationById, hotspot.organisationIds, Organisation);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Their projects there on the theme.' })
+  projects(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.projects.projectById, hotspot.projectIds, Project);
+  }
+}
+
+@Resolver(() => CoverageCell)
+export class CoverageCellResolver {
+  @Query(() => CoverageCellConnection, {
+    description:
+      'A coverage map: one cell per unit of the level (per theme with `byTheme`), units without any project included with zeros, in tree order; pages default to 500 cells.',
+  })
+  coverage(@Args() args: CoverageArgs, @Ctx() ctx: RequestContext) {
+    return coverageMap(ctx, args, pageWindow(args, MAX_PAGE_SIZE));
+  }
+
+  @FieldResolver(() => AdminUnit, { description: 'The unit.' })
+  unit(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.geography.unitByCode.load(cell.unitCode);
+  }
+
+  @FieldResolver(() => Theme, { nullable: true, description: 'The theme of the cell with `byTheme`; null otherwise.' })
+  theme(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
+    return cell.themeCode ? ctx.loaders.themes.themeByCode.load(cell.themeCode) : null;
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Organisations taking part in the projects covering the unit.' })
+  organisations(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.organisations.organisationById, cell.organisationIds, Organisation);
+  }
+}
+
+@Resolver(() => Gap)
+export class GapResolver {
+  @Query(() => GapConnection, {
+    description:
+      'Units of a level (default ayil aimaks) where no project on the given themes runs in the period (default today), in tree order; narrow to flagged units with `borderArea` or `multiEthnic`.',
+  })
+  gaps(@Args() args: GapsArgs, @Ctx() ctx: RequestContext) {
+    return listGaps(ctx, args.filter, pageWindow(args));
+  }
+
+  @FieldResolver(() => AdminUnit, { description: 'The unit, with its flags (`borderArea`, `multiEthnic`).' })
+  unit(@Root() gap: Gap, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.geography.unitByCode.load(gap.unitCode);
+  }
+}
+
+/** The feature's resolvers, for the schema's list. */
+export const analyticsResolvers = [OverlapResolver, HotspotResolver, CoverageCellResolver, GapResolver] as const;

@@ -1,0 +1,151 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../common/pagination';
+import { Decimal, LocalDate } from '../common/scalars';
+import { MissingRate } from '../funding/funding-totals';
+
+@ObjectType({
+  description:
+    'Why two projects overlap, as three numbers from 0 to 1. The score is 0.4 × geographic + 0.3 × time + 0.3 × themes, rounded to 4 decimals.',
+})
+export class OverlapScoreComponents {
+  @Field(() => Float, {
+    description:
+      'How specific the most specific shared unit is: 1 for an ayil aimak or a city (one LSG body), 0.6667 for a rayon, 0.3333 for an oblast, 0 for the whole country. A shared unit is a unit one project names that lies at or inside a unit the other names (an oblast-wide project and a project in one of its ayil aimaks share that ayil aimak).',
+  })
+  geographic: number;
+
+  @Field(() => Float, {
+    description:
+      'Days both projects run ÷ days of the shorter project (dates: actual, else planned). A project without an end date runs on (or without a start, ran since ever), so it is never the shorter one; when neither project has both dates the share is 1.',
+  })
+  time: number;
+
+  @Field(() => Float, { description: 'Theme similarity: shared themes ÷ all themes of the two projects (Jaccard index).' })
+  themes: number;
+}
+
+/** Ids as read from SQL; the resolver loads the objects through the request's DataLoaders. */
+@ObjectType({
+  description:
+    'Two projects of different organisations whose coverage meets in the unit tree, whose periods meet and which share a theme: a possible duplication or a chance to coordinate.',
+})
+export class Overlap {
+  projectAId: string;
+  projectBId: string;
+  sharedUnitCodes: string[];
+  sharedThemeCodes: string[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day both projects run; null when both started "since ever" (no start date).' })
+  periodStart: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day both projects run; null while both are open-ended.' })
+  periodEnd: string | null;
+
+  @Field(() => Float, { description: 'Overlap score from 0 to 1 (see `components`); lists are ordered by it, highest first.' })
+  score: number;
+
+  @Field(() => OverlapScoreComponents, { description: 'The three parts of the score, so that the reason for it can be read.' })
+  components: OverlapScoreComponents;
+
+  @Field({ description: 'True when both projects have the same participating organisations (listed only with `includeSameOrganisation`).' })
+  sameOrganisation: boolean;
+}
+
+@ObjectType({ description: 'A page of overlaps, highest score first.' })
+export class OverlapConnection extends ConnectionType('Overlap', () => Overlap, 'overlap') {}
+
+@ObjectType({ description: 'A unit where at least the asked-for number of organisations work on the same theme in the same period.' })
+export class Hotspot {
+  unitCode: string;
+  themeCode: string;
+  organisationIds: string[];
+  projectIds: string[];
+
+  @Field(() => Int, { description: 'How many organisations take part in the projects.' })
+  organisationCount: number;
+
+  @Field(() => Int, { description: 'How many projects work there on the theme.' })
+  projectCount: number;
+}
+
+@ObjectType({ description: 'A page of hotspots, most crowded first.' })
+export class HotspotConnection extends ConnectionType('Hotspot', () => Hotspot, 'hotspot') {}
+
+export enum CoverageKind {
+  DIRECT = 'DIRECT',
+  INHERITED = 'INHERITED',
+  NONE = 'NONE',
+}
+
+registerEnumType(CoverageKind, {
+  name: 'CoverageKind',
+  description: 'How a unit is covered by projects.',
+  valuesConfig: {
+    DIRECT: { description: 'A project names the unit or a unit inside it.' },
+    INHERITED: { description: 'No project names the unit or anything inside it, but one covers a unit containing it (e.g. an oblast-wide project).' },
+    NONE: { description: 'No project covers it.' },
+  },
+});
+
+@ObjectType({
+  description:
+    'Money of the projects working directly in a cell, converted at the rate on or before each value date (rates are kept against USD and crossed through it). A project\'s money is split over the units it names: by `share` where given, the rest evenly; the parts at or inside the cell\'s unit count. Money of projects that only cover a containing unit is not placed in the cell. A project on several themes counts in full in each theme\'s cell.',
+})
+export class CellFunding {
+  @Field({ description: 'Currency of the figures.' })
+  currency: string;
+
+  @Field({ description: 'True when every transaction could be converted.' })
+  complete: boolean;
+
+  @Field(() => Decimal, { nullable: true, description: 'Commitments; null when a rate is missing.' })
+  committed: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: 'Disbursements; null when a rate is missing.' })
+  disbursed: string | null;
+
+  @Field(() => [MissingRate], { description: 'Rates that would be needed to convert everything.' })
+  missingRates: MissingRate[];
+}
+
+@ObjectType({ description: 'One unit of a coverage map (optionally one theme in it): who works there and with how much money.' })
+export class CoverageCell {
+  unitCode: string;
+  themeCode: string | null;
+  organisationIds: string[];
+
+  @Field(() => CoverageKind, { description: 'DIRECT when a project names the unit or something inside it, INHERITED when only a containing unit is covered, NONE otherwise.' })
+  coverage: CoverageKind;
+
+  @Field(() => Int, { description: 'Projects covering the unit directly or by inheritance.' })
+  projectCount: number;
+
+  @Field(() => Int, { description: 'Projects naming the unit or a unit inside it.' })
+  directProjectCount: number;
+
+  @Field(() => Int, { description: 'Projects covering only a unit containing it.' })
+  inheritedProjectCount: number;
+
+  @Field(() => Int, { description: 'Organisations taking part in those projects (direct and inherited).' })
+  organisationCount: number;
+
+  @Field(() => CellFunding, { description: 'Funding of the projects working directly in the cell.' })
+  funding: CellFunding;
+}
+
+@ObjectType({ description: 'A page of coverage cells, in tree order (then theme).' })
+export class CoverageCellConnection extends ConnectionType('CoverageCell', () => CoverageCell, 'coverage cell') {}
+
+@ObjectType({ description: 'A unit without an active project on the asked-for themes.' })
+export class Gap {
+  unitCode: string;
+
+  @Field(() => Int, { description: 'Active projects on the themes that cover only a unit containing this one (rayon-, oblast- or nation-wide); they do not fill the gap unless `includeInherited`.' })
+  inheritedProjectCount: number;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day of the latest project on the themes that worked here directly before the period; null when none did.' })
+  lastProjectEnd: string | null;
+}
+
+@ObjectType({ description: 'A page of gaps, in tree order.' })
+export class GapConnection extends ConnectionType('Gap', () => Gap, 'gap') {}

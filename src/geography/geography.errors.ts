@@ -1,0 +1,5 @@
+/** Reasons a geography request can fail (sent as `extensions.reason`). */
+export enum GeographyErrorCode {
+  UNIT_NOT_FOUND = 'UNIT_NOT_FOUND',
+  NO_FLAGS_GIVEN = 'NO_FLAGS_GIVEN',
+}

@@ -1,0 +1,151 @@
+import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { TranslationsInput } from '../common/localized-text';
+import { PaginationArgs } from '../common/pagination';
+import { LocalDate } from '../common/scalars';
+import { ActionItemStatus, AttendanceStatus, MeetingFormat, MeetingStatus } from './meeting.entity';
+
+@InputType({ description: 'Narrows a list of meetings.' })
+export class MeetingFilter {
+  @Field(() => ID, { nullable: true, description: 'Only meetings of this body.' })
+  bodyId?: string | null;
+
+  @Field(() => [MeetingStatus], { nullable: true, description: 'Only these statuses.' })
+  status?: MeetingStatus[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only meetings starting at or after this moment.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only meetings starting before this moment.' })
+  to?: Date | null;
+}
+
+@ArgsType()
+export class MeetingsArgs extends PaginationArgs {
+  @Field(() => MeetingFilter, { nullable: true, description: 'Conditions; omit for all meetings you may see.' })
+  filter?: MeetingFilter | null;
+}
+
+@InputType({ description: 'Where and when a meeting takes place.' })
+export class MeetingScheduleInput {
+  @Field({ description: 'Start, e.g. "2026-12-10T10:00:00+06:00" (Bishkek).' })
+  startsAt: Date;
+
+  @Field({ description: 'End; after the start.' })
+  endsAt: Date;
+
+  @Field(() => MeetingFormat, { description: 'How it is held.' })
+  format: MeetingFormat;
+
+  @Field(() => String, { nullable: true, description: 'Administrative unit where it is held (needed in person, with or without an address).' })
+  placeUnitCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Street address or room.' })
+  @MaxLength(500)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Link to join online (needed for ONLINE and HYBRID).' })
+  @MaxLength(1000)
+  onlineLink?: string | null;
+}
+
+@InputType({ description: 'A new meeting of a coordination body.' })
+export class PlanMeetingInput extends MeetingScheduleInput {
+  @Field(() => ID, { description: 'The body meeting.' })
+  bodyId: string;
+
+  @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  title: TranslationsInput;
+}
+
+@InputType({ description: 'A new time or place for a meeting.' })
+export class RescheduleMeetingInput extends MeetingScheduleInput {
+  @Field(() => Int, { nullable: true, description: 'The `version` you last read.' })
+  version?: number | null;
+}
+
+@InputType({ description: 'An agenda item.' })
+export class AgendaItemInput {
+  @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  title: TranslationsInput;
+
+  @Field(() => TranslationsInput, { nullable: true, description: 'Description.' })
+  description?: TranslationsInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'Organisation presenting the item.' })
+  presenterOrganisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Minutes of the discussion.' })
+  @MaxLength(20000)
+  minutes?: string | null;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Projects the item is about.' })
+  @ArrayMaxSize(100)
+  projectIds: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Themes the item is about.' })
+  @ArrayMaxSize(20)
+  themeCodes: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Administrative units the item is about.' })
+  @ArrayMaxSize(100)
+  unitCodes: string[];
+}
+
+@InputType({ description: 'Attendance of one member organisation.' })
+export class AttendanceInput {
+  @Field(() => ID, { description: 'A member organisation of the body.' })
+  organisationId: string;
+
+  @Field(() => AttendanceStatus, { description: 'Present, excused or absent.' })
+  status: AttendanceStatus;
+
+  @Field(() => [String], { defaultValue: [], description: 'Names of the people who came.' })
+  @ArrayMaxSize(50)
+  people: string[];
+}
+
+@InputType({ description: 'A decision of a meeting.' })
+export class DecisionInput {
+  @Field(() => ID, { nullable: true, description: 'The agenda item it decides.' })
+  agendaItemId?: string | null;
+
+  @Field(() => TranslationsInput, { description: 'The decision in at least one of ky, ru, en.' })
+  text: TranslationsInput;
+}
+
+@InputType({ description: 'A task given at a meeting.' })
+export class ActionItemInput {
+  @Field(() => ID, { description: 'The meeting that gives the task.' })
+  meetingId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The decision it carries out.' })
+  decisionId?: string | null;
+
+  @Field({ description: 'What is to be done.' })
+  @MaxLength(4000)
+  description: string;
+
+  @Field(() => ID, { description: 'The organisation responsible.' })
+  ownerOrganisationId: string;
+
+  @Field(() => LocalDate, { description: 'Due date.' })
+  dueDate: string;
+}
+
+@InputType({ description: 'Changes to an action item.' })
+export class UpdateActionItemInput {
+  @Field(() => Int, { nullable: true, description: 'The `version` you last read.' })
+  version?: number | null;
+
+  @Field(() => ActionItemStatus, { nullable: true, description: 'New status.' })
+  status?: ActionItemStatus | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'New due date.' })
+  dueDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New description.' })
+  @MaxLength(4000)
+  description?: string | null;
+}
+

@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveCaller } from '../auth/caller';
+import { DomainError } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { Language, languageFromHeader, pickTranslation } from '../common/localized-text';
+import type { Orm } from '../db/orm';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { buildBriefing } from './briefing';
+import { briefingHtml, briefingMarkdown } from './briefing-page';
+import { meetingInvitation } from './invitation';
+import { AgendaItem, Meeting } from './meeting.entity';
+import { canReadMeeting } from './meeting.service';
+import { CoordinationBody } from '../council/coordination-body.entity';
+
+interface MeetingRequest {
+  Params: { id: string };
+  Querystring: { lang?: string; format?: string };
+}
+
+/** The meeting if the caller (cookie or bearer token, as for /graphql) may read it; else replies 401/404. */
+async function readableMeeting(em: EntityManager, request: FastifyRequest<MeetingRequest>, reply: FastifyReply, cookie: string): Promise<Meeting | null> {
+  const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[cookie] });
+  if (caller instanceof DomainError) {
+    await reply.code(401).type('text/plain; charset=utf-8').send(caller.message);
+    return null;
+  }
+  const meeting = isUuid(request.params.id) ? await em.findOne(Meeting, { id: request.params.id }, { populate: ['place'] }) : null;
+  if (!meeting || !(await canReadMeeting(em, caller, meeting))) {
+    await reply.code(caller ? 404 : 401).type('text/plain; charset=utf-8').send(caller ? 'No such meeting.' : 'Sign in, or send an API token.');
+    return null;
+  }
+  return meeting;
+}
+
+function languageOf(request: FastifyRequest<MeetingRequest>): Language {
+  const asked = request.query.lang;
+  return asked && (Object.values(Language) as string[]).includes(asked) ? (asked as Language) : languageFromHeader(request.headers['accept-language']);
+}
+
+/** Texts the rendered briefing and invitation need, in one language. */
+async function meetingTexts(em: EntityManager, meeting: Meeting, language: Language) {
+  const body = await em.findOneOrFail(CoordinationBody, meeting.body.id);
+  const agenda = (await em.find(AgendaItem, { meeting }, { orderBy: { position: 'asc' } })).map((item) => pickTranslation(item.title, language) ?? '');
+  const place = meeting.place ? await em.findOne(AdminUnit, { code: meeting.place.code }) : null;
+  return {
+    bodyName: pickTranslation(body.name, language) ?? '',
+    agenda,
+    placeName: place ? pickTranslation({ ky: place.nameKy, ru: place.nameRu, en: place.nameEn }, language) : null,
+  };
+}
+
+/** GET /meetings/:id/briefing (HTML, or Markdown with ?format=md) and /meetings/:id/invite.ics. */
+export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCookie: string): void {
+  http.get<MeetingRequest>('/meetings/:id/briefing', async (request, reply) => {
+    const em = orm.em.fork();
+    const meeting = await readableMeeting(em, request, reply, sessionCookie);
+    if (!meeting) return reply;
+    const language = languageOf(request);
+    const briefing = await buildBriefing(em, meeting);
+    const texts = await meetingTexts(em, meeting, language);
+    const names = new Map(
+      (await em.find(Organisation, { id: { $in: [...briefing.members.map((member) => member.id), ...briefing.openActionItems.map((item) => item.owner.id), ...briefing.closedActionItems.map((item) => item.owner.id)] } })).map(
+        (organisation) => [organisation.id, pickTranslation(organisation.name, language) ?? organisation.acronym ?? organisation.id],
+      ),
+    );
+    const text = { agenda: texts.agenda, organisationName: (id: string) => names.get(id) ?? id };
+    if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(briefingMarkdown(briefing, language, text));
+    return reply.type('text/html; charset=utf-8').send(briefingHtml(briefing, language, text));
+  });
+
+  http.get<MeetingRequest>('/meetings/:id/invite.ics', async (request, reply) => {
+    const em = orm.em.fork();
+    const meeting = await readableMeeting(em, request, reply, sessionCookie);
+    if (!meeting) return reply;
+    const language = languageOf(request);
+    const texts = await meetingTexts(em, meeting, language);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meeting-${meeting.number}.ics"`)
+      .send(meetingInvitation(meeting, { ...texts, language }));
+  });
+}

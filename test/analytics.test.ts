@@ -1,0 +1,234 @@
+import {
+  CoverageDocument,
+  GapsDocument,
+  HotspotsDocument,
+  OverlapsDocument,
+  RecordTransactionDocument,
+  SetAdminUnitFlagsDocument,
+} from './generated/graphql';
+import { createOrganisation, createProject } from './support/fixtures';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const BATKEN_OBLAST = 'KG05000000000';
+const BATKEN_RAYON = 'KG05214000000';
+const LEILEK_RAYON = 'KG05236000000';
+const AK_TATYR = `${BATKEN_RAYON}-AK-TATYR`;
+const KYSHTUT = `${BATKEN_RAYON}-KYSHTUT`;
+const SAMARKANDEK = `${BATKEN_RAYON}-SAMARKANDEK`;
+const BORDER_AYIL_AIMAKS = ['AK-TATYR', 'AK-SAY', 'SAMARKANDEK', 'TORT-KUL', 'KARA-BAK', 'SUU-BASHY', 'KYSHTUT'].map((slug) => `${BATKEN_RAYON}-${slug}`);
+const JUNE_2025 = { from: '2025-06-01', to: '2025-06-30' };
+
+let server: TestServer;
+const org: Record<string, string> = {};
+const project: Record<string, string> = {};
+
+async function make(key: string, organisation: string, input: Parameters<typeof createProject>[1]) {
+  project[key] = (
+    await createProject(server, { title: { en: key }, status: 'IMPLEMENTATION', participants: [{ organisationId: org[organisation], role: 'IMPLEMENTING' }], ...input })
+  ).id;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const name of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']) org[name] = await createOrganisation(server, `Analytics org ${name}`);
+  const cp = ['CONFLICT_PREVENTION'];
+  await make('oblastWide', 'A', { coverage: [{ unitCode: BATKEN_OBLAST }], plannedStart: '2024-01-01', plannedEnd: '2026-12-31', themeCodes: cp });
+  await make('village', 'B', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2025-01-01', plannedEnd: '2025-12-31', themeCodes: ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'] });
+  await make('leilek', 'C', { coverage: [{ unitCode: LEILEK_RAYON }], plannedStart: '2030-01-01', plannedEnd: '2030-12-31', themeCodes: ['CIVIC_IDENTITY'] });
+  await make('batkenRayon', 'D', { coverage: [{ unitCode: BATKEN_RAYON }], plannedStart: '2030-01-01', plannedEnd: '2030-12-31', themeCodes: ['CIVIC_IDENTITY'] });
+  await make('longAgo', 'E', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2010-01-01', plannedEnd: '2011-12-31', themeCodes: cp });
+  await make('openEnded', 'F', { coverage: [{ unitCode: KYSHTUT }], plannedStart: '2020-01-01', themeCodes: cp });
+  await make('otherTheme', 'G', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2025-01-01', plannedEnd: '2025-12-31', themeCodes: ['HUMAN_RIGHTS'] });
+  await make('sameOrg', 'A', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2025-03-01', plannedEnd: '2025-08-31', themeCodes: cp });
+  await make('eGov', 'H', { coverage: [{ unitCode: SAMARKANDEK }], plannedStart: '2025-01-01', plannedEnd: '2025-12-31', themeCodes: ['E_GOVERNMENT'] });
+  await make('third', 'I', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2025-05-01', plannedEnd: '2025-07-31', themeCodes: cp });
+  const { errors } = await server.graphql(RecordTransactionDocument, {
+    input: { projectId: project.village, type: 'COMMITMENT', amount: '1000.00', currency: 'USD', valueDate: '2025-01-15' },
+  });
+  expect(errors).toBeUndefined();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+async function overlaps(filter: object, first = 100) {
+  const result = await server.graphql(OverlapsDocument, { filter, first });
+  expect(result.errors).toBeUndefined();
+  return result.data!.overlaps;
+}
+
+const otherOf = (nodes: { projectB: { id: string } | null }[]) => nodes.map((node) => node.projectB!.id);
+
+describe('overlaps', () => {
+  it('finds an oblast-wide project overlapping a project in one of its ayil aimaks, sharing the ayil aimak', async () => {
+    const { nodes } = await overlaps({ projectId: project.oblastWide });
+    const village = nodes.find((node) => node.projectB!.id === project.village)!;
+    expect(village).toBeDefined();
+    expect(village.projectA!.id).toBe(project.oblastWide);
+    expect(village.sharedUnits.map((unit) => unit.code)).toEqual([AK_TATYR]);
+    expect(village.sharedThemes.map((theme) => theme.code)).toEqual(['CONFLICT_PREVENTION']);
+    expect(village).toMatchObject({ periodStart: '2025-01-01', periodEnd: '2025-12-31', sameOrganisation: false });
+    // An ayil aimak is fully specific; the village project runs wholly inside the other; 1 of 2 themes shared.
+    expect(village.components).toEqual({ geographic: 1, time: 1, themes: 0.5 });
+    expect(village.score).toBeCloseTo(0.85, 4);
+  });
+
+  it('reports an open-ended project as still running', async () => {
+    const { nodes } = await overlaps({ projectId: project.openEnded });
+    const oblast = nodes.find((node) => node.projectB!.id === project.oblastWide)!;
+    expect(oblast).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2026-12-31' });
+    expect(oblast.sharedUnits.map((unit) => unit.code)).toEqual([KYSHTUT]);
+    expect(oblast.components.time).toBe(1);
+  });
+
+  it('finds none between neighbouring rayons, disjoint periods or different themes', async () => {
+    expect(otherOf((await overlaps({ projectId: project.leilek })).nodes)).not.toContain(project.batkenRayon);
+    const village = otherOf((await overlaps({ projectId: project.village })).nodes);
+    expect(village).not.toContain(project.longAgo);
+    expect(village).not.toContain(project.otherTheme);
+    expect(village).toEqual(expect.arrayContaining([project.oblastWide, project.sameOrg, project.third]));
+  });
+
+  it('leaves out pairs of the same organisation unless asked', async () => {
+    expect(otherOf((await overlaps({ projectId: project.oblastWide })).nodes)).not.toContain(project.sameOrg);
+    const all = await overlaps({ projectId: project.oblastWide, includeSameOrganisation: true });
+    const same = all.nodes.find((node) => node.projectB!.id === project.sameOrg)!;
+    expect(same.sameOrganisation).toBe(true);
+  });
+
+  it('lists national overlaps by score, then by ids, with the organisation\'s project first when filtered', async () => {
+    const national = await overlaps({}, 500);
+    const scores = national.nodes.map((node) => node.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(national.totalCount).toBe(national.nodes.length);
+    const pair = (node: (typeof national.nodes)[number]) => [node.projectA!.id, node.projectB!.id].sort().join();
+    expect(national.nodes.map(pair)).toContain([project.oblastWide, project.village].sort().join());
+
+    const ofB = await overlaps({ organisationId: org.B });
+    expect(ofB.nodes.length).toBeGreaterThanOrEqual(3);
+    expect(ofB.nodes.every((node) => node.projectA!.id === project.village)).toBe(true);
+
+    const located = await overlaps({ unitCode: BATKEN_RAYON, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025, minScore: 0.8 });
+    expect(located.nodes.length).toBeGreaterThan(0);
+    expect(located.nodes.every((node) => node.score >= 0.8 && node.sharedUnits.some((unit) => unit.code.startsWith(BATKEN_RAYON)))).toBe(true);
+    expect((await overlaps({ unitCode: LEILEK_RAYON, organisationId: org.B })).totalCount).toBe(0);
+  });
+
+  it('sees a change to a project at once', async () => {
+    const before = await overlaps({ organisationId: org.G });
+    expect(before.totalCount).toBe(0);
+    const added = await createProject(server, {
+      title: { en: 'Human rights twin' },
+      coverage: [{ unitCode: BATKEN_RAYON }],
+      plannedStart: '2025-06-01',
+      plannedEnd: '2025-06-30',
+      themeCodes: ['HUMAN_RIGHTS'],
+      participants: [{ organisationId: org.C, role: 'FUNDING' }],
+    });
+    const after = await overlaps({ organisationId: org.G });
+    expect(otherOf(after.nodes)).toEqual([added.id]);
+    expect(after.nodes[0].sharedUnits.map((unit) => unit.code)).toEqual([AK_TATYR]);
+  });
+
+  it('costs the same number of SQL statements for 1 and 50 overlaps', async () => {
+    const one = await server.graphql(OverlapsDocument, { first: 1 });
+    const many = await server.graphql(OverlapsDocument, { first: 50 });
+    expect(many.data!.overlaps.nodes.length).toBeGreaterThan(5);
+    expect(many.sqlStatements).toBe(one.sqlStatements);
+  });
+
+  it('refuses bad filters with BAD_USER_INPUT naming the field', async () => {
+    const cases: [object, string, string][] = [
+      [{ minScore: 1.5 }, 'filter.minScore', 'MIN_SCORE_OUT_OF_RANGE'],
+      [{ unitCode: 'KG-NOWHERE' }, 'filter.unitCode', 'UNKNOWN_UNIT'],
+      [{ themeCodes: ['ASTROLOGY'] }, 'filter.themeCodes', 'UNKNOWN_THEME'],
+      [{ projectId: 'not-a-project' }, 'filter.projectId', 'UNKNOWN_PROJECT'],
+      [{ organisationId: '00000000-0000-4000-8000-00000000abcd' }, 'filter.organisationId', 'UNKNOWN_ORGANISATION'],
+      [{ activeDuring: { from: '2025-02-01', to: '2025-01-01' } }, 'filter.activeDuring.to', 'END_BEFORE_START'],
+    ];
+    for (const [filter, field, reason] of cases) {
+      const { errors } = await server.graphql(OverlapsDocument, { filter });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    }
+  });
+});
+
+describe('coverage', () => {
+  it('tells direct from inherited coverage and leaves no holes', async () => {
+    const result = await server.graphql(CoverageDocument, { level: 'MUNICIPALITY', filter: { withinCode: BATKEN_RAYON, organisationIds: [org.A] } });
+    expect(result.errors).toBeUndefined();
+    const cells = new Map(result.data!.coverage.nodes.map((cell) => [cell.unit.code, cell]));
+    expect(result.data!.coverage.totalCount).toBe(cells.size);
+    for (const code of BORDER_AYIL_AIMAKS) expect(cells.has(code)).toBe(true);
+    expect(cells.get(AK_TATYR)).toMatchObject({ coverage: 'DIRECT', projectCount: 2, directProjectCount: 1, inheritedProjectCount: 1, organisationCount: 1 });
+    expect(cells.get(KYSHTUT)).toMatchObject({ coverage: 'INHERITED', projectCount: 1, directProjectCount: 0, inheritedProjectCount: 1 });
+    expect(cells.get(KYSHTUT)!.organisations.map((organisation) => organisation.id)).toEqual([org.A]);
+
+    const districts = await server.graphql(CoverageDocument, { level: 'DISTRICT', filter: { withinCode: BATKEN_OBLAST, organisationIds: [org.B] } });
+    const byCode = new Map(districts.data!.coverage.nodes.map((cell) => [cell.unit.code, cell]));
+    expect(byCode.get(BATKEN_RAYON)).toMatchObject({
+      coverage: 'DIRECT',
+      projectCount: 1,
+      funding: { currency: 'USD', complete: true, committed: '1000.00', disbursed: '0.00', missingRates: [] },
+    });
+    expect(byCode.get(LEILEK_RAYON)).toMatchObject({ coverage: 'NONE', projectCount: 0, organisationCount: 0, funding: { committed: '0.00' } });
+  });
+
+  it('gives one cell per unit and theme, and says when a rate is missing', async () => {
+    const result = await server.graphql(CoverageDocument, {
+      level: 'DISTRICT',
+      currency: 'CHF',
+      filter: { withinCode: BATKEN_OBLAST, byTheme: true, themeCodes: ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'], organisationIds: [org.B] },
+    });
+    expect(result.errors).toBeUndefined();
+    const rayon = result.data!.coverage.nodes.filter((cell) => cell.unit.code === BATKEN_RAYON);
+    expect(rayon.map((cell) => cell.theme!.code)).toEqual(['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT']);
+    expect(rayon[0].funding).toMatchObject({ complete: false, committed: null, missingRates: [{ currency: 'CHF', onOrBefore: '2025-01-15' }] });
+  });
+});
+
+describe('hotspots and gaps', () => {
+  it('finds a unit where three organisations work on the same theme at the same time', async () => {
+    const result = await server.graphql(HotspotsDocument, {
+      level: 'MUNICIPALITY',
+      filter: { withinCode: BATKEN_RAYON, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025 },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.hotspots.nodes.map((spot) => [spot.unit.code, spot.theme.code, spot.organisationCount])).toEqual([[AK_TATYR, 'CONFLICT_PREVENTION', 3]]);
+    expect(result.data!.hotspots.nodes[0].organisations.map((organisation) => organisation.id).sort()).toEqual([org.A, org.B, org.I].sort());
+    const four = await server.graphql(HotspotsDocument, { level: 'MUNICIPALITY', filter: { withinCode: BATKEN_RAYON, minOrganisations: 4, activeDuring: JUNE_2025 } });
+    expect(four.data!.hotspots.totalCount).toBe(0);
+  });
+
+  it('lists border ayil aimaks without an active project on a theme, flagged from document [003]', async () => {
+    const result = await server.graphql(GapsDocument, {
+      filter: { withinCode: BATKEN_RAYON, borderArea: true, themeCodes: ['E_GOVERNMENT'], activeDuring: JUNE_2025 },
+    });
+    expect(result.errors).toBeUndefined();
+    const codes = result.data!.gaps.nodes.map((gap) => gap.unit.code);
+    expect(codes.sort()).toEqual(BORDER_AYIL_AIMAKS.filter((code) => code !== SAMARKANDEK).sort());
+    expect(result.data!.gaps.nodes.every((gap) => gap.unit.borderArea && gap.unit.flagsSource!.includes('[003]'))).toBe(true);
+
+    const conflict = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON, borderArea: true, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025 } });
+    const kyshtut = conflict.data!.gaps.nodes.find((gap) => gap.unit.code === KYSHTUT);
+    expect(kyshtut).toBeUndefined(); // the open-ended project works there
+    const samarkandek = conflict.data!.gaps.nodes.find((gap) => gap.unit.code === SAMARKANDEK)!;
+    // The oblast-wide project (and seeded national programmes without dates) cover it only from above.
+    expect(samarkandek.inheritedProjectCount).toBeGreaterThanOrEqual(1);
+    const inherited = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON, borderArea: true, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025, includeInherited: true } });
+    expect(inherited.data!.gaps.totalCount).toBe(0);
+  });
+
+  it('lets the secretariat set flags, and refuses unknown units and empty changes', async () => {
+    const set = await server.graphql(SetAdminUnitFlagsDocument, { code: LEILEK_RAYON, input: { borderArea: true, multiEthnic: true, source: 'Council decision 7' } });
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.setAdminUnitFlags).toMatchObject({ code: LEILEK_RAYON, borderArea: true, multiEthnic: true, flagsSource: 'Council decision 7' });
+    const gaps = await server.graphql(GapsDocument, { filter: { level: 'DISTRICT', borderArea: true, withinCode: BATKEN_OBLAST } });
+    expect(gaps.data!.gaps.nodes.map((gap) => gap.unit.code)).toEqual([LEILEK_RAYON]);
+    const unknown = await server.graphql(SetAdminUnitFlagsDocument, { code: 'KG-NOWHERE', input: { borderArea: true } });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+    const empty = await server.graphql(SetAdminUnitFlagsDocument, { code: LEILEK_RAYON, input: {} });
+    expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_FLAGS_GIVEN' });
+  });
+});
