@@ -8,7 +8,7 @@ import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, pageByIds, toConnection } from '../common/pagination';
 import { escapeLike } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
@@ -326,20 +326,11 @@ export async function listActivityReports(
       `${escapeLike(unit.path + PATH_SEPARATOR)}%`,
     );
   }
-  const where = `where ${conditions.join(' and ')}`;
-  const connection = ctx.em.getConnection();
-  const [ids, [{ total }]] = await Promise.all([
-    connection.execute<{ id: string }[]>(`select r.id from activity_report r ${where} order by r.start_date desc, r.id limit ? offset ?`, [
-      ...params,
-      window.limit,
-      window.offset,
-    ]),
-    connection.execute<{ total: string }[]>(`select count(*) as total from activity_report r ${where}`, params),
-  ]);
-  const reports = await ctx.loaders.activities.reportById.loadMany(ids.map((row) => row.id));
-  return toConnection(
-    reports.filter((report): report is ActivityReport => report instanceof ActivityReport),
-    Number(total),
+  return pageByIds(
+    ctx.em,
+    { from: 'activity_report r', where: `where ${conditions.join(' and ')}`, params, orderBy: 'r.start_date desc, r.id', id: 'r.id' },
     window,
+    (ids) => ctx.loaders.activities.reportById.loadMany(ids),
+    (value): value is ActivityReport => value instanceof ActivityReport,
   );
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { DomainError, ErrorKind } from './errors';
@@ -136,4 +137,41 @@ export function ConnectionType<T extends object>(name: string, nodeType: () => C
     totalCount: number;
   }
   return ConnectionBase;
+}
+
+/** A filtered, ordered SQL query over one table, as `listBy…` services build it. */
+export interface IdQuery {
+  /** e.g. `project p` */
+  from: string;
+  /** e.g. `where p.status in (?)`, or empty */
+  where: string;
+  params: unknown[];
+  /** e.g. `p.updated_at desc, p.id` */
+  orderBy: string;
+  /** The id column, e.g. `p.id`. */
+  id: string;
+}
+
+/**
+ * One page of a filtered list: the page's ids and the total in two statements, then the
+ * records through a DataLoader (so they join the request's identity map and batches).
+ */
+export async function pageByIds<T>(
+  em: EntityManager,
+  query: IdQuery,
+  window: PageWindow,
+  load: (ids: string[]) => Promise<(T | Error | null)[]>,
+  isRecord: (value: unknown) => value is T,
+): Promise<Connection<T>> {
+  const connection = em.getConnection();
+  const [ids, [{ total }]] = await Promise.all([
+    connection.execute<{ id: string }[]>(`select ${query.id} as id from ${query.from} ${query.where} order by ${query.orderBy} limit ? offset ?`, [
+      ...query.params,
+      window.limit,
+      window.offset,
+    ]),
+    connection.execute<{ total: string }[]>(`select count(*) as total from ${query.from} ${query.where}`, query.params),
+  ]);
+  const records = await load(ids.map((row) => row.id));
+  return toConnection(records.filter(isRecord), Number(total), window);
 }

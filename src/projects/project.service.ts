@@ -6,7 +6,7 @@ import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { Language } from '../common/localized-text';
-import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, pageByIds, toConnection } from '../common/pagination';
 import { fixedDecimal } from '../common/scalars';
 import { escapeLike, searchKey } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
@@ -122,19 +122,12 @@ export async function listProjects(
   if (search) add('p.search_text like ?', `%${escapeLike(search)}%`);
 
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-  const connection = ctx.em.getConnection();
-  const [ids, [{ total }]] = await Promise.all([
-    connection.execute<{ id: string }[]>(
-      `select p.id from project p ${where} order by ${orderSql(order, ctx.language)} limit ? offset ?`,
-      [...params, window.limit, window.offset],
-    ),
-    connection.execute<{ total: string }[]>(`select count(*) as total from project p ${where}`, params),
-  ]);
-  const projects = await ctx.loaders.projects.projectById.loadMany(ids.map((row) => row.id));
-  return toConnection(
-    projects.filter((project): project is Project => project instanceof Project),
-    Number(total),
+  return pageByIds(
+    ctx.em,
+    { from: 'project p', where, params, orderBy: orderSql(order, ctx.language), id: 'p.id' },
     window,
+    (ids) => ctx.loaders.projects.projectById.loadMany(ids),
+    (value): value is Project => value instanceof Project,
   );
 }
 
