@@ -6,6 +6,7 @@ import { Migration20261122000628_identity_and_audit } from './Migration202611220
 import { Migration20261122002746_activity_reports } from './Migration20261122002746_activity_reports';
 import { Migration20261122002906_analytics } from './Migration20261122002906_analytics';
 import { Migration20261122004253_meetings } from './Migration20261122004253_meetings';
+import { Migration20261122011000_analytics_freshness_lock } from './Migration20261122011000_analytics_freshness_lock';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234134_initial', class: Migration20261121234134_initial },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122002746_activity_reports', class: Migration20261122002746_activity_reports },
   { name: 'Migration20261122002906_analytics', class: Migration20261122002906_analytics },
   { name: 'Migration20261122004253_meetings', class: Migration20261122004253_meetings },
+  { name: 'Migration20261122011000_analytics_freshness_lock', class: Migration20261122011000_analytics_freshness_lock },
 ];

@@ -160,6 +160,11 @@ describe('the briefing pack', () => {
       key: 'briefing-report',
     });
 
+    // A member's project and another organisation's project on the same theme in the same place.
+    const outsider = await createOrganisation(server, 'Overlapping outsider');
+    const memberProject = await createProject(server, { title: { en: 'Member peacebuilding' }, plannedStart: '2026-01-01', themeCodes: ['CONFLICT_PREVENTION'], participants: [{ organisationId: partner, role: 'IMPLEMENTING' }], coverage: [{ unitCode: 'KG05214000000' }] });
+    const outsiderProject = await createProject(server, { title: { en: 'Outsider peacebuilding' }, plannedStart: '2026-01-01', themeCodes: ['CONFLICT_PREVENTION'], participants: [{ organisationId: outsider, role: 'IMPLEMENTING' }], coverage: [{ unitCode: 'KG05214000000-AK-TATYR' }] });
+
     const next = (await plan('2026-12-20T10:00:00+06:00', '2026-12-20T12:00:00+06:00', 'Next council meeting')).data!.planMeeting;
     await server.graphql(AddAgendaItemDocument, { meetingId: next.id, input: { title: { en: 'Donor map of Batken', ky: 'Баткендин донорлор картасы' } } }, { token: secretariat });
     const { data, errors } = await server.graphql(MeetingBriefingDocument, { id: next.id }, { token: secretariat });
@@ -176,6 +181,9 @@ describe('the briefing pack', () => {
     expect(absentRecord).toMatchObject({ absentTwiceInARow: true });
     expect(absentRecord.lastMeetings.slice(-2)).toEqual(['ABSENT', 'ABSENT']);
     expect(briefing.attendance.find((record) => record.organisation!.id === members[0])!.absentTwiceInARow).toBe(false);
+    const pair = briefing.coordination.overlaps.find((overlap) => [overlap.projectA!.id, overlap.projectB!.id].sort().join() === [memberProject.id, outsiderProject.id].sort().join());
+    expect(pair!.score).toBeGreaterThan(0);
+    expect(briefing.coordination.gaps.every((gap) => gap.unit!.borderArea)).toBe(true);
 
     const english = await fetchText(`/meetings/${next.id}/briefing?lang=en`);
     expect(english.status).toBe(200);
@@ -186,6 +194,8 @@ describe('the briefing pack', () => {
     expect(english.text).toContain('Send the donor map');
     expect(english.text).toContain('absent twice in a row');
     expect(english.text).toContain('20 December 2026');
+    expect(english.text).toMatch(/(Member peacebuilding × Outsider peacebuilding|Outsider peacebuilding × Member peacebuilding) \([01]\.\d\d\)/);
+    expect(english.text).toContain('Border-area ayil aimaks without an active project');
     const kyrgyz = await fetchText(`/meetings/${next.id}/briefing?lang=ky`);
     expect(kyrgyz.text).toContain('Маалымат топтому');
     expect(kyrgyz.text).toContain('Баткендин донорлор картасы');

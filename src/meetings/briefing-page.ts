@@ -38,6 +38,10 @@ const LABELS = {
     attendance: 'Attendance at the last meetings',
     absentTwice: 'absent twice in a row',
     none: 'None.',
+    coordination: 'Overlaps, hotspots and gaps',
+    overlaps: 'Overlaps involving members',
+    hotspots: 'Hotspots (districts, 3+ organisations on one theme)',
+    gaps: 'Border-area ayil aimaks without an active project',
     generated: 'Computed from live data of the Yntymak hub on',
   },
   ru: {
@@ -75,6 +79,10 @@ const LABELS = {
     attendance: 'Посещаемость последних заседаний',
     absentTwice: 'отсутствовал(а) дважды подряд',
     none: 'Нет.',
+    coordination: 'Пересечения, скопления и пробелы',
+    overlaps: 'Пересечения с участием членов',
+    hotspots: 'Скопления (районы, 3+ организации по одной теме)',
+    gaps: 'Приграничные айылные аймаки без действующего проекта',
     generated: 'Составлено по текущим данным платформы Yntymak',
   },
   ky: {
@@ -112,6 +120,10 @@ const LABELS = {
     attendance: 'Акыркы жыйындарга катышуу',
     absentTwice: 'катары менен эки жолу келген жок',
     none: 'Жок.',
+    coordination: 'Кайталануулар, топтолуулар жана боштуктар',
+    overlaps: 'Мүчөлөр катышкан кайталанышуулар',
+    hotspots: 'Топтолуулар (райондор, бир темада 3+ уюм)',
+    gaps: 'Аракеттеги долбоору жок чек ара айыл аймактары',
     generated: 'Yntymak платформасынын учурдагы маалыматтарынан түзүлдү',
   },
 } as const;
@@ -134,7 +146,8 @@ interface Section {
 }
 
 /** The briefing as headed lists of lines: one model for both the HTML page and Markdown. */
-function sections(briefing: MeetingBriefing, language: Language, agenda: string[], organisationName: (id: string) => string): { title: string; facts: string[]; sections: Section[] } {
+function sections(briefing: MeetingBriefing, language: Language, text: BriefingText): { title: string; facts: string[]; sections: Section[] } {
+  const { agenda, organisationName } = text;
   const t = LABELS[language];
   const { meeting, quorum } = briefing;
   const item = (action: ActionItem) => `${action.description} — ${t.owner}: ${organisationName(action.owner.id)}, ${t.due}: ${action.dueDate}`;
@@ -170,6 +183,16 @@ function sections(briefing: MeetingBriefing, language: Language, agenda: string[
       },
       { heading: t.reports, lines: [`${briefing.reportsReceived} ${t.received}, ${briefing.reportsAccepted} ${t.accepted}`] },
       {
+        heading: t.coordination,
+        lines: [
+          `${t.overlaps}: ${text.overlaps.length}`,
+          ...text.overlaps.map((line) => `  • ${line}`),
+          `${t.hotspots}: ${text.hotspots}`,
+          `${t.gaps}: ${text.gaps.length}`,
+          ...text.gaps.map((line) => `  • ${line}`),
+        ],
+      },
+      {
         heading: t.actions,
         lines: [
           `${t.overdue}: ${briefing.overdueActionItems.length}`,
@@ -198,11 +221,16 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 export interface BriefingText {
   agenda: string[];
   organisationName: (id: string) => string;
+  /** "Project A × Project B (score)" lines. */
+  overlaps: string[];
+  hotspots: number;
+  /** Names of border-area units without an active project. */
+  gaps: string[];
 }
 
 /** A printable A4 page, readable without the admin UI. */
 export function briefingHtml(briefing: MeetingBriefing, language: Language, text: BriefingText): string {
-  const model = sections(briefing, language, text.agenda, text.organisationName);
+  const model = sections(briefing, language, text);
   const list = (lines: string[]) =>
     `<ul>${lines.map((line) => `<li class="${line.startsWith('  • ') ? 'sub' : ''}">${escapeHtml(line.replace(/^ {2}• /, ''))}</li>`).join('')}</ul>`;
   return `<!doctype html>
@@ -235,7 +263,7 @@ ${model.sections.map((section) => `<section><h2>${escapeHtml(section.heading)}</
 }
 
 export function briefingMarkdown(briefing: MeetingBriefing, language: Language, text: BriefingText): string {
-  const model = sections(briefing, language, text.agenda, text.organisationName);
+  const model = sections(briefing, language, text);
   const lines = [`# ${model.title}`, '', ...model.facts.map((fact) => `- ${fact}`)];
   for (const section of model.sections) {
     lines.push('', `## ${section.heading}`, '', ...section.lines.map((line) => (line.startsWith('  • ') ? `  - ${line.slice(4)}` : `- ${line}`)));

@@ -11,6 +11,7 @@ import { organisationById } from '../organisations/organisation.service';
 import { Project } from '../projects/project.entity';
 import { Theme } from '../themes/theme.entity';
 import { AttendanceRecord, buildBriefing, MeetingBriefing } from './briefing';
+import { BriefingCoordination, briefingCoordination } from './briefing-coordination';
 import { formatInBishkek } from './briefing-page';
 import { ActionItem, ActionItemStatus, AgendaItem, Attendance, Decision, Meeting } from './meeting.entity';
 import {
@@ -342,6 +343,11 @@ export class AttendanceRecordResolver {
 
 @Resolver(() => MeetingBriefing)
 export class MeetingBriefingResolver {
+  @FieldResolver(() => BriefingCoordination, { description: 'Overlaps and hotspots involving member organisations, and gaps in border areas, at the end of the period.' })
+  coordination(@Root() briefing: MeetingBriefing, @Ctx() ctx: RequestContext) {
+    return briefingCoordination(ctx, briefing);
+  }
+
   @FieldResolver(() => QuorumState, { description: 'Quorum of the meeting as recorded so far.' })
   quorum(@Root() briefing: MeetingBriefing) {
     return Object.assign(new QuorumState(), briefing.quorum);

@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveCaller } from '../auth/caller';
+import type { Logger } from 'pino';
+import { type Caller, resolveCaller } from '../auth/caller';
+import { createLoaders, type RequestContext } from '../common/context';
+import { Project } from '../projects/project.entity';
+import { briefingCoordination } from './briefing-coordination';
 import { DomainError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { Language, languageFromHeader, pickTranslation } from '../common/localized-text';
@@ -20,7 +24,7 @@ interface MeetingRequest {
 }
 
 /** The meeting if the caller (cookie or bearer token, as for /graphql) may read it; else replies 401/404. */
-async function readableMeeting(em: EntityManager, request: FastifyRequest<MeetingRequest>, reply: FastifyReply, cookie: string): Promise<Meeting | null> {
+async function readableMeeting(em: EntityManager, request: FastifyRequest<MeetingRequest>, reply: FastifyReply, cookie: string): Promise<{ meeting: Meeting; caller: Caller | null } | null> {
   const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[cookie] });
   if (caller instanceof DomainError) {
     await reply.code(401).type('text/plain; charset=utf-8').send(caller.message);
@@ -31,7 +35,7 @@ async function readableMeeting(em: EntityManager, request: FastifyRequest<Meetin
     await reply.code(caller ? 404 : 401).type('text/plain; charset=utf-8').send(caller ? 'No such meeting.' : 'Sign in, or send an API token.');
     return null;
   }
-  return meeting;
+  return { meeting, caller };
 }
 
 function languageOf(request: FastifyRequest<MeetingRequest>): Language {
@@ -55,25 +59,49 @@ async function meetingTexts(em: EntityManager, meeting: Meeting, language: Langu
 export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCookie: string): void {
   http.get<MeetingRequest>('/meetings/:id/briefing', async (request, reply) => {
     const em = orm.em.fork();
-    const meeting = await readableMeeting(em, request, reply, sessionCookie);
-    if (!meeting) return reply;
+    const readable = await readableMeeting(em, request, reply, sessionCookie);
+    if (!readable) return reply;
+    const { meeting, caller } = readable;
     const language = languageOf(request);
     const briefing = await buildBriefing(em, meeting);
+    const ctx: RequestContext = {
+      em,
+      loaders: createLoaders(em),
+      caller,
+      credentialError: null,
+      language,
+      log: request.log as unknown as Logger,
+      requestId: request.id,
+      http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
+    };
+    const coordination = await briefingCoordination(ctx, briefing);
+    const projectIds = coordination.overlaps.flatMap((overlap) => [overlap.projectAId, overlap.projectBId]);
+    const titles = new Map((await em.find(Project, { id: { $in: projectIds } })).map((project) => [project.id, pickTranslation(project.title, language) ?? project.id]));
+    const units = new Map(
+      (await em.find(AdminUnit, { code: { $in: coordination.gaps.map((gap) => gap.unitCode) } })).map((unit) => [unit.code, pickTranslation({ ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn }, language) ?? unit.code]),
+    );
     const texts = await meetingTexts(em, meeting, language);
     const names = new Map(
       (await em.find(Organisation, { id: { $in: [...briefing.members.map((member) => member.id), ...briefing.openActionItems.map((item) => item.owner.id), ...briefing.closedActionItems.map((item) => item.owner.id)] } })).map(
         (organisation) => [organisation.id, pickTranslation(organisation.name, language) ?? organisation.acronym ?? organisation.id],
       ),
     );
-    const text = { agenda: texts.agenda, organisationName: (id: string) => names.get(id) ?? id };
+    const text = {
+      agenda: texts.agenda,
+      organisationName: (id: string) => names.get(id) ?? id,
+      overlaps: coordination.overlaps.map((overlap) => `${titles.get(overlap.projectAId)} × ${titles.get(overlap.projectBId)} (${overlap.score.toFixed(2)})`),
+      hotspots: coordination.hotspots.length,
+      gaps: coordination.gaps.map((gap) => units.get(gap.unitCode) ?? gap.unitCode),
+    };
     if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(briefingMarkdown(briefing, language, text));
     return reply.type('text/html; charset=utf-8').send(briefingHtml(briefing, language, text));
   });
 
   http.get<MeetingRequest>('/meetings/:id/invite.ics', async (request, reply) => {
     const em = orm.em.fork();
-    const meeting = await readableMeeting(em, request, reply, sessionCookie);
-    if (!meeting) return reply;
+    const readable = await readableMeeting(em, request, reply, sessionCookie);
+    if (!readable) return reply;
+    const { meeting } = readable;
     const language = languageOf(request);
     const texts = await meetingTexts(em, meeting, language);
     return reply
