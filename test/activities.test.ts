@@ -261,3 +261,23 @@ describe('the seeded events of the documents', () => {
     expect(summary.data!.activitySummary.find((row) => row.key === '2014-05')!.reports).toBe(2);
   });
 });
+
+describe('people reached in the coverage map', () => {
+  it('sums accepted reports at or inside each cell, by theme too', async () => {
+    const query = `query ($within: String!, $byTheme: Boolean!) {
+      coverage(level: MUNICIPALITY, filter: { withinCode: $within, byTheme: $byTheme }, first: 100) {
+        nodes { unit { code } theme { code } peopleReached { reports total women men youth } }
+      }
+    }`;
+    type Cells = { coverage: { nodes: { unit: { code: string }; theme: { code: string } | null; peopleReached: { reports: number; total: number; women: number; men: number; youth: number } }[] } };
+    const plain = await server.graphql<Cells, object>(query, { within: BATKEN_RAYON, byTheme: false });
+    expect(plain.errors).toBeUndefined();
+    const kyshtut = plain.data!.coverage.nodes.find((cell) => cell.unit.code === KYSHTUT)!;
+    // The accepted survey in Kyshtut: 100 people, 60 women, 40 men, 20 young.
+    expect(kyshtut.peopleReached).toMatchObject({ total: 100, women: 60, men: 40, youth: 20 });
+    const withThemes = await server.graphql<Cells, object>(query, { within: BATKEN_RAYON, byTheme: true });
+    const byTheme = withThemes.data!.coverage.nodes.filter((cell) => cell.unit.code === KYSHTUT);
+    expect(byTheme.find((cell) => cell.theme?.code === 'CONFLICT_PREVENTION')!.peopleReached.total).toBe(100);
+    expect(byTheme.find((cell) => cell.theme?.code === 'HUMAN_RIGHTS')!.peopleReached.total).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ import { coverageMap } from './coverage.service';
 import { listGaps } from './gap.service';
 import { listHotspots } from './hotspot.service';
 import { listOverlaps } from './overlap.service';
+import { PeopleReached } from './people-reached';
 
 async function loadAll<T>(loader: { loadMany(keys: readonly string[]): Promise<(T | Error | null)[]> }, keys: string[], type: new (...args: never[]) => T): Promise<T[]> {
   return (await loader.loadMany(keys)).filter((item): item is T => item instanceof type);
@@ -83,6 +84,11 @@ export class HotspotResolver {
 
 @Resolver(() => CoverageCell)
 export class CoverageCellResolver {
+  @FieldResolver(() => PeopleReached, { description: 'People reached by accepted activity reports at or inside the unit (on the cell\'s theme, for a theme cell), all time.' })
+  peopleReached(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.analytics.peopleReached.load({ unitCode: cell.unitCode, themeCode: cell.themeCode });
+  }
+
   @Query(() => CoverageCellConnection, {
     description:
       'A coverage map: one cell per unit of the level (per theme with `byTheme`), units without any project included with zeros, in tree order; pages default to 500 cells.',

@@ -8,6 +8,7 @@ import { createOrganisationLoaders } from '../organisations/organisation.loaders
 import { createProjectLoaders } from '../projects/project.loaders';
 import { createThemeLoaders } from '../themes/theme.loaders';
 import { createActivityLoaders } from '../activities/activity.loaders';
+import { createPeopleReachedLoader } from '../analytics/people-reached';
 import { createAuthLoaders } from '../auth/auth.loaders';
 import type { Caller } from '../auth/caller';
 import type { DomainError } from './errors';
@@ -25,6 +26,7 @@ export function createLoaders(em: EntityManager) {
     funding: createFundingLoaders(em),
     activities: createActivityLoaders(em),
     meetings: createMeetingLoaders(em),
+    analytics: { peopleReached: createPeopleReachedLoader(em) },
   };
 }
 
