@@ -12,7 +12,6 @@ import {
   CreateOrganisationDocument,
   CreateUserDocument,
   LoginDocument,
-  LogoutDocument,
   MeDocument,
   ProjectDocument,
   RevokeApiTokenDocument,

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../common/context';
-import { escapeLike } from '../common/search';
 import { badInput, checkPeriod } from '../common/validation';
 import { AdminLevel, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { atOrInside } from '../geography/admin-unit.service';
 import { ReportStatus } from './activity-report.entity';
 import { ActivityErrorCode } from './activity.errors';
 import { type ActivityCollisionFilter, type ActivityReportFilter, ActivitySummaryGroup } from './activity.inputs';
@@ -79,11 +79,8 @@ async function reportConditions(ctx: RequestContext, filter: ActivityReportFilte
   if (filter?.unitCode) {
     const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
     if (!unit) return null;
-    add(
-      'exists (select 1 from activity_place p2 join admin_unit u2 on u2.code = p2.unit_code where p2.report_id = r.id and (u2.path = ? or u2.path like ?))',
-      unit.path,
-      `${escapeLike(unit.path + PATH_SEPARATOR)}%`,
-    );
+    const [inside, insideParams] = atOrInside('u2.path', unit);
+    add(`exists (select 1 from activity_place p2 join admin_unit u2 on u2.code = p2.unit_code where p2.report_id = r.id and ${inside})`, ...insideParams);
   }
   return [conditions.join(' and '), params];
 }
@@ -161,8 +158,9 @@ export async function activityCollisions(ctx: RequestContext, filter: ActivityCo
   if (filter?.unitCode) {
     const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
     if (!unit) return [];
-    conditions.push('(u.path = ? or u.path like ?)');
-    params.push(unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`);
+    const [inside, insideParams] = atOrInside('u.path', unit);
+    conditions.push(inside);
+    params.push(...insideParams);
   }
   if (filter?.from) {
     conditions.push('a.end_date >= ? and b.end_date >= ?');

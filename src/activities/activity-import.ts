@@ -9,7 +9,7 @@ import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { badInput, InputErrorCode } from '../common/validation';
-import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import { ActivityType, ReportStatus } from './activity-report.entity';
 import { checkParticipants } from './activity.service';
 

@@ -9,10 +9,10 @@ import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, pageByIds, toConnection } from '../common/pagination';
-import { escapeLike } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { atOrInside } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
@@ -320,11 +320,8 @@ export async function listActivityReports(
   if (filter?.unitCode) {
     const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
     if (!unit) return toConnection([], 0, window);
-    add(
-      'exists (select 1 from activity_place p join admin_unit u on u.code = p.unit_code where p.report_id = r.id and (u.path = ? or u.path like ?))',
-      unit.path,
-      `${escapeLike(unit.path + PATH_SEPARATOR)}%`,
-    );
+    const [inside, insideParams] = atOrInside('u.path', unit);
+    add(`exists (select 1 from activity_place p join admin_unit u on u.code = p.unit_code where p.report_id = r.id and ${inside})`, ...insideParams);
   }
   return pageByIds(
     ctx.em,

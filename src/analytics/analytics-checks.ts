@@ -2,8 +2,6 @@ import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { badInput, checkPeriod } from '../common/validation';
 import type { AdminUnit } from '../geography/admin-unit.entity';
-import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { escapeLike } from '../common/search';
 import type { PeriodInput } from '../projects/project.inputs';
 import { requireThemes } from '../themes/theme.service';
 import { AnalyticsErrorCode } from './analytics.errors';
@@ -15,10 +13,7 @@ export async function requireUnit(ctx: RequestContext, code: string, field: stri
   return unit;
 }
 
-/** SQL condition "the unit with path column `column` is `unit` or lies inside it", with its parameters. */
-export function atOrInside(column: string, unit: AdminUnit): [string, unknown[]] {
-  return [`(${column} = ? or ${column} like ?)`, [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]];
-}
+export { atOrInside } from '../geography/admin-unit.service';
 
 export async function checkThemes(ctx: RequestContext, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
   if (!codes?.length) return null;

@@ -7,6 +7,11 @@ import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
 import { badInput, notFound } from '../common/validation';
 import { GeographyErrorCode } from './geography.errors';
 
+/** SQL condition "the unit with path column `column` is `unit` or lies inside it", with its parameters. */
+export function atOrInside(column: string, unit: AdminUnit): [string, unknown[]] {
+  return [`(${column} = ? or ${column} like ?)`, [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]];
+}
+
 export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit | null> {
   return ctx.loaders.geography.unitByCode.load(code);
 }

@@ -12,6 +12,7 @@ import { escapeLike, searchKey } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { atOrInside } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
@@ -94,16 +95,14 @@ export async function listProjects(
   if (filter?.unitCode) {
     const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
     if (!unit) return toConnection([], 0, window);
-    const inside = `(u.path = ? or u.path like ?)`;
+    const [inside, insideParams] = atOrInside('u.path', unit);
     const containing = `(u.path = ? or ? like u.path || '${PATH_SEPARATOR}%')`;
-    const relation =
-      filter.coverageMatch === CoverageMatch.WITHIN ? inside : filter.coverageMatch === CoverageMatch.CONTAINING ? containing : `(${inside} or ${containing})`;
-    const relationParams =
+    const [relation, relationParams] =
       filter.coverageMatch === CoverageMatch.WITHIN
-        ? [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]
+        ? [inside, insideParams]
         : filter.coverageMatch === CoverageMatch.CONTAINING
-          ? [unit.path, unit.path]
-          : [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`, unit.path, unit.path];
+          ? [containing, [unit.path, unit.path]]
+          : [`(${inside} or ${containing})`, [...insideParams, unit.path, unit.path]];
     add(
       `exists (select 1 from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = p.id and ${relation})`,
       ...relationParams,
