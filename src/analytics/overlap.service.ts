@@ -38,6 +38,19 @@ export const PROJECT_PAIRS_SQL = `
   join analytics_project c on c.id <> p.id and c.themes && p.themes and c.period && p.period and bit_count(c.area & p.area) > 0
   where p.id = ?`;
 
+/**
+ * The overlaps of every project of one organisation, computed on the spot like one project's
+ * (so they never wait for the national pair view). A pair of two of its own projects is listed
+ * once.
+ */
+const ORGANISATION_PAIRS_SQL = `
+  select p.id as project_a, c.id as project_b, (analytics_pair(p, c, m.m1, m.m2, m.m3)).*
+  from analytics_project p
+  cross join (${MASKS_SQL}) m
+  join analytics_project c on c.id <> p.id and c.themes && p.themes and c.period && p.period and bit_count(c.area & p.area) > 0
+  where p.id in (select project_id from project_participant where organisation_id = ?)
+    and (p.id < c.id or c.id not in (select project_id from project_participant where organisation_id = ?))`;
+
 /** Turns a page of pair rows into output: bit strings to codes, dates out of the range. */
 const DECODE_SQL = (inner: string) => `
   select page.project_a, page.project_b, page.geographic, page.time_share, page.theme_similarity, page.score, page.same_organisation,
@@ -68,9 +81,9 @@ function toOverlap(row: OverlapRow): Overlap {
 }
 
 /**
- * Overlapping pairs of projects, highest score first, then by project ids. With `projectId` the
- * pairs of that project are computed on the spot; otherwise they come from analytics_overlap, the
- * materialised list of every pair in the country.
+ * Overlapping pairs of projects, highest score first, then by project ids. With `projectId` or
+ * `organisationId` the pairs are computed on the spot from analytics_project; otherwise they come
+ * from analytics_overlap, the materialised list of every pair in the country.
  */
 export async function listOverlaps(ctx: RequestContext, filter: OverlapFilter | null | undefined, window: PageWindow): Promise<Connection<Overlap>> {
   const conditions: string[] = [];
@@ -101,31 +114,28 @@ export async function listOverlaps(ctx: RequestContext, filter: OverlapFilter | 
   if (!filter?.includeSameOrganisation) add('not o.same_organisation');
   const connection = ctx.em.getConnection();
 
-  if (filter?.projectId) {
+  if (filter?.projectId || filter?.organisationId) {
     await ensureFresh(ctx, false);
-    if (filter.organisationId) {
-      add('(o.project_b in (select project_id from project_participant where organisation_id = ?) or exists (select 1 from project_participant where project_id = ? and organisation_id = ?))', filter.organisationId, filter.projectId, filter.organisationId);
+    let inner = ORGANISATION_PAIRS_SQL;
+    let innerParams: unknown[] = [filter.organisationId, filter.organisationId];
+    if (filter.projectId) {
+      inner = PROJECT_PAIRS_SQL;
+      innerParams = [filter.projectId];
+      if (filter.organisationId) {
+        add('(o.project_b in (select project_id from project_participant where organisation_id = ?) or exists (select 1 from project_participant where project_id = ? and organisation_id = ?))', filter.organisationId, filter.projectId, filter.organisationId);
+      }
     }
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const rows = await connection.execute<OverlapRow[]>(
-      DECODE_SQL(`select o.*, count(*) over () as total from (${PROJECT_PAIRS_SQL}) o ${where} order by o.score desc, o.project_b limit ? offset ?`) +
-        ' order by page.score desc, page.project_b',
-      [filter.projectId, ...params, window.limit, window.offset],
+      DECODE_SQL(`select o.*, count(*) over () as total from (${inner}) o ${where} order by o.score desc, o.project_a, o.project_b limit ? offset ?`) +
+        ' order by page.score desc, page.project_a, page.project_b',
+      [...innerParams, ...params, window.limit, window.offset],
     );
-    return toConnection(rows.map(toOverlap), rows.length ? Number(rows[0].total) : await countProjectPairs(ctx, filter.projectId, where, params), window);
+    return toConnection(rows.map(toOverlap), rows.length ? Number(rows[0].total) : await countPairs(ctx, inner, innerParams, where, params), window);
   }
 
   await ensureFresh(ctx, true);
-  let select = 'o.project_a, o.project_b';
-  const selectParams: unknown[] = [];
-  if (filter?.organisationId) {
-    // The organisation's project comes first.
-    const mine = 'select project_id from project_participant where organisation_id = ?';
-    add(`(o.project_a in (${mine}) or o.project_b in (${mine}))`, filter.organisationId, filter.organisationId);
-    select = `case when o.project_a in (${mine}) then o.project_a else o.project_b end as project_a,
-      case when o.project_a in (${mine}) then o.project_b else o.project_a end as project_b`;
-    selectParams.push(filter.organisationId, filter.organisationId);
-  }
+  const select = 'o.project_a, o.project_b';
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const [rows, [{ total }]] = await Promise.all([
     connection.execute<OverlapRow[]>(
@@ -133,17 +143,15 @@ export async function listOverlaps(ctx: RequestContext, filter: OverlapFilter | 
         o.same_organisation, o.project_a as canonical_a, o.project_b as canonical_b, null as total
         from analytics_overlap o ${where} order by o.score desc, o.project_a, o.project_b limit ? offset ?`) +
         ' order by page.score desc, page.canonical_a, page.canonical_b',
-      [...selectParams, ...params, window.limit, window.offset],
+      [...params, window.limit, window.offset],
     ),
     connection.execute<{ total: string }[]>(`select count(*) as total from analytics_overlap o ${where}`, params),
   ]);
   return toConnection(rows.map(toOverlap), Number(total), window);
 }
 
-/** Total of a project's pairs when the asked-for page is past the end (the window count is then missing). */
-async function countProjectPairs(ctx: RequestContext, projectId: string, where: string, params: unknown[]): Promise<number> {
-  const [{ total }] = await ctx.em
-    .getConnection()
-    .execute<{ total: string }[]>(`select count(*) as total from (${PROJECT_PAIRS_SQL}) o ${where}`, [projectId, ...params]);
+/** Total of the pairs when the asked-for page is past the end (the window count is then missing). */
+async function countPairs(ctx: RequestContext, inner: string, innerParams: unknown[], where: string, params: unknown[]): Promise<number> {
+  const [{ total }] = await ctx.em.getConnection().execute<{ total: string }[]>(`select count(*) as total from (${inner}) o ${where}`, [...innerParams, ...params]);
   return Number(total);
 }
