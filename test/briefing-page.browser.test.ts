@@ -1,0 +1,59 @@
+/** The printed briefing as a person sees it: Debian's chromium, driven by playwright-core. */
+import { chromium, type Browser } from 'playwright-core';
+import { CoordinationBodiesDocument, PlanMeetingDocument, AddAgendaItemDocument } from './generated/graphql';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: TestServer;
+let browser: Browser;
+let meetingId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const councilId = (await server.graphql(CoordinationBodiesDocument, {})).data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id;
+  const planned = await server.graphql(PlanMeetingDocument, {
+    input: { bodyId: councilId, title: { en: 'Sixth council meeting', ky: 'Кеңештин алтынчы жыйыны' }, startsAt: '2026-12-10T10:00:00+06:00', endsAt: '2026-12-10T12:00:00+06:00', format: 'IN_PERSON', placeUnitCode: 'KG11000000000', address: 'Agency, room 3' },
+  });
+  meetingId = planned.data!.planMeeting.id;
+  await server.graphql(AddAgendaItemDocument, { meetingId, input: { title: { en: 'Who works where in Batken', ky: 'Баткенде ким кайда иштейт' } } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server.close();
+});
+
+async function openBriefing(lang: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${server.adminToken}` }, locale: lang });
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}/meetings/${meetingId}/briefing?lang=${lang}`);
+  return { context, page, status: response!.status() };
+}
+
+describe('the briefing page in a browser', () => {
+  it('reads in Kyrgyz and English, and prints to A4 pages', async () => {
+    const kyrgyz = await openBriefing('ky');
+    expect(kyrgyz.status).toBe(200);
+    await expect(kyrgyz.page.locator('h1').innerText()).resolves.toContain('Маалымат топтому');
+    await expect(kyrgyz.page.locator('section').first().innerText()).resolves.toContain('Баткенде ким кайда иштейт');
+    await kyrgyz.context.close();
+
+    const english = await openBriefing('en');
+    const headings = await english.page.locator('h2').allInnerTexts();
+    expect(headings).toEqual(['Agenda', 'Projects of member organisations', 'Funding recorded', 'Activity reports', 'Overlaps, hotspots and gaps', 'Action items', 'Attendance at the last meetings']);
+    await expect(english.page.locator('.facts').innerText()).resolves.toContain('10 December 2026 at 10:00');
+    // Printable: the print stylesheet yields A4 pages (595 × 842 pt).
+    await english.page.emulateMedia({ media: 'print' });
+    const pdf = await english.page.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+    await english.page.emulateMedia({ media: 'screen' });
+    if (process.env.BRIEFING_SCREENSHOT) await english.page.screenshot({ path: process.env.BRIEFING_SCREENSHOT, fullPage: true });
+    await english.context.close();
+  });
+});
