@@ -48,6 +48,8 @@ const MATRIX = `
   setProjectCoverage       other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
   setProjectParticipants   own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
   setProjectParticipants   other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
+  addBudget                own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
+  addBudget                other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
   recordTransaction        own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
   recordTransaction        other  UNAUTHENTICATED  ok     FORBIDDEN    FORBIDDEN       FORBIDDEN
   createActivityReport     own    UNAUTHENTICATED  ok     FORBIDDEN    ok              FORBIDDEN
@@ -309,6 +311,12 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
       call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', { id: w.ownProject, o: w.own }),
     other: (w, token) =>
       call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', { id: w.otherProject, o: w.other }),
+  },
+  addBudget: {
+    own: (w, token) =>
+      call(w, token, 'mutation ($p: ID!) { addBudget(input: { projectId: $p, periodStart: "2026-01-01", periodEnd: "2026-12-31", amount: "1000", currency: "USD" }) { id } }', { p: w.ownProject }),
+    other: (w, token) =>
+      call(w, token, 'mutation ($p: ID!) { addBudget(input: { projectId: $p, periodStart: "2026-01-01", periodEnd: "2026-12-31", amount: "1000", currency: "USD" }) { id } }', { p: w.otherProject }),
   },
   recordTransaction: {
     own: (w, token) =>

@@ -1,4 +1,4 @@
-import { ProjectDocument, RecordTransactionDocument, SetExchangeRateDocument } from './generated/graphql';
+import { AddBudgetDocument, ProjectDocument, RecordTransactionDocument, SetExchangeRateDocument } from './generated/graphql';
 import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -99,6 +99,19 @@ describe('funding', () => {
     const badTotalsCurrency = await server.graphql(ProjectDocument, { id: projectId, currency: 'ABC' });
     expect(badTotalsCurrency.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(await server.rowCount('funding_transaction')).toBe(before);
+  });
+
+  it('keeps budgets by period, exact, and refuses a period that ends before it starts', async () => {
+    const added = await server.graphql(AddBudgetDocument, { input: { projectId, periodStart: '2025-01-01', periodEnd: '2025-12-31', amount: '120000', currency: 'eur' } });
+    expect(added.data!.addBudget).toMatchObject({ amount: '120000.00', currency: 'EUR', revised: false });
+    const project = await totals(projectId, 'USD');
+    expect(project.budgets).toEqual([{ periodStart: '2025-01-01', periodEnd: '2025-12-31', amount: '120000.00', currency: 'EUR', revised: false }]);
+    const before = await server.rowCount('budget');
+    const backwards = await server.graphql(AddBudgetDocument, { input: { projectId, periodStart: '2026-01-01', periodEnd: '2025-12-31', amount: '1', currency: 'USD' } });
+    expect(backwards.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.periodEnd' });
+    const negative = await server.graphql(AddBudgetDocument, { input: { projectId, periodStart: '2026-01-01', periodEnd: '2026-12-31', amount: '-1', currency: 'USD' } });
+    expect(negative.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    expect(await server.rowCount('budget')).toBe(before);
   });
 
   it('keeps exchange rates against USD, one per currency and day', async () => {

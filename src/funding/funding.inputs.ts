@@ -31,6 +31,27 @@ export class RecordTransactionInput {
   description?: string | null;
 }
 
+@InputType({ description: 'A budget of a project for a period.' })
+export class AddBudgetInput {
+  @Field(() => ID, { description: 'The project.' })
+  projectId: string;
+
+  @Field(() => LocalDate, { description: 'First day of the period.' })
+  periodStart: string;
+
+  @Field(() => LocalDate, { description: 'Last day of the period (IATI: at most a year after the first).' })
+  periodEnd: string;
+
+  @Field(() => Decimal, { description: 'Positive amount, at most 2 decimals.' })
+  amount: string;
+
+  @Field({ description: 'ISO 4217 currency code.' })
+  currency: string;
+
+  @Field({ defaultValue: false, description: 'True for a revised budget replacing the original for the period.' })
+  revised: boolean;
+}
+
 @InputType({ description: 'The value of a currency in US dollars from a day on.' })
 export class SetExchangeRateInput {
   @Field({ description: 'ISO 4217 code of the currency, e.g. KGS (not USD, the reporting currency).' })

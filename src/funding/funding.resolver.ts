@@ -7,7 +7,8 @@ import { organisationById } from '../organisations/organisation.service';
 import { Project } from '../projects/project.entity';
 import { projectById } from '../projects/project.service';
 import { ExchangeRate, REPORTING_CURRENCY } from './exchange-rate.entity';
-import { RecordTransactionInput, SetExchangeRateInput } from './funding.inputs';
+import { Budget } from './budget.entity';
+import { AddBudgetInput, RecordTransactionInput, SetExchangeRateInput } from './funding.inputs';
 import * as funding from './funding.service';
 import { FundingTransaction } from './transaction.entity';
 
@@ -19,6 +20,12 @@ export class FundingTransactionResolver {
   })
   recordTransaction(@Arg('input', { description: 'The transaction.' }) input: RecordTransactionInput, @Ctx() ctx: RequestContext) {
     return funding.recordTransaction(ctx, input);
+  }
+
+  @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
+  @Mutation(() => Budget, { description: 'Adds a budget for a period to a project (as for updateProject: ADMIN, or a partner running the project).' })
+  addBudget(@Arg('input', { description: 'The budget.' }) input: AddBudgetInput, @Ctx() ctx: RequestContext) {
+    return funding.addBudget(ctx, input);
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'The project.' })

@@ -4,12 +4,13 @@ import { AuthErrorCode } from '../auth/auth.errors';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { fixedDecimal } from '../common/scalars';
-import { badInput, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
+import { badInput, checkPeriod, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
 import { requireOrganisation } from '../organisations/organisation.service';
-import { requireProject } from '../projects/project.service';
+import { assertCanEditProject, requireProject } from '../projects/project.service';
+import { Budget } from './budget.entity';
 import { ExchangeRate, REPORTING_CURRENCY } from './exchange-rate.entity';
 import { FundingErrorCode } from './funding.errors';
-import type { RecordTransactionInput, SetExchangeRateInput } from './funding.inputs';
+import type { AddBudgetInput, RecordTransactionInput, SetExchangeRateInput } from './funding.inputs';
 import type { FundingTotals } from './funding-totals';
 import { FundingTransaction } from './transaction.entity';
 
@@ -41,6 +42,32 @@ export async function recordTransaction(ctx: RequestContext, input: RecordTransa
       description: input.description ?? null,
     });
   });
+}
+
+/** A budget for a period of a project that the caller may edit. */
+export async function addBudget(ctx: RequestContext, input: AddBudgetInput): Promise<Budget> {
+  checkPeriod(input.periodStart, input.periodEnd, 'input.periodEnd');
+  checkPositiveDecimal(input.amount, 'input.amount');
+  if (!MONEY.test(input.amount)) {
+    throw badInput('INVALID_AMOUNT', `\`input.amount\` takes at most 16 digits and 2 decimals; got "${input.amount}".`, 'input.amount');
+  }
+  const currency = normaliseCurrency(input.currency, 'input.currency');
+  return ctx.em.transactional(async (em) => {
+    const project = await requireProject(em, input.projectId, 'input.projectId');
+    await assertCanEditProject(em, ctx.caller, project);
+    return em.create(Budget, {
+      project,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      amount: fixedDecimal(input.amount, 2),
+      currency,
+      revised: input.revised,
+    });
+  });
+}
+
+export function budgetsOf(ctx: RequestContext, projectId: string): Promise<Budget[]> {
+  return ctx.loaders.funding.budgetsOf.load(projectId);
 }
 
 /** Records (or corrects) the USD value of a currency from a day on. */

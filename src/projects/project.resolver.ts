@@ -6,7 +6,8 @@ import { Language, LocalizedText, pickTranslation } from '../common/localized-te
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { FundingTotals } from '../funding/funding-totals';
-import { fundingTotalsOf, transactionsOf } from '../funding/funding.service';
+import { Budget } from '../funding/budget.entity';
+import { budgetsOf, fundingTotalsOf, transactionsOf } from '../funding/funding.service';
 import { FundingTransaction } from '../funding/transaction.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -133,6 +134,11 @@ export class ProjectResolver {
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: Project, @Ctx() ctx: RequestContext) {
     return ctx.loaders.projects.participantsOf.load(project.id);
+  }
+
+  @FieldResolver(() => [Budget], { description: 'Budgets by period, earliest first.' })
+  budgets(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return budgetsOf(ctx, project.id);
   }
 
   @FieldResolver(() => [FundingTransaction], { description: 'Money movements, oldest first.' })

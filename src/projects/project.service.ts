@@ -134,7 +134,7 @@ export async function listProjects(
 export const EDITING_ROLES = [ParticipantRole.ACCOUNTABLE, ParticipantRole.EXTENDING, ParticipantRole.IMPLEMENTING];
 
 /** ADMIN edits every project; a PARTNER_EDITOR only those its organisation runs. */
-async function assertCanEditProject(em: EntityManager, caller: Caller | null, project: Project): Promise<void> {
+export async function assertCanEditProject(em: EntityManager, caller: Caller | null, project: Project): Promise<void> {
   if (caller?.role === Role.ADMIN) return;
   const runsIt =
     caller?.role === Role.PARTNER_EDITOR &&
