@@ -39,8 +39,8 @@ export const PROJECT_PAIRS_SQL = `
   where p.id = ?`;
 
 /**
- * The overlaps of every project of one organisation, computed on the spot like one project's
- * (so they never wait for the national pair view). A pair of two of its own projects is listed
+ * The overlaps of every project of some organisations, computed on the spot like one project's
+ * (so they never wait for the national pair view). A pair of two of their own projects is listed
  * once.
  */
 const ORGANISATION_PAIRS_SQL = `
@@ -48,8 +48,8 @@ const ORGANISATION_PAIRS_SQL = `
   from analytics_project p
   cross join (${MASKS_SQL}) m
   join analytics_project c on c.id <> p.id and c.themes && p.themes and c.period && p.period and bit_count(c.area & p.area) > 0
-  where p.id in (select project_id from project_participant where organisation_id = ?)
-    and (p.id < c.id or c.id not in (select project_id from project_participant where organisation_id = ?))`;
+  where p.id in (select project_id from project_participant where organisation_id in (?))
+    and (p.id < c.id or c.id not in (select project_id from project_participant where organisation_id in (?)))`;
 
 /** Turns a page of pair rows into output: bit strings to codes, dates out of the range. */
 const DECODE_SQL = (inner: string) => `
@@ -85,7 +85,13 @@ function toOverlap(row: OverlapRow): Overlap {
  * `organisationId` the pairs are computed on the spot from analytics_project; otherwise they come
  * from analytics_overlap, the materialised list of every pair in the country.
  */
-export async function listOverlaps(ctx: RequestContext, filter: OverlapFilter | null | undefined, window: PageWindow): Promise<Connection<Overlap>> {
+export async function listOverlaps(
+  ctx: RequestContext,
+  filter: OverlapFilter | null | undefined,
+  window: PageWindow,
+  /** Instead of `filter.organisationId`: the overlaps of any of these organisations (the briefing's members). */
+  organisationIds?: string[],
+): Promise<Connection<Overlap>> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -114,11 +120,12 @@ export async function listOverlaps(ctx: RequestContext, filter: OverlapFilter | 
   if (!filter?.includeSameOrganisation) add('not o.same_organisation');
   const connection = ctx.em.getConnection();
 
-  if (filter?.projectId || filter?.organisationId) {
+  const organisations = filter?.organisationId ? [filter.organisationId] : organisationIds;
+  if (filter?.projectId || organisations?.length) {
     await ensureFresh(ctx, false);
     let inner = ORGANISATION_PAIRS_SQL;
-    let innerParams: unknown[] = [filter.organisationId, filter.organisationId];
-    if (filter.projectId) {
+    let innerParams: unknown[] = [organisations, organisations];
+    if (filter?.projectId) {
       inner = PROJECT_PAIRS_SQL;
       innerParams = [filter.projectId];
       if (filter.organisationId) {

@@ -21,19 +21,14 @@ export class BriefingCoordination {
   gaps: Gap[];
 }
 
-/** Overlaps, hotspots and gaps for the briefing, from the analytics services (one call per member for overlaps). */
+/** Overlaps, hotspots and gaps for the briefing, from the analytics services. */
 export async function briefingCoordination(ctx: RequestContext, briefing: MeetingBriefing): Promise<BriefingCoordination> {
   const day = briefing.periodTo.toISOString().slice(0, 10);
   const memberIds = new Set(briefing.members.map((member) => member.id));
   const window = { limit: TOP, offset: 0 };
-  const perMember = await Promise.all(
-    [...memberIds].map((organisationId) => listOverlaps(ctx, { organisationId, activeDuring: { from: day, to: day }, includeSameOrganisation: false }, window)),
-  );
-  const pairs = new Map<string, Overlap>();
-  for (const overlap of perMember.flatMap((page) => page.nodes)) {
-    pairs.set([overlap.projectAId, overlap.projectBId].sort().join('|'), overlap);
-  }
-  const overlaps = [...pairs.values()].sort((a, b) => b.score - a.score || a.projectAId.localeCompare(b.projectAId)).slice(0, TOP);
+  const overlaps = memberIds.size
+    ? (await listOverlaps(ctx, { activeDuring: { from: day, to: day }, includeSameOrganisation: false }, window, [...memberIds])).nodes
+    : [];
   const hotspots = (
     await listHotspots(ctx, { level: AdminLevel.DISTRICT, filter: { minOrganisations: 3, activeDuring: { from: day, to: day }, includeInherited: false } } as never, { limit: 500, offset: 0 })
   ).nodes
