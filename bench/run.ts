@@ -14,9 +14,9 @@ import pino from 'pino';
 import { issueAdminToken } from '../src/auth/auth.service';
 import { initOrm } from '../src/db/orm';
 import { projectRoot } from '../src/config/paths';
-import { PROJECT_PAIRS_SQL } from '../src/analytics/overlap.service';
+import { projectOverlapStatement } from '../src/analytics/overlap.service';
 import { freePort } from '../test/support/ports';
-import { type BenchCluster, createDataset, datasetReady, startBenchCluster } from '../scripts/synthetic/database';
+import { type BenchCluster, createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const WARMUP = 20;
@@ -35,7 +35,7 @@ const SCENARIOS = {
   projects: `{ projects(first: 50) { totalCount nodes { id title themes { code name } participants { role organisation { id name } }
     coverage { share unit { code name parent { code name } } } fundingTotals(currency: "EUR") { complete committed disbursed } } } }`,
 } as const;
-type Scenario = keyof typeof SCENARIOS | 'rawProjectOverlapSql';
+type Scenario = keyof typeof SCENARIOS | 'rawProjectOverlapSql' | 'editProject';
 
 const LABELS: Record<Scenario, string> = {
   projectOverlaps: 'overlaps of one project (first: 20)',
@@ -45,6 +45,7 @@ const LABELS: Record<Scenario, string> = {
   gaps: 'gaps: ayil aimaks without conflict prevention today',
   projects: 'projects(first: 50) with relations',
   rawProjectOverlapSql: 'per-project overlap SQL directly through pg',
+  editProject: 'edit one project\'s period through pg, its pairs recomputed at commit',
 };
 
 interface Result {
@@ -72,11 +73,11 @@ async function measure(run: (index: number) => Promise<number | null>): Promise<
   return { p50: percentile(times, 50), p95: percentile(times, 95), statements, count: times.length };
 }
 
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(databaseUrl: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', SEED_ON_START: 'false', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logLevel, SEED_ON_START: 'false', NODE_ENV: 'development' },
+    stdio: ['ignore', logLevel === 'warn' ? 'ignore' : 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt += 1) {
@@ -104,7 +105,11 @@ async function graphql(url: string, query: string, variables: object): Promise<n
 }
 
 async function benchSize(bench: BenchCluster, size: number) {
-  if (!(await datasetReady(bench, size))) await createDataset(bench, size);
+  let info = await datasetInfo(bench, size);
+  if (!info) {
+    await createDataset(bench, size);
+    info = (await datasetInfo(bench, size))!;
+  }
   const databaseUrl = bench.urlOf(size);
   // The API wants a signed-in caller: a short-lived administrator token of the dataset's own.
   const orm = await initOrm({ url: databaseUrl, logger: pino({ level: 'warn' }) });
@@ -116,13 +121,9 @@ async function benchSize(bench: BenchCluster, size: number) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const results = {} as Record<Scenario, Result>;
-  const explains: Record<string, string> = {};
+  let explains: Record<string, Explained> = {};
   let child: ChildProcess | undefined;
   try {
-    // Bring the materialised views up to date once, outside the measurements.
-    const refreshStarted = Date.now();
-    await client.query('select analytics_ensure_fresh(true)');
-    const refreshMs = Date.now() - refreshStarted;
     const { rows: projectRows } = await client.query<{ id: string }>(
       `select id from analytics_project order by md5(id::text) limit ${WARMUP + REQUESTS}`,
     );
@@ -131,40 +132,93 @@ async function benchSize(bench: BenchCluster, size: number) {
     );
     const projectIds = projectRows.map((row) => row.id);
     const organisationIds = organisationRows.map((row) => row.id);
+    const variablesOf = (scenario: keyof typeof SCENARIOS, index: number) => {
+      const ids = scenario === 'projectOverlaps' ? projectIds : scenario === 'organisationOverlaps' ? organisationIds : null;
+      return ids ? { id: ids[index % ids.length] } : {};
+    };
     const server = await startServer(databaseUrl);
     child = server.child;
     for (const scenario of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
-      const query = SCENARIOS[scenario];
-      const ids = scenario === 'projectOverlaps' ? projectIds : scenario === 'organisationOverlaps' ? organisationIds : null;
       process.stdout.write(`  N=${size}: ${LABELS[scenario]} … `);
-      results[scenario] = await measure((index) => graphql(server.url, query, ids ? { id: ids[index % ids.length] } : {}));
+      results[scenario] = await measure((index) => graphql(server.url, SCENARIOS[scenario], variablesOf(scenario, index)));
       console.log(`p50 ${results[scenario].p50.toFixed(1)} ms, p95 ${results[scenario].p95.toFixed(1)} ms`);
     }
-    const rawSql = PROJECT_PAIRS_SQL.replace('?', '$1');
-    const pageSql = `select * from (${rawSql}) o where not o.same_organisation order by o.score desc, o.project_b limit 20`;
+    child.kill('SIGTERM');
+    child = undefined;
+
     results.rawProjectOverlapSql = await measure(async (index) => {
-      await client.query(pageSql, [projectIds[index % projectIds.length]]);
+      const statement = projectOverlapStatement(projectIds[index % projectIds.length], { limit: 20, offset: 0 });
+      let parameter = 0;
+      await client.query(statement.sql.replace(/\?/g, () => `$${(parameter += 1)}`), statement.params);
       return 1;
     });
     console.log(`  N=${size}: raw SQL p50 ${results.rawProjectOverlapSql.p50.toFixed(1)} ms, p95 ${results.rawProjectOverlapSql.p95.toFixed(1)} ms`);
-    if (size === Math.max(...SIZES)) {
-      const explain = async (name: string, sql: string, params: unknown[]) => {
-        const { rows } = await client.query(`explain (analyze, buffers) ${sql}`, params);
-        explains[name] = rows.map((row) => row['QUERY PLAN']).join('\n');
-      };
-      await explain('Overlaps of one project', pageSql, [projectIds[0]]);
-      await explain('First national page of overlaps', 'select * from analytics_overlap o where not o.same_organisation order by o.score desc, o.project_a, o.project_b limit 100', []);
-      await explain('Total of the national list', 'select count(*) from analytics_overlap o where not o.same_organisation', []);
-    }
+
+    // One statement that moves a project's end by a day and back (every other time): the
+    // analytics triggers recompute its row and all its pairs before the commit returns.
+    results.editProject = await measure(async (index) => {
+      await client.query(
+        `update project set planned_end = planned_end + (case when $2 then 1 else -1 end) where id = $1 and planned_end is not null`,
+        [projectIds[Math.floor(index / 2) % projectIds.length], index % 2 === 0],
+      );
+      return 1;
+    });
+    console.log(`  N=${size}: edit p50 ${results.editProject.p50.toFixed(1)} ms, p95 ${results.editProject.p95.toFixed(1)} ms`);
+
+    if (size === Math.max(...SIZES)) explains = await explainScenarios(databaseUrl, client, variablesOf);
     const { rows: counts } = await client.query<{ projects: string; pairs: string; coverage: string; transactions: string }>(
       `select (select count(*) from project) as projects, (select count(*) from analytics_overlap where not same_organisation) as pairs,
         (select count(*) from project_coverage) as coverage, (select count(*) from funding_transaction) as transactions`,
     );
-    return { results, explains, counts: counts[0], refreshMs };
+    return { results, explains, counts: counts[0], pairsSeconds: info.pairsSeconds };
   } finally {
     child?.kill('SIGTERM');
     await client.end();
   }
+}
+
+interface Explained {
+  sql: string;
+  plan: string;
+}
+
+/**
+ * The plan of the slowest statement of each scenario: a server logging its SQL at debug level
+ * answers one request per scenario, and that statement (parameters inlined by the ORM's log) is
+ * run again under EXPLAIN ANALYZE.
+ */
+async function explainScenarios(
+  databaseUrl: string,
+  client: Client,
+  variablesOf: (scenario: keyof typeof SCENARIOS, index: number) => object,
+): Promise<Record<string, Explained>> {
+  const server = await startServer(databaseUrl, 'debug');
+  const statements: { sql: string; tookMs: number }[] = [];
+  let buffered = '';
+  server.child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) {
+      const entry = JSON.parse(line) as { sql?: string; tookMs?: number };
+      if (entry.sql && typeof entry.tookMs === 'number') statements.push({ sql: entry.sql, tookMs: entry.tookMs });
+    }
+  });
+  const explains: Record<string, Explained> = {};
+  try {
+    for (const scenario of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
+      await graphql(server.url, SCENARIOS[scenario], variablesOf(scenario, 0));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const slowest = statements.sort((a, b) => b.tookMs - a.tookMs)[0];
+      statements.length = 0;
+      if (!slowest) continue;
+      const { rows } = await client.query(`explain (analyze, buffers) ${slowest.sql}`);
+      explains[LABELS[scenario]] = { sql: slowest.sql.trim(), plan: rows.map((row) => row['QUERY PLAN'] as string).join('\n') };
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+  return explains;
 }
 
 function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersion: string): string {
@@ -186,7 +240,9 @@ function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersi
     '- Datasets from `npm run seed:synthetic -- --projects N` (deterministic; about N/20 organisations; 1–30 units per project at mixed levels, mostly districts and ayil aimaks; 1–3 themes; 1–5 years between 2010 and 2030; 2–6 transactions) on top of the reference data.',
     `- The server runs as its own process (\`node dist/src/main.js\`) on the dataset; requests go one at a time over HTTP on 127.0.0.1. Each scenario: ${WARMUP} warm-up requests, then ${REQUESTS} measured; p50/p95 are of those.`,
     '- "Overlaps of one project" and "of one organisation" rotate through different projects and organisations (a deterministic sample), so caches do not flatter them.',
-    '- The raw SQL row runs the per-project overlap statement of `src/analytics/overlap.service.ts` (`PROJECT_PAIRS_SQL`, first 20 by score) through `pg` on the same projects.',
+    '- The raw SQL row runs the statement that `overlaps(filter: { projectId }, first: 20)` runs (`projectOverlapStatement` in `src/analytics/overlap.service.ts`) directly through `pg`, on the same projects.',
+    '- The edit row moves one project\'s planned end by a day (and back, alternately) with one UPDATE through `pg`; the analytics triggers recompute that project and all its pairs before the commit returns.',
+    '- Query plans: a second server logging its SQL answers one request per scenario; the slowest statement of each request is run again under `EXPLAIN (ANALYZE, BUFFERS)`.',
     '- SQL statements per request come from the `x-sql-statements` header.',
     '',
     '## Results (milliseconds)',
@@ -201,7 +257,8 @@ function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersi
     });
     const last = all.get(sizes[sizes.length - 1])!.results[scenario];
     const growth = sizes.length > 1 ? (last.p50 / all.get(sizes[0])!.results[scenario].p50).toFixed(2) : '–';
-    lines.push(`| ${LABELS[scenario]} | ${cells.join(' | ')} | ${scenario === 'rawProjectOverlapSql' ? 1 : (last.statements ?? '–')} | ${growth}× |`);
+    const statements = scenario === 'rawProjectOverlapSql' || scenario === 'editProject' ? 1 : (last.statements ?? '–');
+    lines.push(`| ${LABELS[scenario]} | ${cells.join(' | ')} | ${statements} | ${growth}× |`);
   }
   const largest = all.get(sizes[sizes.length - 1])!;
   const ratio = largest.results.projectOverlaps.p95 / largest.results.rawProjectOverlapSql.p95;
@@ -211,17 +268,19 @@ function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersi
     '',
     '## Datasets',
     '',
-    '| N | projects (with reference seeds) | coverage rows | transactions | overlapping pairs (different organisations) | refresh of the analytics views |',
+    '| N | projects (with reference seeds) | coverage rows | transactions | overlapping pairs (different organisations) | all pairs computed from scratch |',
     '|---:|---:|---:|---:|---:|---:|',
     ...sizes.map((size) => {
-      const { counts, refreshMs } = all.get(size)!;
-      return `| ${size} | ${counts.projects} | ${counts.coverage} | ${counts.transactions} | ${counts.pairs} | ${(refreshMs / 1000).toFixed(1)} s |`;
+      const { counts, pairsSeconds } = all.get(size)!;
+      return `| ${size} | ${counts.projects} | ${counts.coverage} | ${counts.transactions} | ${counts.pairs} | ${pairsSeconds} s |`;
     }),
     '',
     '## Query plans (EXPLAIN ANALYZE, largest N)',
     '',
   );
-  for (const [name, plan] of Object.entries(largest.explains)) lines.push(`### ${name}`, '', '```', plan, '```', '');
+  for (const [name, { sql, plan }] of Object.entries(largest.explains)) {
+    lines.push(`### ${name}`, '', 'The slowest statement of the request:', '', '```sql', sql, '```', '', '```', plan, '```', '');
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -5,6 +5,10 @@ import {
   OverlapsDocument,
   RecordTransactionDocument,
   SetAdminUnitFlagsDocument,
+  SetExchangeRateDocument,
+  SetProjectCoverageDocument,
+  SetProjectParticipantsDocument,
+  UpdateProjectDocument,
 } from './generated/graphql';
 import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -12,6 +16,8 @@ import { startTestServer, type TestServer } from './support/test-server';
 const BATKEN_OBLAST = 'KG05000000000';
 const BATKEN_RAYON = 'KG05214000000';
 const LEILEK_RAYON = 'KG05236000000';
+const CHUI_OBLAST = 'KG08000000000';
+const CHUI_RAYON = 'KG08223000000';
 const AK_TATYR = `${BATKEN_RAYON}-AK-TATYR`;
 const KYSHTUT = `${BATKEN_RAYON}-KYSHTUT`;
 const SAMARKANDEK = `${BATKEN_RAYON}-SAMARKANDEK`;
@@ -131,6 +137,53 @@ describe('overlaps', () => {
     expect(after.nodes[0].sharedUnits.map((unit) => unit.code)).toEqual([AK_TATYR]);
   });
 
+  it('keeps the pairs of edited projects equal to a recomputation from scratch, also under parallel edits', async () => {
+    const national = async () =>
+      (await overlaps({ includeSameOrganisation: true }, 500)).nodes.map((node) =>
+        JSON.stringify([[node.projectA!.id, node.projectB!.id].sort(), node.score, node.components, node.sharedUnits.map((unit) => unit.code), node.periodStart, node.periodEnd]),
+      );
+    const pairOf = (a: string, b: string) => (node: { projectA: { id: string } | null; projectB: { id: string } | null }) =>
+      [node.projectA!.id, node.projectB!.id].sort().join() === [a, b].sort().join();
+    // Projects of their own, in Chui in 2040, so that the other scenarios keep their answers.
+    for (const name of ['J', 'K', 'L']) org[name] = await createOrganisation(server, `Analytics org ${name}`);
+    const civic = ['CIVIC_IDENTITY'];
+    await make('chuiOblast', 'J', { coverage: [{ unitCode: CHUI_OBLAST }], plannedStart: '2040-01-01', plannedEnd: '2040-12-31', themeCodes: civic });
+    await make('chuiSpring', 'K', { coverage: [{ unitCode: CHUI_RAYON }], plannedStart: '2040-03-01', plannedEnd: '2040-06-30', themeCodes: ['CIVIC_IDENTITY', 'E_GOVERNMENT'] });
+    await make('chuiRights', 'L', { coverage: [{ unitCode: CHUI_RAYON }], plannedStart: '2040-01-01', plannedEnd: '2040-12-31', themeCodes: ['HUMAN_RIGHTS'] });
+    await make('chuiLater', 'L', { coverage: [{ unitCode: CHUI_OBLAST }], plannedStart: '2045-01-01', plannedEnd: '2045-12-31', themeCodes: civic });
+    // Seeded projects run in Chui too; only these four matter here.
+    const chui = (ids: string[]) => ids.filter((id) => [project.chuiSpring, project.chuiRights, project.chuiLater].includes(id));
+    const others = async () => chui(otherOf((await overlaps({ projectId: project.chuiOblast, includeSameOrganisation: true })).nodes));
+    expect(await others()).toEqual([project.chuiSpring]);
+
+    // In parallel, one edit per project (two at once on one project are refused with CONFLICT), then two more.
+    const edits: { errors?: unknown }[] = await Promise.all([
+      server.graphql(UpdateProjectDocument, { id: project.chuiSpring, input: { plannedStart: '2041-03-01', plannedEnd: '2041-06-30' } }),
+      server.graphql(UpdateProjectDocument, { id: project.chuiRights, input: { themeCodes: ['CIVIC_IDENTITY', 'HUMAN_RIGHTS'] } }),
+      server.graphql(SetProjectCoverageDocument, { projectId: project.chuiLater, coverage: [{ unitCode: CHUI_RAYON }] }),
+    ]);
+    edits.push(await server.graphql(UpdateProjectDocument, { id: project.chuiLater, input: { plannedStart: '2040-06-01', plannedEnd: '2040-06-30' } }));
+    edits.push(
+      await server.graphql(SetProjectParticipantsDocument, { projectId: project.chuiRights, participants: [{ organisationId: org.J, role: 'IMPLEMENTING' }] }),
+    );
+    for (const edit of edits) expect(edit.errors).toBeUndefined();
+
+    expect((await others()).sort()).toEqual([project.chuiRights, project.chuiLater].sort());
+    const rights = (await overlaps({ projectId: project.chuiOblast, includeSameOrganisation: true })).nodes.find(pairOf(project.chuiOblast, project.chuiRights))!;
+    expect(rights).toMatchObject({ sameOrganisation: true, components: { geographic: 0.6667, time: 1, themes: 0.5 } });
+    expect(rights.sharedUnits.map((unit) => unit.code)).toEqual([CHUI_RAYON]);
+    expect(chui(otherOf((await overlaps({ projectId: project.chuiOblast })).nodes))).toEqual([project.chuiLater]);
+    const incremental = await national();
+
+    // Recompute every pair from scratch (what a change to the unit tree does) and compare.
+    await server.orm.em.getConnection().execute(`insert into analytics_dirty values ('00000000-0000-0000-0000-000000000000')`);
+    expect(await national()).toEqual(incremental);
+    // The kept national total follows the edits too.
+    const different = await overlaps({}, 500);
+    expect(different.totalCount).toBe(different.nodes.length);
+    expect((await overlaps({ includeSameOrganisation: true }, 1)).totalCount).toBe(incremental.length);
+  });
+
   it('costs the same number of SQL statements for 1 and 50 overlaps', async () => {
     const one = await server.graphql(OverlapsDocument, { first: 1 });
     const many = await server.graphql(OverlapsDocument, { first: 50 });
@@ -188,7 +241,36 @@ describe('coverage', () => {
   });
 });
 
+describe('coverage money', () => {
+  it('converts at the rate of each transaction\'s day, and follows a changed rate at once', async () => {
+    const euros = async () => {
+      const result = await server.graphql(CoverageDocument, { level: 'DISTRICT', currency: 'EUR', filter: { withinCode: BATKEN_OBLAST, organisationIds: [org.B] } });
+      expect(result.errors).toBeUndefined();
+      return result.data!.coverage.nodes.find((cell) => cell.unit.code === BATKEN_RAYON)!.funding;
+    };
+    // 1,000 USD committed on 2025-01-15; 1.25 USD per euro from 2024-12-01.
+    expect((await server.graphql(SetExchangeRateDocument, { input: { currency: 'EUR', date: '2024-12-01', rate: '1.25' } })).errors).toBeUndefined();
+    expect(await euros()).toMatchObject({ currency: 'EUR', complete: true, committed: '800.00' });
+    // A rate from a day between replaces it for that transaction; one after the transaction does not.
+    expect((await server.graphql(SetExchangeRateDocument, { input: { currency: 'EUR', date: '2025-01-10', rate: '1.0' } })).errors).toBeUndefined();
+    expect((await server.graphql(SetExchangeRateDocument, { input: { currency: 'EUR', date: '2025-02-01', rate: '2.0' } })).errors).toBeUndefined();
+    expect(await euros()).toMatchObject({ complete: true, committed: '1000.00' });
+  });
+});
+
 describe('hotspots and gaps', () => {
+  it('keep their total on a page past the end', async () => {
+    const pastEnd = Buffer.from('o:499').toString('base64url');
+    const filter = { withinCode: BATKEN_RAYON, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025 };
+    const hotspots = await server.graphql(HotspotsDocument, { level: 'MUNICIPALITY', filter, first: 10, after: pastEnd });
+    expect(hotspots.errors).toBeUndefined();
+    expect(hotspots.data!.hotspots).toMatchObject({ totalCount: 1, nodes: [] });
+    const all = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON }, first: 500 });
+    const gaps = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON }, first: 10, after: pastEnd });
+    expect(all.data!.gaps.totalCount).toBeGreaterThan(0);
+    expect(gaps.data!.gaps).toMatchObject({ totalCount: all.data!.gaps.totalCount, nodes: [] });
+  });
+
   it('finds a unit where three organisations work on the same theme at the same time', async () => {
     const result = await server.graphql(HotspotsDocument, {
       level: 'MUNICIPALITY',

@@ -21,14 +21,22 @@ export async function checkThemes(ctx: RequestContext, codes: string[] | null | 
   return [...new Set(codes)];
 }
 
+export function unknownOrganisation(id: string, field = 'filter.organisationId'): never {
+  throw badInput(AnalyticsErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id "${id}".`, field);
+}
+
+export function unknownProject(id: string, field = 'filter.projectId'): never {
+  throw badInput(AnalyticsErrorCode.UNKNOWN_PROJECT, `There is no project with the id "${id}".`, field);
+}
+
 export async function checkOrganisation(ctx: RequestContext, id: string, field: string): Promise<void> {
   const organisation = isUuid(id) ? await ctx.loaders.organisations.organisationById.load(id) : null;
-  if (!organisation) throw badInput(AnalyticsErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id "${id}".`, field);
+  if (!organisation) unknownOrganisation(id, field);
 }
 
 export async function checkProject(ctx: RequestContext, id: string, field: string): Promise<void> {
   const project = isUuid(id) ? await ctx.loaders.projects.projectById.load(id) : null;
-  if (!project) throw badInput(AnalyticsErrorCode.UNKNOWN_PROJECT, `There is no project with the id "${id}".`, field);
+  if (!project) unknownProject(id, field);
 }
 
 /** A period as [from, to] (either may be null = open); `fallback` when none is given. */
@@ -36,4 +44,9 @@ export function periodOf(period: PeriodInput | null | undefined, field: string, 
   if (!period || (!period.from && !period.to)) return fallback;
   checkPeriod(period.from, period.to, `${field}.to`);
   return [period.from ?? null, period.to ?? null];
+}
+
+/** Today in UTC, the default period of hotspots and gaps. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -3,9 +3,6 @@ import { isUuid } from '../common/ids';
 import type { AdminLevel } from '../geography/admin-unit.entity';
 import { atOrInside, checkThemes, requireUnit } from './analytics-checks';
 
-/** Effective period of a project `p`: actual dates where known, else planned; open ends stay open. */
-export const PERIOD_SQL = `daterange(coalesce(p.actual_start, p.planned_start), coalesce(p.actual_end, p.planned_end), '[]')`;
-
 export interface ScopeOptions {
   level: AdminLevel;
   withinCode?: string | null;
@@ -17,14 +14,22 @@ export interface ScopeOptions {
   flags?: { borderArea?: boolean | null; multiEthnic?: boolean | null };
 }
 
+/** A piece of SQL and its parameters, in order. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
 /**
  * The shared first CTEs of coverage, hotspots and gaps: `cells` (units of the level, optionally
- * inside a unit and flagged), `proj` (projects not cancelled, on the themes, running in the period,
- * with the organisations) and `cov` (their coverage rows with the units' paths).
+ * inside a unit and flagged), then `extra` when given (CTEs that may use `cells`), `proj` (projects
+ * not cancelled, on the themes, running in the period, with the organisations; from
+ * analytics_project) and `links` (cell, project, direct, the project's share of money there, its
+ * themes and organisations; from analytics_link), for the cells of `linkCells`.
  */
 export async function scopeCtes(
   ctx: RequestContext,
-  options: ScopeOptions,
+  options: ScopeOptions & { extra?: SqlPart; linkCells?: 'cells' | 'page' },
 ): Promise<{ sql: string; params: unknown[]; themes: string[] | null; cellCountSql: string; cellParams: unknown[] }> {
   const params: unknown[] = [options.level];
   let cellWhere = 'u.level = ?';
@@ -43,34 +48,29 @@ export async function scopeCtes(
     params.push(options.flags.multiEthnic);
   }
   const cellParams = [...params];
+  if (options.extra) params.push(...options.extra.params);
   const themes = await checkThemes(ctx, options.themeCodes, options.themesField);
-  let projectWhere = `p.status <> 'CANCELLED'`;
+  const projectConditions = ['true'];
   if (themes) {
-    projectWhere += ' and exists (select 1 from project_theme pt where pt.project_id = p.id and pt.theme_code in (?))';
+    projectConditions.push('ap.themes && array[?]::text[]');
     params.push(themes);
   }
   if (options.period) {
-    projectWhere += ` and ${PERIOD_SQL} && daterange(?::date, ?::date, '[]')`;
+    projectConditions.push(`ap.period && daterange(?::date, ?::date, '[]')`);
     params.push(...options.period);
   }
   if (options.organisationIds?.length) {
-    projectWhere += ' and exists (select 1 from project_participant pp where pp.project_id = p.id and pp.organisation_id in (?))';
-    params.push(options.organisationIds.filter(isUuid).length ? options.organisationIds.filter(isUuid) : ['00000000-0000-0000-0000-000000000000']);
+    const ids = options.organisationIds.filter(isUuid);
+    projectConditions.push('ap.organisations && array[?]::uuid[]');
+    params.push(ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
   }
   const sql = `
     cells as materialized (select u.code, u.path from admin_unit u where ${cellWhere}),
-    proj as materialized (select p.id, ${PERIOD_SQL} as period from project p where ${projectWhere}),
-    cov as materialized (
-      select c.project_id, c.unit_code, c.share, u.path from project_coverage c
-      join proj on proj.id = c.project_id join admin_unit u on u.code = c.unit_code),
-    -- (cell, project, direct): direct when the project names the cell or a unit inside it,
-    -- inherited when it names a unit containing the cell.
-    links as (
-      select cl.code as cell, cov.project_id, true as direct, cov.unit_code
-      from cov cross join lateral unnest(string_to_array(cov.path, '.')) as a(code) join cells cl on cl.code = a.code
-      union all
-      select cl.code, cov.project_id, false, cov.unit_code
-      from cells cl cross join lateral unnest(string_to_array(cl.path, '.')) as a(code)
-      join cov on cov.unit_code = a.code and a.code <> cl.code)`;
+    ${options.extra ? `${options.extra.sql},` : ''}
+    proj as materialized (select ap.id, ap.themes, ap.organisations from analytics_project ap where ${projectConditions.join(' and ')}),
+    links as materialized (
+      select l.unit_code as cell, l.project_id, l.direct, l.weight, proj.themes, proj.organisations
+      from analytics_link l join proj on proj.id = l.project_id
+      where l.unit_code in (select code from ${options.linkCells ?? 'cells'}))`;
   return { sql, params, themes, cellCountSql: `select count(*) from admin_unit u where ${cellWhere}`, cellParams };
 }

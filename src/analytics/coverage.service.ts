@@ -30,6 +30,11 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
   const currency = normaliseCurrency(args.currency, 'currency');
   const filter = args.filter;
   const period = filter?.activeDuring ? periodOf(filter.activeDuring, 'filter.activeDuring', [null, null]) : null;
+  const byTheme = filter?.byTheme ?? false;
+  // Theme codes are checked by scopeCtes; the page is cut before any project is looked at.
+  const themeCodes = filter?.themeCodes?.length ? [...new Set(filter.themeCodes)] : null;
+  const themeList = byTheme ? (themeCodes ? 'select code from theme where code in (?)' : 'select code from theme') : 'select null::text as code';
+  const themeParams = byTheme && themeCodes ? [themeCodes] : [];
   const scope = await scopeCtes(ctx, {
     level: args.level,
     withinCode: filter?.withinCode,
@@ -38,36 +43,33 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
     themesField: 'filter.themeCodes',
     period,
     organisationIds: filter?.organisationIds,
+    extra: {
+      sql: `themes as materialized (${themeList}),
+        page as materialized (
+          select cl.code, cl.path, th.code as theme_code from cells cl cross join themes th
+          order by cl.path, th.code nulls first limit ? offset ?)`,
+      params: [...themeParams, window.limit, window.offset],
+    },
+    linkCells: 'page',
   });
-  const byTheme = filter?.byTheme ?? false;
-  const themeList = byTheme ? (scope.themes ? 'select code from theme where code in (?)' : 'select code from theme') : 'select null::text as code';
-  const themeParams = byTheme && scope.themes ? [scope.themes] : [];
-  const themeJoin = byTheme ? 'join project_theme pt on pt.project_id = cp.project_id and pt.theme_code in (select code from themes)' : '';
+  const themeJoin = byTheme ? 'cross join lateral unnest(l.themes) as pt(theme_code) where pt.theme_code in (select code from themes)' : '';
   const themeColumn = byTheme ? 'pt.theme_code' : 'null::text';
+  // The latest rate on or before a day, for days past the end of analytics_rate_day.
+  const rateOn = (currencySql: string) =>
+    `(select r.rate from exchange_rate r where r.currency = ${currencySql} and r.date <= t.value_date order by r.date desc limit 1)`;
 
   const sql = `
     with ${scope.sql},
-    themes as materialized (${themeList}),
-    -- Each coverage row's part of its project's money: its share, else an even part of the rest.
-    weights as (
-      select cov.project_id, cov.unit_code,
-        case when cov.share is not null then cov.share / 100
-          else greatest(0, 1 - coalesce(sum(cov.share) over w, 0) / 100) / nullif(count(*) filter (where cov.share is null) over w, 0) end as weight
-      from cov window w as (partition by cov.project_id)),
-    cell_project as (
-      select l.cell, l.project_id, bool_or(l.direct) as direct, coalesce(sum(w.weight) filter (where l.direct), 0) as weight
-      from links l left join weights w on w.project_id = l.project_id and w.unit_code = l.unit_code and l.direct
-      group by l.cell, l.project_id),
-    cpt as (select cp.cell, ${themeColumn} as theme_code, cp.project_id, cp.direct, cp.weight from cell_project cp ${themeJoin}),
+    cpt as (select l.cell, ${themeColumn} as theme_code, l.project_id, l.direct, l.weight, l.organisations from links l ${themeJoin}),
     tx as (
-      select t.project_id, t.type, t.amount, t.currency, t.value_date,
+      select t.project_id, t.type, t.currency, t.value_date,
         case when t.currency = ? then t.amount
-          else t.amount * (case when t.currency = '${REPORTING_CURRENCY}' then 1::numeric else
-            (select r.rate from exchange_rate r where r.currency = t.currency and r.date <= t.value_date order by r.date desc limit 1) end)
-            / (case when ? = '${REPORTING_CURRENCY}' then 1::numeric else
-            (select r.rate from exchange_rate r where r.currency = ? and r.date <= t.value_date order by r.date desc limit 1) end) end as converted
+          else t.amount * (case when t.currency = '${REPORTING_CURRENCY}' then 1::numeric else coalesce(rc.rate, ${rateOn('t.currency')}) end)
+            / (case when ? = '${REPORTING_CURRENCY}' then 1::numeric else coalesce(rt.rate, ${rateOn('?')}) end) end as converted
       from funding_transaction t
-      where t.type in ('COMMITMENT', 'DISBURSEMENT') and t.project_id in (select project_id from cell_project where direct)),
+      left join analytics_rate_day rc on rc.currency = t.currency and rc.day = t.value_date
+      left join analytics_rate_day rt on rt.currency = ? and rt.day = t.value_date
+      where t.type in ('COMMITMENT', 'DISBURSEMENT') and t.project_id in (select project_id from links where direct)),
     money as (
       select project_id,
         sum(converted) filter (where type = 'COMMITMENT') as committed,
@@ -86,24 +88,22 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
         coalesce(sum(m.unconvertible) filter (where c.direct), 0)::int as unconvertible
       from cpt c left join money m on m.project_id = c.project_id group by c.cell, c.theme_code),
     orgs as (
-      select c.cell, c.theme_code, array_agg(distinct pp.organisation_id) as organisation_ids
-      from cpt c join project_participant pp on pp.project_id = c.project_id group by c.cell, c.theme_code),
+      select c.cell, c.theme_code, array_agg(distinct o.id) as organisation_ids
+      from cpt c cross join lateral unnest(c.organisations) as o(id) group by c.cell, c.theme_code),
     gaps as (
-      select c.cell, c.theme_code, jsonb_agg(jsonb_build_object('currency', x.currency, 'date', x.since) order by x.currency) as missing
+      select x.cell, x.theme_code, jsonb_agg(jsonb_build_object('currency', x.currency, 'date', x.since) order by x.currency) as missing
       from (select c.cell, c.theme_code, mi.currency, min(mi.since) as since from cpt c join missing mi on mi.project_id = c.project_id
         where c.direct group by c.cell, c.theme_code, mi.currency) x
-      join (select distinct cell, theme_code from cpt) c on c.cell = x.cell and c.theme_code is not distinct from x.theme_code
-      group by c.cell, c.theme_code)
-    select cl.code, th.code as theme_code, coalesce(a.projects, 0) as projects, coalesce(a.direct_projects, 0) as direct_projects,
+      group by x.cell, x.theme_code)
+    select pg.code, pg.theme_code, coalesce(a.projects, 0) as projects, coalesce(a.direct_projects, 0) as direct_projects,
       coalesce(o.organisation_ids, '{}') as organisation_ids, coalesce(a.committed, '0.00') as committed,
       coalesce(a.disbursed, '0.00') as disbursed, coalesce(a.unconvertible, 0) as unconvertible, g.missing
-    from cells cl cross join themes th
-    left join agg a on a.cell = cl.code and a.theme_code is not distinct from th.code
-    left join orgs o on o.cell = cl.code and o.theme_code is not distinct from th.code
-    left join gaps g on g.cell = cl.code and g.theme_code is not distinct from th.code
-    order by cl.path, th.code nulls first
-    limit ? offset ?`;
-  const params = [...scope.params, ...themeParams, currency, currency, currency, currency, currency, window.limit, window.offset];
+    from page pg
+    left join agg a on a.cell = pg.code and a.theme_code is not distinct from pg.theme_code
+    left join orgs o on o.cell = pg.code and o.theme_code is not distinct from pg.theme_code
+    left join gaps g on g.cell = pg.code and g.theme_code is not distinct from pg.theme_code
+    order by pg.path, pg.theme_code nulls first`;
+  const params = [...scope.params, currency, currency, currency, currency, currency, currency];
   const connection = ctx.em.getConnection();
   const countSql = `select (${scope.cellCountSql}) * (select count(*) from (${themeList}) t) as total`;
   const countParams = [...scope.cellParams, ...themeParams];

@@ -1,10 +1,9 @@
 import type { RequestContext } from '../common/context';
-import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
 import { badInput } from '../common/validation';
 import { AnalyticsErrorCode } from './analytics.errors';
-import { periodOf } from './analytics-checks';
+import { periodOf, today } from './analytics-checks';
 import type { HotspotsArgs } from './analytics.inputs';
-import { today } from './analytics-store';
 import { Hotspot } from './analytics.types';
 import { scopeCtes } from './coverage-sql';
 
@@ -28,26 +27,27 @@ export async function listHotspots(ctx: RequestContext, args: HotspotsArgs, wind
     period: periodOf(filter?.activeDuring, 'filter.activeDuring', [now, now]),
   });
   const themeCondition = scope.themes ? 'and pt.theme_code in (?)' : '';
-  const rows = await ctx.em.getConnection().execute<
+  const run = (page: PageWindow) => ctx.em.getConnection().execute<
     { code: string; theme_code: string; project_ids: string[]; organisation_ids: string[]; total: string }[]
   >(
     `with ${scope.sql},
      cpt as (
-       select distinct l.cell, pt.theme_code, l.project_id from links l
-       join project_theme pt on pt.project_id = l.project_id ${themeCondition}
-       where l.direct or ?),
+       select l.cell, pt.theme_code, l.project_id, l.organisations from links l
+       cross join lateral unnest(l.themes) as pt(theme_code)
+       where (l.direct or ?) ${themeCondition}),
      spots as (
        select c.cell, c.theme_code, array_agg(distinct c.project_id order by c.project_id) as project_ids,
-         array_remove(array_agg(distinct pp.organisation_id order by pp.organisation_id), null) as organisation_ids
-       from cpt c left join project_participant pp on pp.project_id = c.project_id
+         array_remove(array_agg(distinct o.id order by o.id), null) as organisation_ids
+       from cpt c left join lateral unnest(c.organisations) as o(id) on true
        group by c.cell, c.theme_code
-       having count(distinct pp.organisation_id) >= ? and count(distinct c.project_id) >= 2)
+       having count(distinct o.id) >= ? and count(distinct c.project_id) >= 2)
      select s.cell as code, s.theme_code, s.project_ids, s.organisation_ids, count(*) over () as total
      from spots s join cells cl on cl.code = s.cell
      order by cardinality(s.organisation_ids) desc, cl.path, s.theme_code
      limit ? offset ?`,
-    [...scope.params, ...(scope.themes ? [scope.themes] : []), filter?.includeInherited ?? false, minOrganisations, window.limit, window.offset],
+    [...scope.params, filter?.includeInherited ?? false, ...(scope.themes ? [scope.themes] : []), minOrganisations, page.limit, page.offset],
   );
+  const rows = await run(window);
   const hotspots = rows.map((row) =>
     Object.assign(new Hotspot(), {
       unitCode: row.code,
@@ -58,5 +58,5 @@ export async function listHotspots(ctx: RequestContext, args: HotspotsArgs, wind
       projectCount: row.project_ids.length,
     }),
   );
-  return toConnection(hotspots, rows.length ? Number(rows[0].total) : 0, window);
+  return toConnection(hotspots, await windowTotal(rows, window, run), window);
 }

@@ -2,9 +2,9 @@ import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { badInput } from '../common/validation';
 import { AnalyticsErrorCode } from './analytics.errors';
-import { atOrInside, checkOrganisation, checkProject, checkThemes, periodOf, requireUnit } from './analytics-checks';
+import { isUuid } from '../common/ids';
+import { atOrInside, checkOrganisation, checkProject, checkThemes, periodOf, requireUnit, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapFilter } from './analytics.inputs';
-import { ensureFresh } from './analytics-store';
 import { Overlap, OverlapScoreComponents } from './analytics.types';
 
 interface OverlapRow {
@@ -22,44 +22,56 @@ interface OverlapRow {
   total?: string;
 }
 
-/** Level masks of the unit bit strings (analytics_unit), for the geographic component. */
-const MASKS_SQL = `select bit_or(bit) filter (where level = 1) as m1, bit_or(bit) filter (where level = 2) as m2, bit_or(bit) filter (where level = 3) as m3 from analytics_unit`;
+const PAIR_COLUMNS = 'o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation';
 
 /**
- * One project's overlaps, computed on the fly from analytics_project: candidates come from the
- * GIN index on themes and the GiST index on periods, the unit tree is met by bit strings of the
- * units each project covers at or below what it names (`area`); analytics_pair scores each pair.
- * Exported for the benchmark, which runs the same statement directly through pg.
+ * The pairs of the projects in the CTE `own`, from analytics_overlap (kept up to date per changed
+ * project, see the analytics_incremental migration), turned so that `project_a` is one of them:
+ * two index scans, one per side of the stored pair. A pair of two of their projects is listed once.
  */
-export const PROJECT_PAIRS_SQL = `
-  select p.id as project_a, c.id as project_b, (analytics_pair(p, c, m.m1, m.m2, m.m3)).*
-  from analytics_project p
-  cross join (${MASKS_SQL}) m
-  join analytics_project c on c.id <> p.id and c.themes && p.themes and c.period && p.period and bit_count(c.area & p.area) > 0
-  where p.id = ?`;
+const TURNED_PAIRS_SQL = `
+  select o.project_a, o.project_b, ${PAIR_COLUMNS} from analytics_overlap o where o.project_a in (select id from own)
+  union all
+  select o.project_b, o.project_a, ${PAIR_COLUMNS} from analytics_overlap o
+  where o.project_b in (select id from own) and o.project_a not in (select id from own)`;
 
-/**
- * The overlaps of every project of some organisations, computed on the spot like one project's
- * (so they never wait for the national pair view). A pair of two of their own projects is listed
- * once.
- */
-const ORGANISATION_PAIRS_SQL = `
-  select p.id as project_a, c.id as project_b, (analytics_pair(p, c, m.m1, m.m2, m.m3)).*
-  from analytics_project p
-  cross join (${MASKS_SQL}) m
-  join analytics_project c on c.id <> p.id and c.themes && p.themes and c.period && p.period and bit_count(c.area & p.area) > 0
-  where p.id in (select project_id from project_participant where organisation_id in (?))
-    and (p.id < c.id or c.id not in (select project_id from project_participant where organisation_id in (?)))`;
+const OWN_PROJECT_SQL = 'own (id) as (select ?::uuid)';
+const OWN_PROJECTS_SQL = 'own as materialized (select distinct project_id as id from project_participant where organisation_id in (?))';
 
-/** Turns a page of pair rows into output: bit strings to codes, dates out of the range. */
+/** Turns a page of pair rows into output: bit strings to codes (set bits only), dates out of the range. */
 const DECODE_SQL = (inner: string) => `
   select page.project_a, page.project_b, page.geographic, page.time_share, page.theme_similarity, page.score, page.same_organisation,
     lower(page.period)::text as period_start, (upper(page.period) - 1)::text as period_end,
-    array(select u.code from analytics_unit u where substring(page.shared_units from u.id for 1) = B'1' order by u.path) as unit_codes,
-    array(select t.code from analytics_theme t where substring(page.shared_themes from t.id for 1) = B'1' order by t.code) as theme_codes,
+    array(select u.code from analytics_unit u where u.id = any(analytics_bit_positions(page.shared_units)) order by u.id) as unit_codes,
+    array(select t.code from analytics_theme t where t.id = any(analytics_bit_positions(page.shared_themes)) order by t.id) as theme_codes,
     page.total
-  from (${inner}) page`;
+  from (${inner}) page order by page.score desc, page.project_a, page.project_b`;
 
+/** A statement and its parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The page of overlaps of the projects in `own` (a CTE and its parameters), with the filter
+ * conditions on `o`; each row carries the total. Exported for the benchmark, which runs the same
+ * statement directly through pg.
+ */
+export function turnedPageStatement(own: Statement, where: Statement, window: PageWindow): Statement {
+  return {
+    sql:
+      `with ${own.sql} ` +
+      DECODE_SQL(`select o.*, count(*) over () as total from (${TURNED_PAIRS_SQL}) o ${where.sql}
+        order by o.score desc, o.project_a, o.project_b limit ? offset ?`),
+    params: [...own.params, ...where.params, window.limit, window.offset],
+  };
+}
+
+/** The page of one project's overlaps with projects of other organisations, as `overlaps(filter: { projectId })` runs it. */
+export function projectOverlapStatement(projectId: string, window: PageWindow): Statement {
+  return turnedPageStatement({ sql: OWN_PROJECT_SQL, params: [projectId] }, { sql: 'where not o.same_organisation', params: [] }, window);
+}
 
 function toOverlap(row: OverlapRow): Overlap {
   const components = Object.assign(new OverlapScoreComponents(), {
@@ -81,9 +93,10 @@ function toOverlap(row: OverlapRow): Overlap {
 }
 
 /**
- * Overlapping pairs of projects, highest score first, then by project ids. With `projectId` or
- * `organisationId` the pairs are computed on the spot from analytics_project; otherwise they come
- * from analytics_overlap, the materialised list of every pair in the country.
+ * Overlapping pairs of projects, highest score first, then by project ids, all read from
+ * analytics_overlap: with `projectId` or `organisationId` through its project indexes, otherwise
+ * the whole country through its score index. A filter naming an unknown project or organisation
+ * is only looked up when nothing matched, which spares a statement on every good request.
  */
 export async function listOverlaps(
   ctx: RequestContext,
@@ -104,8 +117,8 @@ export async function listOverlaps(
     }
     add('o.score >= ?', filter.minScore);
   }
-  if (filter?.projectId) await checkProject(ctx, filter.projectId, 'filter.projectId');
-  if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
+  if (filter?.projectId && !isUuid(filter.projectId)) unknownProject(filter.projectId);
+  if (filter?.organisationId && !isUuid(filter.organisationId)) unknownOrganisation(filter.organisationId);
   if (filter?.unitCode) {
     const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
     const [inside, insideParams] = atOrInside('u.path', unit);
@@ -119,46 +132,43 @@ export async function listOverlaps(
   }
   if (!filter?.includeSameOrganisation) add('not o.same_organisation');
   const connection = ctx.em.getConnection();
+  const where: Statement = { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
 
-  const organisations = filter?.organisationId ? [filter.organisationId] : organisationIds;
+  const organisations = filter?.organisationId ? [filter.organisationId] : organisationIds?.filter(isUuid);
   if (filter?.projectId || organisations?.length) {
-    await ensureFresh(ctx, false);
-    let inner = ORGANISATION_PAIRS_SQL;
-    let innerParams: unknown[] = [organisations, organisations];
+    let own: Statement = { sql: OWN_PROJECTS_SQL, params: [organisations] };
     if (filter?.projectId) {
-      inner = PROJECT_PAIRS_SQL;
-      innerParams = [filter.projectId];
+      own = { sql: OWN_PROJECT_SQL, params: [filter.projectId] };
       if (filter.organisationId) {
-        add('(o.project_b in (select project_id from project_participant where organisation_id = ?) or exists (select 1 from project_participant where project_id = ? and organisation_id = ?))', filter.organisationId, filter.projectId, filter.organisationId);
+        // Overlaps of this project with the organisation's projects, or all of them when it is the organisation's.
+        where.sql += `${where.sql ? ' and' : 'where'} (o.project_b in (select project_id from project_participant where organisation_id = ?)
+          or o.project_a in (select project_id from project_participant where organisation_id = ?))`;
+        where.params.push(filter.organisationId, filter.organisationId);
       }
     }
-    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-    const rows = await connection.execute<OverlapRow[]>(
-      DECODE_SQL(`select o.*, count(*) over () as total from (${inner}) o ${where} order by o.score desc, o.project_a, o.project_b limit ? offset ?`) +
-        ' order by page.score desc, page.project_a, page.project_b',
-      [...innerParams, ...params, window.limit, window.offset],
+    const page = turnedPageStatement(own, where, window);
+    const rows = await connection.execute<OverlapRow[]>(page.sql, page.params);
+    if (rows.length) return toConnection(rows.map(toOverlap), Number(rows[0].total), window);
+    // Nothing on this page: either a filter names something unknown, or the page is past the end.
+    if (filter?.projectId) await checkProject(ctx, filter.projectId, 'filter.projectId');
+    if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
+    const [{ total }] = await connection.execute<{ total: string }[]>(
+      `with ${own.sql} select count(*) as total from (${TURNED_PAIRS_SQL}) o ${where.sql}`,
+      [...own.params, ...where.params],
     );
-    return toConnection(rows.map(toOverlap), rows.length ? Number(rows[0].total) : await countPairs(ctx, inner, innerParams, where, params), window);
+    return toConnection([], Number(total), window);
   }
 
-  await ensureFresh(ctx, true);
-  const select = 'o.project_a, o.project_b';
-  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  // Unfiltered, the total is the kept count rather than a count of every pair.
+  const kept = conditions.length === 0 ? 'different_organisations + same_organisation' : conditions.length === 1 && !filter?.includeSameOrganisation ? 'different_organisations' : null;
+  const countSql = kept ? `select ${kept} as total from analytics_overlap_total` : `select count(*) as total from analytics_overlap o ${where.sql}`;
   const [rows, [{ total }]] = await Promise.all([
     connection.execute<OverlapRow[]>(
-      DECODE_SQL(`select ${select}, o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score,
-        o.same_organisation, o.project_a as canonical_a, o.project_b as canonical_b, null as total
-        from analytics_overlap o ${where} order by o.score desc, o.project_a, o.project_b limit ? offset ?`) +
-        ' order by page.score desc, page.canonical_a, page.canonical_b',
+      DECODE_SQL(`select o.project_a, o.project_b, ${PAIR_COLUMNS}, null as total
+        from analytics_overlap o ${where.sql} order by o.score desc, o.project_a, o.project_b limit ? offset ?`),
       [...params, window.limit, window.offset],
     ),
-    connection.execute<{ total: string }[]>(`select count(*) as total from analytics_overlap o ${where}`, params),
+    connection.execute<{ total: string }[]>(countSql, kept ? [] : params),
   ]);
   return toConnection(rows.map(toOverlap), Number(total), window);
-}
-
-/** Total of the pairs when the asked-for page is past the end (the window count is then missing). */
-async function countPairs(ctx: RequestContext, inner: string, innerParams: unknown[], where: string, params: unknown[]): Promise<number> {
-  const [{ total }] = await ctx.em.getConnection().execute<{ total: string }[]>(`select count(*) as total from (${inner}) o ${where}`, [...innerParams, ...params]);
-  return Number(total);
 }

@@ -175,3 +175,18 @@ export async function pageByIds<T>(
   const records = await load(ids.map((row) => row.id));
   return toConnection(records.filter(isRecord), Number(total), window);
 }
+
+/**
+ * The total of a list whose page rows carry it (`count(*) over ()`). A page past the end has no
+ * rows to carry it, so the first page of one row is asked for instead.
+ */
+export async function windowTotal(
+  rows: { total: string | number | null }[],
+  window: PageWindow,
+  run: (window: PageWindow) => Promise<{ total: string | number | null }[]>,
+): Promise<number> {
+  if (rows.length) return Number(rows[0].total);
+  if (window.offset === 0) return 0;
+  const [first] = await run({ limit: 1, offset: 0 });
+  return first ? Number(first.total) : 0;
+}

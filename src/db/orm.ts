@@ -32,6 +32,8 @@ export function initOrm({ url, logger, poolMax = 10 }: OrmOptions): Promise<Orm>
       silent: true,
     },
     pool: { min: 0, max: poolMax, acquireTimeoutMillis: 5000 },
+    // The analytics tables are maintained by triggers in SQL (see the analytics migrations), not by entities.
+    schemaGenerator: { skipTables: [/^analytics_/] },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     loggerFactory: () => new OrmLogger(logger.child({ component: 'orm' })),
