@@ -7,6 +7,7 @@ import { Migration20261122002746_activity_reports } from './Migration20261122002
 import { Migration20261122002906_analytics } from './Migration20261122002906_analytics';
 import { Migration20261122004253_meetings } from './Migration20261122004253_meetings';
 import { Migration20261122011000_analytics_freshness_lock } from './Migration20261122011000_analytics_freshness_lock';
+import { Migration20261122015207_project_default_order } from './Migration20261122015207_project_default_order';
 import { Migration20261122020000_analytics_incremental } from './Migration20261122020000_analytics_incremental';
 
 export const migrationsList: MigrationObject[] = [
@@ -17,5 +18,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122002906_analytics', class: Migration20261122002906_analytics },
   { name: 'Migration20261122004253_meetings', class: Migration20261122004253_meetings },
   { name: 'Migration20261122011000_analytics_freshness_lock', class: Migration20261122011000_analytics_freshness_lock },
+  { name: 'Migration20261122015207_project_default_order', class: Migration20261122015207_project_default_order },
   { name: 'Migration20261122020000_analytics_incremental', class: Migration20261122020000_analytics_incremental },
 ];

@@ -1,5 +1,5 @@
-import type { GraphQLObjectType } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { AuthErrorCode } from './auth.errors';
@@ -34,21 +34,37 @@ export function forbidden(message: string, reason: AuthErrorCode = AuthErrorCode
   return new DomainError(ErrorKind.FORBIDDEN, reason, message);
 }
 
-/** Runs before every root query and mutation field. */
-export const accessGuard: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
-  const root = info.parentType;
-  if (root !== info.schema.getQueryType() && root !== info.schema.getMutationType()) return next();
+/** Checks the access rule of a root query or mutation field before it runs. */
+function checkAccess(context: RequestContext, root: GraphQLObjectType, fieldName: string): void {
   if (context.credentialError) throw context.credentialError;
-  const rule = accessRuleOf(root, info.fieldName);
-  if (rule?.public) return next();
+  const rule = accessRuleOf(root, fieldName);
+  if (rule?.public) return;
   if (!context.caller) {
     throw unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>".', AuthErrorCode.NOT_SIGNED_IN);
   }
   if (rule?.roles && !rule.roles.includes(context.caller.role)) {
     throw forbidden(`Your role (${context.caller.role}) may not do this; it needs ${rule.roles.join(' or ')}.`);
   }
-  return next();
-};
+}
+
+/**
+ * Puts the access check in front of every root query and mutation field. Only root fields are
+ * wrapped: a type-graphql global middleware would also wrap every nested field and make each
+ * of them (even a plain property) asynchronous, which dominated the cost of large lists.
+ */
+export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!root) continue;
+    for (const field of Object.values(root.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: RequestContext, info) => {
+        checkAccess(context, root, info.fieldName);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
 
 /** The signed-in caller; services call it where a rule depends on who asks. */
 export function requireCaller(ctx: RequestContext): Caller {

@@ -1,4 +1,4 @@
-import { Collection, Embedded, Entity, Enum, ManyToMany, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { Collection, Embedded, Entity, Enum, Index, ManyToMany, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
 import { EditableEntity } from '../common/base.entity';
@@ -68,6 +68,11 @@ export class ProjectLink {
 /** A project or programme of one or more partners: what, where, when, who. */
 @ObjectType({ description: 'A project or programme of one or more partners: what, where (coverage), when, who (participants) and with what money.' })
 @Entity({ tableName: 'project' })
+@Index({
+  name: 'project_updated_at_id_idx',
+  // The default order of `projects` (latest change first), so a page reads 50 index entries.
+  expression: 'create index "project_updated_at_id_idx" on "project" ("updated_at" desc, "id")',
+})
 export class Project extends EditableEntity {
   @Embedded(() => TranslatedText, { prefix: 'title_' })
   title: TranslatedText = new TranslatedText();

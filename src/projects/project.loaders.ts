@@ -1,10 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupByKeys } from '../common/group-by';
-import { ProjectCoverage } from './project-coverage.entity';
-import { ProjectParticipant } from './project-participant.entity';
-import { Project } from './project.entity';
 import { isUuid } from '../common/ids';
+import type { ParticipantRole } from './project-participant.entity';
+import { Project } from './project.entity';
+
+/**
+ * What the `coverage` field reads: a lean row, not a managed ProjectCoverage. A page of projects
+ * has hundreds of these, and hydrating and tracking them as entities cost more than the query.
+ */
+export interface CoverageEntry {
+  id: string;
+  share: string | null;
+  unitCode: string;
+}
+
+/** What the `participants` field reads, as CoverageEntry. */
+export interface ParticipantEntry {
+  id: string;
+  role: ParticipantRole;
+  organisationId: string;
+}
 
 export function createProjectLoaders(em: EntityManager) {
   return {
@@ -14,14 +30,23 @@ export function createProjectLoaders(em: EntityManager) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
 
-    coverageOf: new DataLoader<string, ProjectCoverage[]>(async (projectIds) => {
-      const rows = await em.find(ProjectCoverage, { project: { $in: [...projectIds] } }, { orderBy: { unit: { path: 'asc' } } });
-      return groupByKeys(projectIds, rows, (row) => row.project.id);
+    coverageOf: new DataLoader<string, CoverageEntry[]>(async (projectIds) => {
+      const rows = await em.getConnection().execute<(CoverageEntry & { projectId: string })[]>(
+        `select c.id, c.project_id as "projectId", c.unit_code as "unitCode", c.share
+         from project_coverage c join admin_unit u on u.code = c.unit_code
+         where c.project_id in (?) order by u.path`,
+        [[...projectIds]],
+      );
+      return groupByKeys(projectIds, rows, (row) => row.projectId);
     }),
 
-    participantsOf: new DataLoader<string, ProjectParticipant[]>(async (projectIds) => {
-      const rows = await em.find(ProjectParticipant, { project: { $in: [...projectIds] } }, { orderBy: { role: 'asc', id: 'asc' } });
-      return groupByKeys(projectIds, rows, (row) => row.project.id);
+    participantsOf: new DataLoader<string, ParticipantEntry[]>(async (projectIds) => {
+      const rows = await em.getConnection().execute<(ParticipantEntry & { projectId: string })[]>(
+        `select id, project_id as "projectId", organisation_id as "organisationId", role
+         from project_participant where project_id in (?) order by role, id`,
+        [[...projectIds]],
+      );
+      return groupByKeys(projectIds, rows, (row) => row.projectId);
     }),
 
     themeCodesOf: new DataLoader<string, string[]>(async (projectIds) => {

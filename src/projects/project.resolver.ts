@@ -15,6 +15,7 @@ import { organisationById } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
+import type { CoverageEntry, ParticipantEntry } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
 import * as projects from './project.service';
@@ -159,15 +160,15 @@ export class ProjectResolver {
 @Resolver(() => ProjectCoverage)
 export class ProjectCoverageResolver {
   @FieldResolver(() => AdminUnit, { description: 'The unit covered.' })
-  unit(@Root() coverage: ProjectCoverage, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.geography.unitByCode.load(coverage.unit.code);
+  unit(@Root() coverage: CoverageEntry, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.geography.unitByCode.load(coverage.unitCode);
   }
 }
 
 @Resolver(() => ProjectParticipant)
 export class ProjectParticipantResolver {
   @FieldResolver(() => Organisation, { description: 'The organisation.' })
-  organisation(@Root() participant: ProjectParticipant, @Ctx() ctx: RequestContext) {
-    return organisationById(ctx, participant.organisation.id);
+  organisation(@Root() participant: ParticipantEntry, @Ctx() ctx: RequestContext) {
+    return organisationById(ctx, participant.organisationId);
   }
 }

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCookie from '@fastify/cookie';
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
           contextValue.scope.operationName = operationName ?? undefined;
         },
         async willSendResponse({ contextValue, response }) {
+          response.http.headers.set('cache-control', 'no-store');
           if (config.sqlCountHeader) {
             response.http.headers.set(SQL_STATEMENTS_HEADER, String(contextValue.scope.statements));
           }
@@ -76,7 +78,12 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     includeStacktraceInErrorResponses: false,
     introspection: true,
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), fastifyApolloDrainPlugin(http), reportRequestFacts],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      fastifyApolloDrainPlugin(http),
+      ApolloServerPluginCacheControlDisabled(),
+      reportRequestFacts,
+    ],
   });
   await apollo.start();
 

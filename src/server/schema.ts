@@ -9,7 +9,7 @@ import {
   ActivityReportResolver,
   ActivitySummaryRowResolver,
 } from '../activities/activity.resolver';
-import { accessGuard } from '../auth/access';
+import { guardRootFields } from '../auth/access';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
 import { ProjectContactResolver, RepresentativeResolver } from '../auth/personal-data.resolver';
@@ -66,9 +66,10 @@ export function appSchema(): Promise<GraphQLSchema> {
       AttendanceRecordResolver,
       MeetingBriefingResolver,
     ],
-    globalMiddlewares: [accessGuard],
     validate: { forbidUnknownValues: false },
-  }).then(describeRootTypes);
+  })
+    .then(guardRootFields)
+    .then(describeRootTypes);
   return built;
 }
 
