@@ -29,7 +29,7 @@ export class Migration20261122020000_analytics_incremental extends Migration {
     this.addSql('drop trigger if exists analytics_dirty_all on "admin_unit";');
     this.addSql('drop trigger if exists analytics_dirty_all on "theme";');
     this.addSql('drop trigger if exists analytics_rate_days on "exchange_rate";');
-    this.addSql('drop table if exists analytics_overlap, analytics_overlap_total, analytics_project, analytics_link, analytics_rate_day, analytics_dirty cascade;');
+    this.addSql('drop table if exists analytics_overlap, analytics_overlap_total, analytics_project, analytics_link, analytics_rate_day, analytics_organisation, analytics_dirty cascade;');
     this.addSql('drop function if exists analytics_bit_positions(varbit), analytics_apply(), analytics_refresh(uuid[]), analytics_note_projects(), analytics_note_project_update(), analytics_note_everything(), analytics_note_rates(), analytics_build_rate_days();');
     this.addSql('drop materialized view if exists analytics_unit, analytics_theme cascade;');
     // The refresh-on-read views of Migration20261122002906_analytics are not rebuilt: migrate down past that one too.
@@ -74,8 +74,17 @@ create table analytics_project (
   themes text[] not null,
   theme_bits varbit not null,
   organisations uuid[] not null,
+  organisation_bits varbit not null,
   named varbit not null,
   area varbit not null
+);
+
+-- A fixed bit per organisation (never renumbered), so that the organisations of many projects
+-- are united with bit_or instead of sorting their ids; bit strings are as long as a multiple of
+-- 1,024 that holds every position, and grow (all at once) when one more is needed.
+create table analytics_organisation (
+  id uuid primary key,
+  position int not null unique
 );
 
 create index analytics_project_themes_idx on analytics_project using gin (themes);
@@ -235,7 +244,16 @@ declare
   m1 varbit;
   m2 varbit;
   m3 varbit;
+  capacity int;
 begin
+  insert into analytics_organisation (id, position)
+  select x.id, (select coalesce(max(position), 0) from analytics_organisation) + row_number() over (order by x.id)
+  from (select distinct organisation_id as id from project_participant where project_id = any(ids)) x
+  where not exists (select 1 from analytics_organisation o where o.id = x.id);
+  select greatest(1024, ((coalesce(max(position), 0) + 1023) / 1024) * 1024) into capacity from analytics_organisation;
+  update analytics_project set organisation_bits = organisation_bits || repeat('0', capacity - length(organisation_bits))::varbit
+  where length(organisation_bits) < capacity;
+
   with gone as (delete from analytics_overlap where project_a = any(ids) or project_b = any(ids) returning same_organisation)
   update analytics_overlap_total
   set different_organisations = different_organisations - (select count(*) from gone where not same_organisation),
@@ -243,7 +261,7 @@ begin
   delete from analytics_project where id = any(ids);
   delete from analytics_link where project_id = any(ids);
 
-  insert into analytics_project (id, period, days, themes, theme_bits, organisations, named, area)
+  insert into analytics_project (id, period, days, themes, theme_bits, organisations, organisation_bits, named, area)
   with closure as (
     -- (unit, ancestor or itself) over the unit tree.
     select u.bit, a.code as ancestor from analytics_unit u cross join lateral unnest(string_to_array(u.path, '.')) as a(code)
@@ -255,13 +273,15 @@ begin
     select pt.project_id, array_agg(pt.theme_code order by pt.theme_code) as themes, bit_or(t.bit) as theme_bits
     from project_theme pt join analytics_theme t on t.code = pt.theme_code where pt.project_id = any(ids) group by pt.project_id),
   orgs as (
-    select project_id, array_agg(distinct organisation_id order by organisation_id) as organisations
-    from project_participant where project_id = any(ids) group by project_id)
+    select pp.project_id, array_agg(distinct pp.organisation_id order by pp.organisation_id) as organisations,
+      bit_or(set_bit(repeat('0', capacity)::varbit, o.position - 1, 1)) as organisation_bits
+    from project_participant pp join analytics_organisation o on o.id = pp.organisation_id
+    where pp.project_id = any(ids) group by pp.project_id)
   select p.id, daterange(coalesce(p.actual_start, p.planned_start), coalesce(p.actual_end, p.planned_end), '[]'),
     case when coalesce(p.actual_start, p.planned_start) is null or coalesce(p.actual_end, p.planned_end) is null then null
       else coalesce(p.actual_end, p.planned_end) - coalesce(p.actual_start, p.planned_start) + 1 end,
     coalesce(t.themes, '{}'), coalesce(t.theme_bits, (select repeat('0', count(*)::int)::varbit from analytics_theme)),
-    coalesce(o.organisations, '{}'), n.named, a.area
+    coalesce(o.organisations, '{}'), coalesce(o.organisation_bits, repeat('0', capacity)::varbit), n.named, a.area
   from project p left join themes t on t.project_id = p.id join named n on n.project_id = p.id join area a on a.project_id = p.id
   left join orgs o on o.project_id = p.id
   where p.id = any(ids) and p.status <> 'CANCELLED';
@@ -341,7 +361,7 @@ begin
   if '${EVERYTHING}' = any(ids) then
     refresh materialized view analytics_unit;
     refresh materialized view analytics_theme;
-    truncate analytics_overlap, analytics_project, analytics_link;
+    truncate analytics_overlap, analytics_project, analytics_link, analytics_organisation;
     update analytics_overlap_total set different_organisations = 0, same_organisation = 0;
     ids := array(select id from project);
   end if;

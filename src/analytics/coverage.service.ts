@@ -52,7 +52,7 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
     },
     linkCells: 'page',
   });
-  const themeJoin = byTheme ? 'cross join lateral unnest(l.themes) as pt(theme_code) where pt.theme_code in (select code from themes)' : '';
+  const themeJoin = byTheme ? 'cross join lateral unnest(p.themes) as pt(theme_code) where pt.theme_code in (select code from themes)' : '';
   const themeColumn = byTheme ? 'pt.theme_code' : 'null::text';
   // The latest rate on or before a day, for days past the end of analytics_rate_day.
   const rateOn = (currencySql: string) =>
@@ -60,7 +60,9 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
 
   const sql = `
     with ${scope.sql},
-    cpt as (select l.cell, ${themeColumn} as theme_code, l.project_id, l.direct, l.weight, l.organisations from links l ${themeJoin}),
+    cpt as (
+      select l.cell, ${themeColumn} as theme_code, l.project_id, l.direct, l.weight, p.organisation_bits
+      from links l join proj p on p.id = l.project_id ${themeJoin}),
     tx as (
       select t.project_id, t.type, t.currency, t.value_date,
         case when t.currency = ? then t.amount
@@ -85,22 +87,21 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
       select c.cell, c.theme_code, count(*)::int as projects, count(*) filter (where c.direct)::int as direct_projects,
         round(sum(coalesce(m.committed, 0) * c.weight) filter (where c.direct), 2)::text as committed,
         round(sum(coalesce(m.disbursed, 0) * c.weight) filter (where c.direct), 2)::text as disbursed,
-        coalesce(sum(m.unconvertible) filter (where c.direct), 0)::int as unconvertible
+        coalesce(sum(m.unconvertible) filter (where c.direct), 0)::int as unconvertible,
+        -- One bit per organisation (analytics_organisation): uniting them is far cheaper than sorting ids.
+        bit_or(c.organisation_bits) as organisation_bits
       from cpt c left join money m on m.project_id = c.project_id group by c.cell, c.theme_code),
-    orgs as (
-      select c.cell, c.theme_code, array_agg(distinct o.id) as organisation_ids
-      from cpt c cross join lateral unnest(c.organisations) as o(id) group by c.cell, c.theme_code),
     gaps as (
       select x.cell, x.theme_code, jsonb_agg(jsonb_build_object('currency', x.currency, 'date', x.since) order by x.currency) as missing
       from (select c.cell, c.theme_code, mi.currency, min(mi.since) as since from cpt c join missing mi on mi.project_id = c.project_id
         where c.direct group by c.cell, c.theme_code, mi.currency) x
       group by x.cell, x.theme_code)
     select pg.code, pg.theme_code, coalesce(a.projects, 0) as projects, coalesce(a.direct_projects, 0) as direct_projects,
-      coalesce(o.organisation_ids, '{}') as organisation_ids, coalesce(a.committed, '0.00') as committed,
+      coalesce(array(select o.id from analytics_organisation o where o.position = any(analytics_bit_positions(a.organisation_bits)) order by o.id), '{}')
+        as organisation_ids, coalesce(a.committed, '0.00') as committed,
       coalesce(a.disbursed, '0.00') as disbursed, coalesce(a.unconvertible, 0) as unconvertible, g.missing
     from page pg
     left join agg a on a.cell = pg.code and a.theme_code is not distinct from pg.theme_code
-    left join orgs o on o.cell = pg.code and o.theme_code is not distinct from pg.theme_code
     left join gaps g on g.cell = pg.code and g.theme_code is not distinct from pg.theme_code
     order by pg.path, pg.theme_code nulls first`;
   const params = [...scope.params, currency, currency, currency, currency, currency, currency];

@@ -32,8 +32,8 @@ export async function listHotspots(ctx: RequestContext, args: HotspotsArgs, wind
   >(
     `with ${scope.sql},
      cpt as (
-       select l.cell, pt.theme_code, l.project_id, l.organisations from links l
-       cross join lateral unnest(l.themes) as pt(theme_code)
+       select l.cell, pt.theme_code, l.project_id, p.organisations from links l join proj p on p.id = l.project_id
+       cross join lateral unnest(p.themes) as pt(theme_code)
        where (l.direct or ?) ${themeCondition}),
      spots as (
        select c.cell, c.theme_code, array_agg(distinct c.project_id order by c.project_id) as project_ids,
