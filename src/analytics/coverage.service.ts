@@ -97,7 +97,9 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
         where c.direct group by c.cell, c.theme_code, mi.currency) x
       group by x.cell, x.theme_code)
     select pg.code, pg.theme_code, coalesce(a.projects, 0) as projects, coalesce(a.direct_projects, 0) as direct_projects,
-      coalesce(array(select o.id from analytics_organisation o where o.position = any(analytics_bit_positions(a.organisation_bits)) order by o.id), '{}')
+      -- Most organisations' bits are set in a busy cell: test each bit rather than walk them.
+      case when a.organisation_bits is null then '{}'::uuid[]
+        else array(select o.id from analytics_organisation o where get_bit(a.organisation_bits, o.position - 1) = 1 order by o.id) end
         as organisation_ids, coalesce(a.committed, '0.00') as committed,
       coalesce(a.disbursed, '0.00') as disbursed, coalesce(a.unconvertible, 0) as unconvertible, g.missing
     from page pg
