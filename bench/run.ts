@@ -221,6 +221,34 @@ async function explainScenarios(
   return explains;
 }
 
+/** The targets of issue 4 at N = 10,000, each with the measured figure and whether it holds. */
+function targetLines(all: Map<number, Awaited<ReturnType<typeof benchSize>>>): string[] {
+  const small = all.get(1000);
+  const large = all.get(10000);
+  if (!large) return [];
+  const p95 = (scenario: Scenario) => large.results[scenario].p95;
+  const rows: [string, string, number, boolean][] = [
+    ['overlaps of one project, p95', '≤ 25 ms', p95('projectOverlaps'), p95('projectOverlaps') <= 25],
+    ['coverage district × theme, p95', '≤ 150 ms', p95('coverage'), p95('coverage') <= 150],
+    ['first national page of overlaps, p95', '≤ 500 ms', p95('nationalOverlaps'), p95('nationalOverlaps') <= 500],
+  ];
+  const ratio = p95('projectOverlaps') / p95('rawProjectOverlapSql');
+  const lines = [
+    '## Targets (issue 4, N = 10,000)',
+    '',
+    '| target | wanted | measured | holds |',
+    '|---|---|---:|---|',
+    ...rows.map(([name, wanted, value, holds]) => `| ${name} | ${wanted} | ${value.toFixed(1)} ms | ${holds ? 'yes' : 'no'} |`),
+    `| per-project overlaps through GraphQL ÷ raw SQL, p95 | ≤ 1.5 | ${ratio.toFixed(2)} | ${ratio <= 1.5 ? 'yes' : 'no'} |`,
+  ];
+  if (small) {
+    const scenarios = Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[];
+    const worst = Math.max(...scenarios.map((scenario) => large.results[scenario].p50 / small.results[scenario].p50));
+    lines.push(`| 10 × the projects costs at most 10 × the time (worst p50 growth over the GraphQL scenarios) | ≤ 10× | ${worst.toFixed(2)}× | ${worst <= 10 ? 'yes' : 'no'} |`);
+  }
+  return [...lines, ''];
+}
+
 function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersion: string): string {
   const sizes = [...all.keys()];
   const scenarios = Object.keys(LABELS) as Scenario[];
@@ -266,6 +294,7 @@ function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersi
     '',
     `GraphQL overhead, overlaps of one project at N=${sizes[sizes.length - 1]}: p95 through GraphQL ÷ p95 of the raw SQL = ${ratio.toFixed(2)}.`,
     '',
+    ...targetLines(all),
     '## Datasets',
     '',
     '| N | projects (with reference seeds) | coverage rows | transactions | overlapping pairs (different organisations) | all pairs computed from scratch |',

@@ -2,6 +2,7 @@ import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import type { AdminLevel } from '../geography/admin-unit.entity';
 import { atOrInside, checkThemes, requireUnit } from './analytics-checks';
+import type { Statement } from './statement';
 
 export interface ScopeOptions {
   level: AdminLevel;
@@ -14,12 +15,6 @@ export interface ScopeOptions {
   flags?: { borderArea?: boolean | null; multiEthnic?: boolean | null };
 }
 
-/** A piece of SQL and its parameters, in order. */
-export interface SqlPart {
-  sql: string;
-  params: unknown[];
-}
-
 /**
  * The shared first CTEs of coverage, hotspots and gaps: `cells` (units of the level, optionally
  * inside a unit and flagged), then `extra` when given (CTEs that may use `cells`), `proj` (projects
@@ -29,7 +24,7 @@ export interface SqlPart {
  */
 export async function scopeCtes(
   ctx: RequestContext,
-  options: ScopeOptions & { extra?: SqlPart; linkCells?: 'cells' | 'page' },
+  options: ScopeOptions & { extra?: Statement; linkCells?: 'cells' | 'page' },
 ): Promise<{ sql: string; params: unknown[]; themes: string[] | null; cellCountSql: string; cellParams: unknown[] }> {
   const params: unknown[] = [options.level];
   let cellWhere = 'u.level = ?';

@@ -6,6 +6,7 @@ import { isUuid } from '../common/ids';
 import { atOrInside, checkOrganisation, checkProject, checkThemes, periodOf, requireUnit, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapFilter } from './analytics.inputs';
 import { Overlap, OverlapScoreComponents } from './analytics.types';
+import type { Statement } from './statement';
 
 interface OverlapRow {
   project_a: string;
@@ -47,18 +48,11 @@ const DECODE_SQL = (inner: string) => `
     page.total
   from (${inner}) page order by page.score desc, page.project_a, page.project_b`;
 
-/** A statement and its parameters. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
 /**
  * The page of overlaps of the projects in `own` (a CTE and its parameters), with the filter
- * conditions on `o`; each row carries the total. Exported for the benchmark, which runs the same
- * statement directly through pg.
+ * conditions on `o`; each row carries the total.
  */
-export function turnedPageStatement(own: Statement, where: Statement, window: PageWindow): Statement {
+function turnedPageStatement(own: Statement, where: Statement, window: PageWindow): Statement {
   return {
     sql:
       `with ${own.sql} ` +
@@ -68,7 +62,10 @@ export function turnedPageStatement(own: Statement, where: Statement, window: Pa
   };
 }
 
-/** The page of one project's overlaps with projects of other organisations, as `overlaps(filter: { projectId })` runs it. */
+/**
+ * The page of one project's overlaps with projects of other organisations, as
+ * `overlaps(filter: { projectId })` runs it; exported for the benchmark, which runs it through pg.
+ */
 export function projectOverlapStatement(projectId: string, window: PageWindow): Statement {
   return turnedPageStatement({ sql: OWN_PROJECT_SQL, params: [projectId] }, { sql: 'where not o.same_organisation', params: [] }, window);
 }
