@@ -245,14 +245,19 @@ declare
   m2 varbit;
   m3 varbit;
   capacity int;
+  earlier_capacity int;
 begin
+  select greatest(1024, ((coalesce(max(position), 0) + 1023) / 1024) * 1024) into earlier_capacity from analytics_organisation;
   insert into analytics_organisation (id, position)
   select x.id, (select coalesce(max(position), 0) from analytics_organisation) + row_number() over (order by x.id)
   from (select distinct organisation_id as id from project_participant where project_id = any(ids)) x
   where not exists (select 1 from analytics_organisation o where o.id = x.id);
   select greatest(1024, ((coalesce(max(position), 0) + 1023) / 1024) * 1024) into capacity from analytics_organisation;
-  update analytics_project set organisation_bits = organisation_bits || repeat('0', capacity - length(organisation_bits))::varbit
-  where length(organisation_bits) < capacity;
+  -- Only when new organisations needed more room: otherwise every edit would scan every project.
+  if capacity > earlier_capacity then
+    update analytics_project set organisation_bits = organisation_bits || repeat('0', capacity - length(organisation_bits))::varbit
+    where length(organisation_bits) < capacity;
+  end if;
 
   with gone as (delete from analytics_overlap where project_a = any(ids) or project_b = any(ids) returning same_organisation)
   update analytics_overlap_total
