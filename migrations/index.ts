@@ -9,6 +9,7 @@ import { Migration20261122004253_meetings } from './Migration20261122004253_meet
 import { Migration20261122011000_analytics_freshness_lock } from './Migration20261122011000_analytics_freshness_lock';
 import { Migration20261122015207_project_default_order } from './Migration20261122015207_project_default_order';
 import { Migration20261122020000_analytics_incremental } from './Migration20261122020000_analytics_incremental';
+import { Migration20261122030000_overlap_rank_per_project } from './Migration20261122030000_overlap_rank_per_project';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234134_initial', class: Migration20261121234134_initial },
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122011000_analytics_freshness_lock', class: Migration20261122011000_analytics_freshness_lock },
   { name: 'Migration20261122015207_project_default_order', class: Migration20261122015207_project_default_order },
   { name: 'Migration20261122020000_analytics_incremental', class: Migration20261122020000_analytics_incremental },
+  { name: 'Migration20261122030000_overlap_rank_per_project', class: Migration20261122030000_overlap_rank_per_project },
 ];

@@ -191,6 +191,34 @@ describe('overlaps', () => {
     expect(many.sqlStatements).toBe(one.sqlStatements);
   });
 
+  it('pages one project\'s overlaps by cursor in the same order and with the same total as one long page', async () => {
+    const filter = { projectId: project.oblastWide, includeSameOrganisation: true };
+    const whole = await overlaps(filter);
+    expect(whole.nodes.length).toBeGreaterThanOrEqual(3);
+    expect(whole.nodes.every((node) => node.projectA!.id === project.oblastWide)).toBe(true);
+    const scores = whole.nodes.map((node) => node.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page <= whole.nodes.length; page += 1) {
+      const connection: Awaited<ReturnType<typeof overlaps>> = (await server.graphql(OverlapsDocument, { filter, first: 1, after })).data!.overlaps;
+      expect(connection.totalCount).toBe(whole.totalCount);
+      walked.push(...otherOf(connection.nodes));
+      after = connection.pageInfo.endCursor ?? null;
+      if (!connection.pageInfo.hasNextPage) break;
+    }
+    expect(walked).toEqual(otherOf(whole.nodes));
+
+    // Past the end: no nodes, the total kept. A score floor cuts the list from the bottom.
+    const past = await server.graphql(OverlapsDocument, { filter, first: 5, after });
+    expect(past.data!.overlaps).toMatchObject({ nodes: [], totalCount: whole.totalCount });
+    const floor = scores[1];
+    const high = await overlaps({ ...filter, minScore: floor });
+    expect(high.nodes.map((node) => node.score)).toEqual(scores.filter((score) => score >= floor));
+    expect(high.totalCount).toBe(high.nodes.length);
+  });
+
   it('refuses bad filters with BAD_USER_INPUT naming the field', async () => {
     const cases: [object, string, string][] = [
       [{ minScore: 1.5 }, 'filter.minScore', 'MIN_SCORE_OUT_OF_RANGE'],

@@ -328,6 +328,5 @@ export async function listActivityReports(
     { from: 'activity_report r', where: `where ${conditions.join(' and ')}`, params, orderBy: 'r.start_date desc, r.id', id: 'r.id' },
     window,
     (ids) => ctx.loaders.activities.reportById.loadMany(ids),
-    (value): value is ActivityReport => value instanceof ActivityReport,
   );
 }

@@ -1,13 +1,13 @@
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { badInput, checkPeriod } from '../common/validation';
-import type { AdminUnit } from '../geography/admin-unit.entity';
+import type { AdminUnitRecord } from '../geography/geography.loaders';
 import type { PeriodInput } from '../projects/project.inputs';
 import { requireThemes } from '../themes/theme.service';
 import { AnalyticsErrorCode } from './analytics.errors';
 
 /** The unit of a filter, or a BAD_USER_INPUT naming the field. */
-export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnit> {
+export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnitRecord> {
   const unit = await ctx.loaders.geography.unitByCode.load(code);
   if (!unit) throw badInput(AnalyticsErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}". Look codes up with the adminUnits query.`, field);
   return unit;

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/context';
+import { found } from '../common/loaded';
 import { pageWindow, MAX_PAGE_SIZE } from '../common/pagination';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -13,9 +14,6 @@ import { listHotspots } from './hotspot.service';
 import { listOverlaps } from './overlap.service';
 import { PeopleReached } from './people-reached';
 
-async function loadAll<T>(loader: { loadMany(keys: readonly string[]): Promise<(T | Error | null)[]> }, keys: string[], type: new (...args: never[]) => T): Promise<T[]> {
-  return (await loader.loadMany(keys)).filter((item): item is T => item instanceof type);
-}
 
 @Resolver(() => Overlap)
 export class OverlapResolver {
@@ -41,13 +39,13 @@ export class OverlapResolver {
     description:
       'Where they meet, most specific: each unit one project names that lies at or inside a unit the other names (an oblast-wide project and a project in one of its ayil aimaks share the ayil aimak). In tree order.',
   })
-  sharedUnits(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.geography.unitByCode, overlap.sharedUnitCodes, AdminUnit);
+  async sharedUnits(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.geography.unitByCode.loadMany(overlap.sharedUnitCodes));
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes both projects work on.' })
-  sharedThemes(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.themes.themeByCode, overlap.sharedThemeCodes, Theme);
+  async sharedThemes(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.themes.themeByCode.loadMany(overlap.sharedThemeCodes));
   }
 }
 
@@ -72,13 +70,13 @@ export class HotspotResolver {
   }
 
   @FieldResolver(() => [Organisation], { description: 'The organisations.' })
-  organisations(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.organisations.organisationById, hotspot.organisationIds, Organisation);
+  async organisations(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.organisations.organisationById.loadMany(hotspot.organisationIds));
   }
 
   @FieldResolver(() => [Project], { description: 'Their projects there on the theme.' })
-  projects(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.projects.projectById, hotspot.projectIds, Project);
+  async projects(@Root() hotspot: Hotspot, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.projects.projectById.loadMany(hotspot.projectIds));
   }
 }
 
@@ -108,8 +106,8 @@ export class CoverageCellResolver {
   }
 
   @FieldResolver(() => [Organisation], { description: 'Organisations taking part in the projects covering the unit.' })
-  organisations(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.organisations.organisationById, cell.organisationIds, Organisation);
+  async organisations(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.organisations.organisationById.loadMany(cell.organisationIds));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../common/context';
-import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
 import { badInput } from '../common/validation';
 import { AnalyticsErrorCode } from './analytics.errors';
 import { isUuid } from '../common/ids';
@@ -20,7 +20,7 @@ interface OverlapRow {
   theme_similarity: string;
   score: string;
   same_organisation: boolean;
-  total?: string;
+  total: string | null;
 }
 
 const PAIR_COLUMNS = 'o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation';
@@ -63,11 +63,36 @@ function turnedPageStatement(own: Statement, where: Statement, window: PageWindo
 }
 
 /**
+ * One project's page: each side of the stored pair read in score order from its own index
+ * (analytics_overlap_a_rank_idx, _b_rank_idx) and merged, so a page reads about `limit + offset`
+ * entries per side; the total is counted from the same two indexes. `conditions` are on `o` and
+ * must not tell the sides apart (score, themes, units, period, same organisation).
+ */
+function oneProjectPageStatement(projectId: string, conditions: Statement, window: PageWindow): Statement {
+  const and = conditions.sql ? ` and ${conditions.sql}` : '';
+  const side = (own: string, other: string) =>
+    `(select o.${own} as project_a, o.${other} as project_b, ${PAIR_COLUMNS} from analytics_overlap o
+      where o.${own} = ?${and} order by o.score desc, o.${other} limit ?)`;
+  const reach = window.limit + window.offset;
+  return {
+    sql: DECODE_SQL(`select page.*, (select count(*) from analytics_overlap o where (o.project_a = ? or o.project_b = ?)${and}) as total
+      from (${side('project_a', 'project_b')} union all ${side('project_b', 'project_a')}) page
+      order by page.score desc, page.project_b limit ? offset ?`),
+    params: [
+      projectId, projectId, ...conditions.params,
+      projectId, ...conditions.params, reach,
+      projectId, ...conditions.params, reach,
+      window.limit, window.offset,
+    ],
+  };
+}
+
+/**
  * The page of one project's overlaps with projects of other organisations, as
  * `overlaps(filter: { projectId })` runs it; exported for the benchmark, which runs it through pg.
  */
 export function projectOverlapStatement(projectId: string, window: PageWindow): Statement {
-  return turnedPageStatement({ sql: OWN_PROJECT_SQL, params: [projectId] }, { sql: 'where not o.same_organisation', params: [] }, window);
+  return oneProjectPageStatement(projectId, { sql: 'not o.same_organisation', params: [] }, window);
 }
 
 function toOverlap(row: OverlapRow): Overlap {
@@ -131,23 +156,32 @@ export async function listOverlaps(
   const connection = ctx.em.getConnection();
   const where: Statement = { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
 
+  const projectId = filter?.projectId;
+  if (projectId && !filter.organisationId) {
+    const pageOf = (pageWindow: PageWindow) => {
+      const statement = oneProjectPageStatement(projectId, { sql: conditions.join(' and '), params }, pageWindow);
+      return connection.execute<OverlapRow[]>(statement.sql, statement.params);
+    };
+    const rows = await pageOf(window);
+    if (!rows.length) await checkProject(ctx, projectId, 'filter.projectId');
+    return toConnection(rows.map(toOverlap), await windowTotal(rows, window, pageOf), window);
+  }
+
   const organisations = filter?.organisationId ? [filter.organisationId] : organisationIds?.filter(isUuid);
-  if (filter?.projectId || organisations?.length) {
+  if (projectId || organisations?.length) {
     let own: Statement = { sql: OWN_PROJECTS_SQL, params: [organisations] };
-    if (filter?.projectId) {
-      own = { sql: OWN_PROJECT_SQL, params: [filter.projectId] };
-      if (filter.organisationId) {
-        // Overlaps of this project with the organisation's projects, or all of them when it is the organisation's.
-        where.sql += `${where.sql ? ' and' : 'where'} (o.project_b in (select project_id from project_participant where organisation_id = ?)
-          or o.project_a in (select project_id from project_participant where organisation_id = ?))`;
-        where.params.push(filter.organisationId, filter.organisationId);
-      }
+    if (projectId && filter.organisationId) {
+      own = { sql: OWN_PROJECT_SQL, params: [projectId] };
+      // Overlaps of this project with the organisation's projects, or all of them when it is the organisation's.
+      where.sql += `${where.sql ? ' and' : 'where'} (o.project_b in (select project_id from project_participant where organisation_id = ?)
+        or o.project_a in (select project_id from project_participant where organisation_id = ?))`;
+      where.params.push(filter.organisationId, filter.organisationId);
     }
     const page = turnedPageStatement(own, where, window);
     const rows = await connection.execute<OverlapRow[]>(page.sql, page.params);
     if (rows.length) return toConnection(rows.map(toOverlap), Number(rows[0].total), window);
     // Nothing on this page: either a filter names something unknown, or the page is past the end.
-    if (filter?.projectId) await checkProject(ctx, filter.projectId, 'filter.projectId');
+    if (projectId) await checkProject(ctx, projectId, 'filter.projectId');
     if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
     const [{ total }] = await connection.execute<{ total: string }[]>(
       `with ${own.sql} select count(*) as total from (${TURNED_PAIRS_SQL}) o ${where.sql}`,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { DomainError, ErrorKind } from './errors';
+import { found } from './loaded';
 
 export enum PaginationErrorCode {
   INVALID_CURSOR = 'INVALID_CURSOR',
@@ -161,7 +162,6 @@ export async function pageByIds<T>(
   query: IdQuery,
   window: PageWindow,
   load: (ids: string[]) => Promise<(T | Error | null)[]>,
-  isRecord: (value: unknown) => value is T,
 ): Promise<Connection<T>> {
   const connection = em.getConnection();
   const [ids, [{ total }]] = await Promise.all([
@@ -173,7 +173,7 @@ export async function pageByIds<T>(
     connection.execute<{ total: string }[]>(`select count(*) as total from ${query.from} ${query.where}`, query.params),
   ]);
   const records = await load(ids.map((row) => row.id));
-  return toConnection(records.filter(isRecord), Number(total), window);
+  return toConnection(found(records), Number(total), window);
 }
 
 /**

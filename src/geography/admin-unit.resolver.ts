@@ -6,13 +6,14 @@ import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { AdminUnit } from './admin-unit.entity';
+import type { AdminUnitRecord } from './geography.loaders';
 import { AdminUnitFlagsInput, AdminUnitsArgs } from './admin-unit.inputs';
 import * as units from './admin-unit.service';
 
 @ObjectType({ description: 'A page of administrative units.' })
 export class AdminUnitConnection extends ConnectionType('AdminUnit', () => AdminUnit, 'administrative unit') {}
 
-function namesOf(unit: AdminUnit) {
+function namesOf(unit: AdminUnitRecord) {
   return { ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn };
 }
 
@@ -44,7 +45,7 @@ export class AdminUnitResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
   name(
-    @Root() unit: AdminUnit,
+    @Root() unit: AdminUnitRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' })
     lang?: Language | null,
@@ -53,22 +54,22 @@ export class AdminUnitResolver {
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })
-  names(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): LocalizedText {
+  names(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(namesOf(unit), ctx.language);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit directly above; null for the country.' })
-  parent(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+  parent(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
     return units.parentOf(ctx, unit);
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'The units directly inside this one, in tree order.' })
-  children(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+  children(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
     return units.childrenOf(ctx, unit);
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'The units above this one, from the country down to the parent.' })
-  ancestors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+  ancestors(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
     return units.ancestorsOf(ctx, unit);
   }
 
@@ -77,7 +78,7 @@ export class AdminUnitResolver {
     description:
       'Boundary as a GeoJSON geometry (Polygon or MultiPolygon, WGS84 lon/lat, simplified to about 10 m); null where none is known (ayil aimaks). Source: Ministry of Emergency Situations of the Kyrgyz Republic / OCHA, COD-AB 2018, CC BY-IGO.',
   })
-  geometry(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext) {
+  geometry(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
     return units.geometryOf(ctx, unit);
   }
 }

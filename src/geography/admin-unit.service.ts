@@ -1,18 +1,20 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { found } from '../common/loaded';
 import { escapeLike, searchKey } from '../common/search';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
+import type { AdminUnitRecord } from './geography.loaders';
 import { badInput, notFound } from '../common/validation';
 import { GeographyErrorCode } from './geography.errors';
 
 /** SQL condition "the unit with path column `column` is `unit` or lies inside it", with its parameters. */
-export function atOrInside(column: string, unit: AdminUnit): [string, unknown[]] {
+export function atOrInside(column: string, unit: AdminUnitRecord): [string, unknown[]] {
   return [`(${column} = ? or ${column} like ?)`, [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]];
 }
 
-export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit | null> {
+export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnitRecord | null> {
   return ctx.loaders.geography.unitByCode.load(code);
 }
 
@@ -45,21 +47,20 @@ export async function listUnits(
 }
 
 /** The units above `unit`, from the country down to its parent. */
-export async function ancestorsOf(ctx: RequestContext, unit: AdminUnit): Promise<AdminUnit[]> {
+export async function ancestorsOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<AdminUnitRecord[]> {
   const codes = unit.path.split(PATH_SEPARATOR).slice(0, -1);
-  const ancestors = await ctx.loaders.geography.unitByCode.loadMany(codes);
-  return ancestors.filter((ancestor): ancestor is AdminUnit => ancestor instanceof AdminUnit);
+  return found(await ctx.loaders.geography.unitByCode.loadMany(codes));
 }
 
-export function childrenOf(ctx: RequestContext, unit: AdminUnit): Promise<AdminUnit[]> {
+export function childrenOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<AdminUnitRecord[]> {
   return ctx.loaders.geography.childrenOf.load(unit.code);
 }
 
-export async function parentOf(ctx: RequestContext, unit: AdminUnit): Promise<AdminUnit | null> {
+export async function parentOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<AdminUnitRecord | null> {
   return unit.parent ? unitByCode(ctx, unit.parent.code) : null;
 }
 
-export function geometryOf(ctx: RequestContext, unit: AdminUnit): Promise<Record<string, unknown> | null> {
+export function geometryOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<Record<string, unknown> | null> {
   return ctx.loaders.geography.geometryOf.load(unit.code);
 }
 

@@ -2,8 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupByKeys } from '../common/group-by';
 import { isUuid } from '../common/ids';
+import { leanRowsByKey } from '../common/lean-rows';
+import type { Translations } from '../common/localized-text';
 import type { ParticipantRole } from './project-participant.entity';
 import { Project } from './project.entity';
+
+/**
+ * A project as the read-only GraphQL fields use it: a managed Project or its lean row
+ * (src/common/lean-rows.ts); relations are read through the loaders below.
+ */
+export type ProjectRecord = Omit<Project, 'themes' | 'coverage' | 'participants' | 'title' | 'description' | 'objectives'> & {
+  title: Translations;
+  description: Translations;
+  objectives: Translations;
+};
 
 /**
  * What the `coverage` field reads: a lean row, not a managed ProjectCoverage. A page of projects
@@ -24,8 +36,9 @@ export interface ParticipantEntry {
 
 export function createProjectLoaders(em: EntityManager) {
   return {
-    projectById: new DataLoader<string, Project | null>(async (ids) => {
-      const projects = await em.find(Project, { id: { $in: ids.filter(isUuid) } });
+    projectById: new DataLoader<string, ProjectRecord | null>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const projects = valid.length ? await leanRowsByKey<ProjectRecord>(em, Project.name, 'id', valid) : [];
       const byId = new Map(projects.map((project) => [project.id, project]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

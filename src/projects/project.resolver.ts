@@ -15,7 +15,7 @@ import { organisationById } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
-import type { CoverageEntry, ParticipantEntry } from './project.loaders';
+import type { CoverageEntry, ParticipantEntry, ProjectRecord } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
 import * as projects from './project.service';
@@ -83,7 +83,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language, or the nearest one known.' })
   title(
-    @Root() project: Project,
+    @Root() project: ProjectRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
@@ -91,65 +91,65 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Title in Kyrgyz, Russian and English.' })
-  titles(@Root() project: Project, @Ctx() ctx: RequestContext): LocalizedText {
+  titles(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(project.title, ctx.language);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Description.' })
-  description(@Root() project: Project, @Ctx() ctx: RequestContext): LocalizedText {
+  description(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(project.description, ctx.language);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Objectives.' })
-  objectives(@Root() project: Project, @Ctx() ctx: RequestContext): LocalizedText {
+  objectives(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(project.objectives, ctx.language);
   }
 
   @FieldResolver(() => String, { description: 'IATI ActivityStatus code of `status`, e.g. "2" for implementation.' })
-  iatiStatusCode(@Root() project: Project): string {
+  iatiStatusCode(@Root() project: ProjectRecord): string {
     return IATI_ACTIVITY_STATUS[project.status];
   }
 
   @FieldResolver(() => LocalDate, { nullable: true, description: 'Actual start, else planned start.' })
-  startDate(@Root() project: Project): string | null {
+  startDate(@Root() project: ProjectRecord): string | null {
     return project.actualStart ?? project.plannedStart;
   }
 
   @FieldResolver(() => LocalDate, { nullable: true, description: 'Actual end, else planned end; null when open-ended or not known.' })
-  endDate(@Root() project: Project): string | null {
+  endDate(@Root() project: ProjectRecord): string | null {
     return project.actualEnd ?? project.plannedEnd;
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes the project works on.' })
-  async themes(@Root() project: Project, @Ctx() ctx: RequestContext) {
+  async themes(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     const codes = await ctx.loaders.projects.themeCodesOf.load(project.id);
     const themes = await ctx.loaders.themes.themeByCode.loadMany(codes);
     return themes.filter((theme): theme is Theme => theme instanceof Theme);
   }
 
   @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })
-  coverage(@Root() project: Project, @Ctx() ctx: RequestContext) {
+  coverage(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     return ctx.loaders.projects.coverageOf.load(project.id);
   }
 
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
-  participants(@Root() project: Project, @Ctx() ctx: RequestContext) {
+  participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     return ctx.loaders.projects.participantsOf.load(project.id);
   }
 
   @FieldResolver(() => [Budget], { description: 'Budgets by period, earliest first.' })
-  budgets(@Root() project: Project, @Ctx() ctx: RequestContext) {
+  budgets(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     return budgetsOf(ctx, project.id);
   }
 
   @FieldResolver(() => [FundingTransaction], { description: 'Money movements, oldest first.' })
-  transactions(@Root() project: Project, @Ctx() ctx: RequestContext) {
+  transactions(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     return transactionsOf(ctx, project.id);
   }
 
   @FieldResolver(() => FundingTotals, { description: 'Transaction sums per original currency and converted into one currency.' })
   fundingTotals(
-    @Root() project: Project,
+    @Root() project: ProjectRecord,
     @Ctx() ctx: RequestContext,
     @Arg('currency', { defaultValue: 'USD', description: 'ISO 4217 currency to convert into (default USD).' }) currency: string,
   ) {

@@ -10,6 +10,7 @@ import { type Connection, type PageWindow, pageByIds, toConnection } from '../co
 import { fixedDecimal } from '../common/scalars';
 import { escapeLike, searchKey } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
+import type { ProjectRecord } from './project.loaders';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import { atOrInside } from '../geography/admin-unit.service';
@@ -33,7 +34,7 @@ import {
   type UpdateProjectInput,
 } from './project.inputs';
 
-export function projectById(ctx: RequestContext, id: string): Promise<Project | null> {
+export function projectById(ctx: RequestContext, id: string): Promise<ProjectRecord | null> {
   return ctx.loaders.projects.projectById.load(id);
 }
 
@@ -73,7 +74,7 @@ export async function listProjects(
   filter: ProjectFilter | null | undefined,
   order: ProjectOrder | null | undefined,
   window: PageWindow,
-): Promise<Connection<Project>> {
+): Promise<Connection<ProjectRecord>> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -126,7 +127,6 @@ export async function listProjects(
     { from: 'project p', where, params, orderBy: orderSql(order, ctx.language), id: 'p.id' },
     window,
     (ids) => ctx.loaders.projects.projectById.loadMany(ids),
-    (value): value is Project => value instanceof Project,
   );
 }
 
