@@ -246,6 +246,15 @@ describe('coverage', () => {
     expect(cells.get(KYSHTUT)).toMatchObject({ coverage: 'INHERITED', projectCount: 1, directProjectCount: 0, inheritedProjectCount: 1 });
     expect(cells.get(KYSHTUT)!.organisations.map((organisation) => organisation.id)).toEqual([org.A]);
 
+    // Every organisation of the projects at or above Ak-Tatyr (D covers all of Batken rayon; an overlap test above adds C there), once each, in id order.
+    const everyone = await server.graphql(CoverageDocument, { level: 'MUNICIPALITY', filter: { withinCode: BATKEN_RAYON } });
+    const akTatyr = everyone.data!.coverage.nodes.find((cell) => cell.unit.code === AK_TATYR)!;
+    const ids = akTatyr.organisations.map((organisation) => organisation.id);
+    expect(ids).toEqual([...new Set(ids)].sort());
+    expect(ids).toEqual(expect.arrayContaining([org.A, org.B, org.D, org.E, org.G, org.I]));
+    for (const elsewhere of [org.F, org.H]) expect(ids).not.toContain(elsewhere);
+    expect(akTatyr.organisationCount).toBe(ids.length);
+
     const districts = await server.graphql(CoverageDocument, { level: 'DISTRICT', filter: { withinCode: BATKEN_OBLAST, organisationIds: [org.B] } });
     const byCode = new Map(districts.data!.coverage.nodes.map((cell) => [cell.unit.code, cell]));
     expect(byCode.get(BATKEN_RAYON)).toMatchObject({

@@ -20,7 +20,8 @@ export interface ScopeOptions {
  * inside a unit and flagged), then `extra` when given (CTEs that may use `cells`), `proj` (projects
  * not cancelled, on the themes, running in the period, with the organisations; from
  * analytics_project, with their themes and organisations) and `links` (cell, project, direct, the
- * project's share of money there; from analytics_link), for the cells of `linkCells`.
+ * project's share of money there, its themes and organisation bits; from analytics_link), for the
+ * cells of `linkCells`.
  */
 export async function scopeCtes(
   ctx: RequestContext,
@@ -64,7 +65,7 @@ export async function scopeCtes(
     ${options.extra ? `${options.extra.sql},` : ''}
     proj as materialized (select ap.id, ap.themes, ap.organisations, ap.organisation_bits from analytics_project ap where ${projectConditions.join(' and ')}),
     links as materialized (
-      select l.unit_code as cell, l.project_id, l.direct, l.weight
+      select l.unit_code as cell, l.project_id, l.direct, l.weight, proj.themes, proj.organisation_bits
       from analytics_link l join proj on proj.id = l.project_id
       where l.unit_code = any(array(select distinct code from ${options.linkCells ?? 'cells'})))`;
   return { sql, params, themes, cellCountSql: `select count(*) from admin_unit u where ${cellWhere}`, cellParams };

@@ -13,11 +13,13 @@ interface CellRow {
   theme_code: string | null;
   projects: number;
   direct_projects: number;
-  organisation_ids: string[];
+  /** Bit string as text, '1' where the organisation at that position takes part; null without projects. */
+  organisation_bits: string | null;
   committed: string | null;
   disbursed: string | null;
   unconvertible: number;
   missing: { currency: string; date: string }[] | null;
+  organisation_positions: Record<string, string> | null;
 }
 
 /**
@@ -52,17 +54,16 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
     },
     linkCells: 'page',
   });
-  const themeJoin = byTheme ? 'cross join lateral unnest(p.themes) as pt(theme_code) where pt.theme_code in (select code from themes)' : '';
-  const themeColumn = byTheme ? 'pt.theme_code' : 'null::text';
+  // With `byTheme`, a project counts in each of its themes' cells.
+  const themeJoin = byTheme
+    ? 'cross join lateral unnest(s.themes) as pt(theme_code) where pt.theme_code in (select code from themes)'
+    : 'cross join (values (null::text)) as pt(theme_code)';
   // The latest rate on or before a day, for days past the end of analytics_rate_day.
   const rateOn = (currencySql: string) =>
     `(select r.rate from exchange_rate r where r.currency = ${currencySql} and r.date <= t.value_date order by r.date desc limit 1)`;
 
   const sql = `
     with ${scope.sql},
-    cpt as (
-      select l.cell, ${themeColumn} as theme_code, l.project_id, l.direct, l.weight, p.organisation_bits
-      from links l join proj p on p.id = l.project_id ${themeJoin}),
     tx as (
       select t.project_id, t.type, t.currency, t.value_date,
         case when t.currency = ? then t.amount
@@ -83,25 +84,32 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
       cross join lateral (select case when not exists (select 1 from exchange_rate r where r.currency = tx.currency and r.date <= tx.value_date)
         and tx.currency not in (?, '${REPORTING_CURRENCY}') then tx.currency else ? end as currency) m
       where converted is null group by project_id, m.currency),
-    agg as (
-      select c.cell, c.theme_code, count(*)::int as projects, count(*) filter (where c.direct)::int as direct_projects,
-        round(sum(coalesce(m.committed, 0) * c.weight) filter (where c.direct), 2)::text as committed,
-        round(sum(coalesce(m.disbursed, 0) * c.weight) filter (where c.direct), 2)::text as disbursed,
-        coalesce(sum(m.unconvertible) filter (where c.direct), 0)::int as unconvertible,
+    -- Summed first per cell and set of themes, then per theme: far fewer rows to spread over themes.
+    per_theme_set as (
+      select l.cell, l.themes, count(*) as projects, count(*) filter (where l.direct) as direct_projects,
+        sum(coalesce(m.committed, 0) * l.weight) filter (where l.direct) as committed,
+        sum(coalesce(m.disbursed, 0) * l.weight) filter (where l.direct) as disbursed,
+        sum(m.unconvertible) filter (where l.direct) as unconvertible,
         -- One bit per organisation (analytics_organisation): uniting them is far cheaper than sorting ids.
-        bit_or(c.organisation_bits) as organisation_bits
-      from cpt c left join money m on m.project_id = c.project_id group by c.cell, c.theme_code),
+        bit_or(l.organisation_bits) as organisation_bits
+      from links l left join money m on m.project_id = l.project_id group by l.cell, l.themes),
+    agg as (
+      select s.cell, pt.theme_code, sum(s.projects)::int as projects, sum(s.direct_projects)::int as direct_projects,
+        round(sum(s.committed), 2)::text as committed, round(sum(s.disbursed), 2)::text as disbursed,
+        coalesce(sum(s.unconvertible), 0)::int as unconvertible, bit_or(s.organisation_bits) as organisation_bits
+      from per_theme_set s ${themeJoin} group by s.cell, pt.theme_code),
     gaps as (
       select x.cell, x.theme_code, jsonb_agg(jsonb_build_object('currency', x.currency, 'date', x.since) order by x.currency) as missing
-      from (select c.cell, c.theme_code, mi.currency, min(mi.since) as since from cpt c join missing mi on mi.project_id = c.project_id
-        where c.direct group by c.cell, c.theme_code, mi.currency) x
+      from (select s.cell, pt.theme_code, mi.currency, min(mi.since) as since
+        from missing mi join links s on s.project_id = mi.project_id and s.direct ${themeJoin}
+        group by s.cell, pt.theme_code, mi.currency) x
       group by x.cell, x.theme_code)
     select pg.code, pg.theme_code, coalesce(a.projects, 0) as projects, coalesce(a.direct_projects, 0) as direct_projects,
-      -- Most organisations' bits are set in a busy cell: test each bit rather than walk them.
-      case when a.organisation_bits is null then '{}'::uuid[]
-        else array(select o.id from analytics_organisation o where get_bit(a.organisation_bits, o.position - 1) = 1 order by o.id) end
-        as organisation_ids, coalesce(a.committed, '0.00') as committed,
-      coalesce(a.disbursed, '0.00') as disbursed, coalesce(a.unconvertible, 0) as unconvertible, g.missing
+      a.organisation_bits::text as organisation_bits, coalesce(a.committed, '0.00') as committed,
+      coalesce(a.disbursed, '0.00') as disbursed, coalesce(a.unconvertible, 0) as unconvertible, g.missing,
+      -- Which organisation each bit stands for, once (on the first row).
+      case when row_number() over (order by pg.path, pg.theme_code nulls first) = 1
+        then (select json_object_agg(o.position, o.id) from analytics_organisation o) end as organisation_positions
     from page pg
     left join agg a on a.cell = pg.code and a.theme_code is not distinct from pg.theme_code
     left join gaps g on g.cell = pg.code and g.theme_code is not distinct from pg.theme_code
@@ -114,10 +122,18 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
     connection.execute<CellRow[]>(sql, params),
     connection.execute<{ total: string }[]>(countSql, countParams),
   ]);
-  return toConnection(rows.map((row) => toCell(row, currency)), Number(total), window);
+  const positions: Record<string, string> = rows[0]?.organisation_positions ?? {};
+  return toConnection(rows.map((row) => toCell(row, currency, positions)), Number(total), window);
 }
 
-function toCell(row: CellRow, currency: string): CoverageCell {
+/** The ids of the organisations whose bits are set ('1' at index position - 1), sorted. */
+function organisationsOf(bits: string | null, positions: Record<string, string>): string[] {
+  const ids: string[] = [];
+  for (let index = bits ? bits.indexOf('1') : -1; index >= 0; index = bits!.indexOf('1', index + 1)) ids.push(positions[index + 1]);
+  return ids.sort();
+}
+
+function toCell(row: CellRow, currency: string, positions: Record<string, string>): CoverageCell {
   const complete = Number(row.unconvertible) === 0;
   const funding = Object.assign(new CellFunding(), {
     currency,
@@ -126,17 +142,18 @@ function toCell(row: CellRow, currency: string): CoverageCell {
     disbursed: complete ? row.disbursed : null,
     missingRates: (row.missing ?? []).map((missing) => Object.assign(new MissingRate(), { currency: missing.currency, onOrBefore: missing.date })),
   });
+  const organisationIds = organisationsOf(row.organisation_bits, positions);
   const projects = Number(row.projects);
   const direct = Number(row.direct_projects);
   return Object.assign(new CoverageCell(), {
     unitCode: row.code,
     themeCode: row.theme_code,
-    organisationIds: row.organisation_ids,
+    organisationIds,
     coverage: direct > 0 ? CoverageKind.DIRECT : projects > 0 ? CoverageKind.INHERITED : CoverageKind.NONE,
     projectCount: projects,
     directProjectCount: direct,
     inheritedProjectCount: projects - direct,
-    organisationCount: row.organisation_ids.length,
+    organisationCount: organisationIds.length,
     funding,
   });
 }
