@@ -51,7 +51,7 @@ const DROP_REFRESH_ON_READ = [
 ];
 
 /** Blank lines separate statements, except inside a $fn$-quoted function body. */
-function splitStatements(sql: string): string[] {
+export function splitStatements(sql: string): string[] {
   const statements: string[] = [];
   let pending = '';
   for (const chunk of sql.split(/\n\s*\n/)) {

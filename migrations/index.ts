@@ -10,6 +10,7 @@ import { Migration20261122011000_analytics_freshness_lock } from './Migration202
 import { Migration20261122015207_project_default_order } from './Migration20261122015207_project_default_order';
 import { Migration20261122020000_analytics_incremental } from './Migration20261122020000_analytics_incremental';
 import { Migration20261122030000_overlap_rank_per_project } from './Migration20261122030000_overlap_rank_per_project';
+import { Migration20261122040000_coverage_cells } from './Migration20261122040000_coverage_cells';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234134_initial', class: Migration20261121234134_initial },
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122015207_project_default_order', class: Migration20261122015207_project_default_order },
   { name: 'Migration20261122020000_analytics_incremental', class: Migration20261122020000_analytics_incremental },
   { name: 'Migration20261122030000_overlap_rank_per_project', class: Migration20261122030000_overlap_rank_per_project },
+  { name: 'Migration20261122040000_coverage_cells', class: Migration20261122040000_coverage_cells },
 ];

@@ -1,4 +1,5 @@
 import {
+  type AdminLevel,
   CoverageDocument,
   GapsDocument,
   HotspotsDocument,
@@ -292,6 +293,69 @@ describe('coverage money', () => {
     expect((await server.graphql(SetExchangeRateDocument, { input: { currency: 'EUR', date: '2025-01-10', rate: '1.0' } })).errors).toBeUndefined();
     expect((await server.graphql(SetExchangeRateDocument, { input: { currency: 'EUR', date: '2025-02-01', rate: '2.0' } })).errors).toBeUndefined();
     expect(await euros()).toMatchObject({ complete: true, committed: '1000.00' });
+  });
+
+  it('keeps the map without filters in USD equal to the computed one through edits, transactions and rates', async () => {
+    // A period filter that every project meets makes the service compute the map instead of reading the kept cells.
+    const everWhen = { from: '1900-01-01', to: '2199-12-31' };
+    const maps: { level: AdminLevel; filter: { withinCode?: string } }[] = [
+      { level: 'REGION', filter: {} },
+      { level: 'DISTRICT', filter: { withinCode: BATKEN_OBLAST } },
+      { level: 'DISTRICT', filter: { withinCode: CHUI_OBLAST } },
+      { level: 'MUNICIPALITY', filter: { withinCode: BATKEN_RAYON } },
+    ];
+    const expectKeptEqualsComputed = async () => {
+      for (const { level, filter } of maps) {
+        for (const byTheme of [false, true]) {
+          const kept = await server.graphql(CoverageDocument, { level, filter: { ...filter, byTheme }, first: 500 });
+          const computed = await server.graphql(CoverageDocument, { level, filter: { ...filter, byTheme, activeDuring: everWhen }, first: 500 });
+          expect(kept.errors).toBeUndefined();
+          expect(kept.data!.coverage.nodes.length).toBeGreaterThan(0);
+          expect(kept.data).toEqual(computed.data);
+        }
+      }
+    };
+    const batkenRayon = async () => {
+      const result = await server.graphql(CoverageDocument, { level: 'DISTRICT', filter: { withinCode: BATKEN_OBLAST } });
+      return result.data!.coverage.nodes.find((cell) => cell.unit.code === BATKEN_RAYON)!;
+    };
+    await expectKeptEqualsComputed();
+    const before = await batkenRayon();
+
+    // Money: 500 EUR on the project in Ak-Tatyr, at 2.0 USD per euro from 2025-02-01.
+    const recorded = await server.graphql(RecordTransactionDocument, {
+      input: { projectId: project.village, type: 'DISBURSEMENT', amount: '500.00', currency: 'EUR', valueDate: '2025-03-01' },
+    });
+    expect(recorded.errors).toBeUndefined();
+    expect(Number((await batkenRayon()).funding.disbursed)).toBeCloseTo(Number(before.funding.disbursed) + 1000, 2);
+    await expectKeptEqualsComputed();
+
+    // A new rate converts it again; a new project, then moved to the oblast and handed to another organisation.
+    expect((await server.graphql(SetExchangeRateDocument, { input: { currency: 'EUR', date: '2025-02-15', rate: '1.5' } })).errors).toBeUndefined();
+    expect(Number((await batkenRayon()).funding.disbursed)).toBeCloseTo(Number(before.funding.disbursed) + 750, 2);
+    const mover = await createProject(server, {
+      title: { en: 'Mover' },
+      status: 'IMPLEMENTATION',
+      participants: [{ organisationId: org.H, role: 'IMPLEMENTING' }],
+      coverage: [{ unitCode: CHUI_RAYON }],
+      plannedStart: '2025-01-01',
+      themeCodes: ['HUMAN_RIGHTS', 'CIVIC_IDENTITY'],
+    });
+    await expectKeptEqualsComputed();
+    expect((await server.graphql(SetProjectCoverageDocument, { projectId: mover.id, coverage: [{ unitCode: CHUI_OBLAST }] })).errors).toBeUndefined();
+    expect((await server.graphql(SetProjectParticipantsDocument, { projectId: mover.id, participants: [{ organisationId: org.G, role: 'IMPLEMENTING' }] })).errors).toBeUndefined();
+    await expectKeptEqualsComputed();
+
+    // And the cells kept by differences equal cells built from scratch.
+    const connection = server.orm.em.getConnection();
+    const cells = () =>
+      connection.execute(`select c.*, array(select o.organisation_id || ':' || o.projects from analytics_cell_org o
+        where o.unit_code = c.unit_code and o.theme_code = c.theme_code order by o.organisation_id) as organisations
+        from analytics_cell c where c.projects <> 0 order by c.unit_code, c.theme_code`);
+    const kept = await cells();
+    expect(kept.length).toBeGreaterThan(100);
+    await connection.execute(`insert into analytics_money_dirty values ('00000000-0000-0000-0000-000000000000')`);
+    expect(await cells()).toEqual(kept);
   });
 });
 

@@ -8,6 +8,10 @@ import type { CoverageArgs } from './analytics.inputs';
 import { CellFunding, CoverageCell, CoverageKind } from './analytics.types';
 import { scopeCtes } from './coverage-sql';
 
+/** Which organisation each bit stands for: once, on the first row of a page. */
+const ORGANISATION_POSITIONS_SQL = `case when row_number() over (order by pg.path, pg.theme_code nulls first) = 1
+  then (select json_object_agg(o.position, o.id) from analytics_organisation o) end as organisation_positions`;
+
 interface CellRow {
   code: string;
   theme_code: string | null;
@@ -23,7 +27,8 @@ interface CellRow {
 }
 
 /**
- * One statement for a whole page of a coverage map. Money follows funding-totals.ts: each
+ * One statement for a whole page of a coverage map: read from the kept cells (analytics_cell)
+ * for the map without filters in the reporting currency, computed otherwise. Money follows funding-totals.ts: each
  * transaction is converted at the latest rate on or before its value date of its own currency
  * and of the target currency (both against USD); a missing rate makes the figure null and is
  * reported, never guessed.
@@ -107,9 +112,7 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
     select pg.code, pg.theme_code, coalesce(a.projects, 0) as projects, coalesce(a.direct_projects, 0) as direct_projects,
       a.organisation_bits::text as organisation_bits, coalesce(a.committed, '0.00') as committed,
       coalesce(a.disbursed, '0.00') as disbursed, coalesce(a.unconvertible, 0) as unconvertible, g.missing,
-      -- Which organisation each bit stands for, once (on the first row).
-      case when row_number() over (order by pg.path, pg.theme_code nulls first) = 1
-        then (select json_object_agg(o.position, o.id) from analytics_organisation o) end as organisation_positions
+      ${ORGANISATION_POSITIONS_SQL}
     from page pg
     left join agg a on a.cell = pg.code and a.theme_code is not distinct from pg.theme_code
     left join gaps g on g.cell = pg.code and g.theme_code is not distinct from pg.theme_code
@@ -118,10 +121,24 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
   const connection = ctx.em.getConnection();
   const countSql = `select (${scope.cellCountSql}) * (select count(*) from (${themeList}) t) as total`;
   const countParams = [...scope.cellParams, ...themeParams];
-  const [rows, [{ total }]] = await Promise.all([
-    connection.execute<CellRow[]>(sql, params),
+
+  // The map without filters in the reporting currency is kept per unit and theme (the
+  // coverage_cells migration); theme cells of chosen themes are the same cells.
+  const kept = currency === REPORTING_CURRENCY && !period && !filter?.organisationIds?.length && (byTheme || !themeCodes);
+  const keptSql = `
+    with ${scope.sql}
+    select pg.code, pg.theme_code, coalesce(c.projects, 0) as projects, coalesce(c.direct_projects, 0) as direct_projects,
+      c.organisation_bits::text as organisation_bits, round(coalesce(c.committed, 0), 2)::text as committed,
+      round(coalesce(c.disbursed, 0), 2)::text as disbursed, coalesce(c.unconvertible, 0) as unconvertible, null::jsonb as missing,
+      ${ORGANISATION_POSITIONS_SQL}
+    from page pg left join analytics_cell c on c.unit_code = pg.code and c.theme_code = coalesce(pg.theme_code, '')
+    order by pg.path, pg.theme_code nulls first`;
+  const [keptRows, [{ total }]] = await Promise.all([
+    kept ? connection.execute<CellRow[]>(keptSql, scope.params) : null,
     connection.execute<{ total: string }[]>(countSql, countParams),
   ]);
+  // A transaction without a rate: the kept cells count it, the computed map says which rate is missing.
+  const rows = keptRows && keptRows.every((row) => Number(row.unconvertible) === 0) ? keptRows : await connection.execute<CellRow[]>(sql, params);
   const positions: Record<string, string> = rows[0]?.organisation_positions ?? {};
   return toConnection(rows.map((row) => toCell(row, currency, positions)), Number(total), window);
 }
