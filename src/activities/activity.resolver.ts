@@ -2,6 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { Allow, Public } from '../auth/access';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
+import { found } from '../common/loaded';
+import type { ThemeRecord } from '../themes/theme.loaders';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { AdminLevel, AdminUnit } from '../geography/admin-unit.entity';
@@ -26,9 +28,8 @@ import * as activities from './activity.service';
 @ObjectType({ description: 'A page of activity reports.' })
 export class ActivityReportConnection extends ConnectionType('ActivityReport', () => ActivityReport, 'activity report') {}
 
-async function themesByCode(ctx: RequestContext, codes: string[]): Promise<Theme[]> {
-  const themes = await ctx.loaders.themes.themeByCode.loadMany(codes);
-  return themes.filter((theme): theme is Theme => theme instanceof Theme);
+async function themesByCode(ctx: RequestContext, codes: string[]): Promise<ThemeRecord[]> {
+  return found(await ctx.loaders.themes.themeByCode.loadMany(codes));
 }
 
 @Resolver(() => ActivityReport)

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { Allow, Public } from '../auth/access';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
+import { found } from '../common/loaded';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
@@ -123,8 +124,7 @@ export class ProjectResolver {
   @FieldResolver(() => [Theme], { description: 'Themes the project works on.' })
   async themes(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     const codes = await ctx.loaders.projects.themeCodesOf.load(project.id);
-    const themes = await ctx.loaders.themes.themeByCode.loadMany(codes);
-    return themes.filter((theme): theme is Theme => theme instanceof Theme);
+    return found(await ctx.loaders.themes.themeByCode.loadMany(codes));
   }
 
   @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })

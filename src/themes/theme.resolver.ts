@@ -3,6 +3,7 @@ import { Public } from '../auth/access';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { Theme } from './theme.entity';
+import type { ThemeRecord } from './theme.loaders';
 import { listThemes } from './theme.service';
 
 @Resolver(() => Theme)
@@ -15,7 +16,7 @@ export class ThemeResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
   name(
-    @Root() theme: Theme,
+    @Root() theme: ThemeRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
@@ -23,12 +24,12 @@ export class ThemeResolver {
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })
-  names(@Root() theme: Theme, @Ctx() ctx: RequestContext): LocalizedText {
+  names(@Root() theme: ThemeRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(theme.name, ctx.language);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'What the theme covers.' })
-  description(@Root() theme: Theme, @Ctx() ctx: RequestContext): LocalizedText {
+  description(@Root() theme: ThemeRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(theme.description, ctx.language);
   }
 }
