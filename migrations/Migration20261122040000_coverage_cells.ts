@@ -29,7 +29,7 @@ export class Migration20261122040000_coverage_cells extends Migration {
     this.addSql('drop trigger if exists analytics_rate_money on exchange_rate;');
     this.addSql(`create or replace function analytics_apply() returns trigger language plpgsql as $fn$${PREVIOUS_APPLY}$fn$;`);
     this.addSql('drop function if exists analytics_note_money(), analytics_note_all_money(), analytics_money_refresh(uuid[]), analytics_cell_contributions(uuid[]), analytics_cells_note(uuid[], int), analytics_cells_change(), analytics_cells_rebuild();');
-    this.addSql('drop table if exists analytics_cell, analytics_cell_org, analytics_money, analytics_money_dirty cascade;');
+    this.addSql('drop table if exists analytics_cell, analytics_cell_org, analytics_cell_change, analytics_money, analytics_money_dirty cascade;');
   }
 }
 
@@ -68,6 +68,19 @@ create table analytics_cell_org (
 );
 
 create table analytics_money_dirty (project_id uuid primary key);
+
+-- Contributions noted during one maintenance (under its advisory lock) and emptied at its end;
+-- a plain table, since creating a temporary one on every commit costs more than the work.
+create unlogged table analytics_cell_change (
+  unit_code text not null,
+  theme_code text not null,
+  direct boolean not null,
+  committed numeric not null,
+  disbursed numeric not null,
+  unconvertible int not null,
+  organisations uuid[] not null,
+  sign int not null
+);
 
 -- Each project's commitments and disbursements in USD, converted as coverage.service.ts does:
 -- at the rate of the transaction's day (analytics_rate_day), else the latest one before it.
@@ -108,9 +121,6 @@ $fn$;
 -- Notes the contributions of these projects with a sign: -1 before they are recomputed, +1 after.
 create function analytics_cells_note(ids uuid[], sign int) returns void language plpgsql as $fn$
 begin
-  create temp table if not exists analytics_cell_change (
-    unit_code text, theme_code text, direct boolean, committed numeric, disbursed numeric, unconvertible int, organisations uuid[], sign int
-  ) on commit drop;
   insert into analytics_cell_change
   select c.unit_code, c.theme_code, c.direct, c.committed, c.disbursed, c.unconvertible, c.organisations, sign
   from analytics_cell_contributions(ids) c;
@@ -156,7 +166,7 @@ begin
   delete from analytics_cell_org co
   using (select distinct d.unit_code, d.theme_code, o.id from analytics_cell_change d cross join unnest(d.organisations) as o(id)) k
   where co.unit_code = k.unit_code and co.theme_code = k.theme_code and co.organisation_id = k.id and co.projects = 0;
-  truncate analytics_cell_change;
+  delete from analytics_cell_change;
 end $fn$;
 
 -- Every project's money and every cell, from scratch.

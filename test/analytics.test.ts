@@ -218,6 +218,13 @@ describe('overlaps', () => {
     const high = await overlaps({ ...filter, minScore: floor });
     expect(high.nodes.map((node) => node.score)).toEqual(scores.filter((score) => score >= floor));
     expect(high.totalCount).toBe(high.nodes.length);
+
+    // With an organisation too: the pairs with its projects, or all of them when the project is its own.
+    const withB = await overlaps({ projectId: project.oblastWide, organisationId: org.B });
+    expect(otherOf(withB.nodes)).toEqual([project.village]);
+    expect(withB.totalCount).toBe(1);
+    const ownProject = await overlaps({ projectId: project.village, organisationId: org.B });
+    expect(otherOf(ownProject.nodes)).toEqual(otherOf((await overlaps({ projectId: project.village })).nodes));
   });
 
   it('refuses bad filters with BAD_USER_INPUT naming the field', async () => {

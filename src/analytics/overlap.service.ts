@@ -25,17 +25,6 @@ interface OverlapRow {
 
 const PAIR_COLUMNS = 'o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation';
 
-/**
- * The pairs of the projects in the CTE `own`, from analytics_overlap (kept up to date per changed
- * project, see the analytics_incremental migration), turned so that `project_a` is one of them:
- * two index scans, one per side of the stored pair. A pair of two of their projects is listed once.
- */
-const TURNED_PAIRS_SQL = `
-  select o.project_a, o.project_b, ${PAIR_COLUMNS} from analytics_overlap o where o.project_a in (select id from own)
-  union all
-  select o.project_b, o.project_a, ${PAIR_COLUMNS} from analytics_overlap o
-  where o.project_b in (select id from own) and o.project_a not in (select id from own)`;
-
 const OWN_PROJECT_SQL = 'own (id) as (select ?::uuid)';
 const OWN_PROJECTS_SQL = 'own as materialized (select distinct project_id as id from project_participant where organisation_id in (?))';
 
@@ -49,39 +38,36 @@ const DECODE_SQL = (inner: string) => `
   from (${inner}) page order by page.score desc, page.project_a, page.project_b`;
 
 /**
- * The page of overlaps of the projects in `own` (a CTE and its parameters), with the filter
- * conditions on `o`; each row carries the total.
+ * The page of overlaps of the projects in the CTE `own` (with its parameters), turned so that
+ * `project_a` is one of them; a pair of two of them is listed once. For each of their projects,
+ * each side of the stored pair is read in score order from its own index (analytics_overlap_a_rank_idx,
+ * _b_rank_idx) and cut at `limit + offset`: however many pairs an organisation has, a page reads
+ * that many index entries per project and side. The total is counted per project through the
+ * same indexes. `conditions` are on `o` and must not tell the sides of a pair apart.
  */
-function turnedPageStatement(own: Statement, where: Statement, window: PageWindow): Statement {
+function ownPageStatement(own: Statement, conditions: Statement, window: PageWindow): Statement {
+  const and = conditions.sql ? ` and ${conditions.sql}` : '';
+  const notBothOwn = 'and o.project_a not in (select id from own)';
+  const reach = window.limit + window.offset;
   return {
     sql:
       `with ${own.sql} ` +
-      DECODE_SQL(`select o.*, count(*) over () as total from (${TURNED_PAIRS_SQL}) o ${where.sql}
-        order by o.score desc, o.project_a, o.project_b limit ? offset ?`),
-    params: [...own.params, ...where.params, window.limit, window.offset],
-  };
-}
-
-/**
- * One project's page: each side of the stored pair read in score order from its own index
- * (analytics_overlap_a_rank_idx, _b_rank_idx) and merged, so a page reads about `limit + offset`
- * entries per side; the total is counted from the same two indexes. `conditions` are on `o` and
- * must not tell the sides apart (score, themes, units, period, same organisation).
- */
-function oneProjectPageStatement(projectId: string, conditions: Statement, window: PageWindow): Statement {
-  const and = conditions.sql ? ` and ${conditions.sql}` : '';
-  const side = (own: string, other: string) =>
-    `(select o.${own} as project_a, o.${other} as project_b, ${PAIR_COLUMNS} from analytics_overlap o
-      where o.${own} = ?${and} order by o.score desc, o.${other} limit ?)`;
-  const reach = window.limit + window.offset;
-  return {
-    sql: DECODE_SQL(`select page.*, (select count(*) from analytics_overlap o where (o.project_a = ? or o.project_b = ?)${and}) as total
-      from (${side('project_a', 'project_b')} union all ${side('project_b', 'project_a')}) page
-      order by page.score desc, page.project_b limit ? offset ?`),
+      DECODE_SQL(`
+        select page.*, (select sum(n.pairs) from own cross join lateral (
+            select count(*) as pairs from analytics_overlap o where o.project_a = own.id${and}
+            union all
+            select count(*) from analytics_overlap o where o.project_b = own.id ${notBothOwn}${and}) n) as total
+        from (select turned.* from own cross join lateral (
+            (select o.project_a, o.project_b, ${PAIR_COLUMNS} from analytics_overlap o
+              where o.project_a = own.id${and} order by o.score desc, o.project_b limit ?)
+            union all
+            (select o.project_b, o.project_a, ${PAIR_COLUMNS} from analytics_overlap o
+              where o.project_b = own.id ${notBothOwn}${and} order by o.score desc, o.project_a limit ?)) turned) page
+        order by page.score desc, page.project_a, page.project_b limit ? offset ?`),
     params: [
-      projectId, projectId, ...conditions.params,
-      projectId, ...conditions.params, reach,
-      projectId, ...conditions.params, reach,
+      ...own.params,
+      ...conditions.params, ...conditions.params,
+      ...conditions.params, reach, ...conditions.params, reach,
       window.limit, window.offset,
     ],
   };
@@ -92,7 +78,7 @@ function oneProjectPageStatement(projectId: string, conditions: Statement, windo
  * `overlaps(filter: { projectId })` runs it; exported for the benchmark, which runs it through pg.
  */
 export function projectOverlapStatement(projectId: string, window: PageWindow): Statement {
-  return oneProjectPageStatement(projectId, { sql: 'not o.same_organisation', params: [] }, window);
+  return ownPageStatement({ sql: OWN_PROJECT_SQL, params: [projectId] }, { sql: 'not o.same_organisation', params: [] }, window);
 }
 
 function toOverlap(row: OverlapRow): Overlap {
@@ -154,42 +140,33 @@ export async function listOverlaps(
   }
   if (!filter?.includeSameOrganisation) add('not o.same_organisation');
   const connection = ctx.em.getConnection();
-  const where: Statement = { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
 
   const projectId = filter?.projectId;
-  if (projectId && !filter.organisationId) {
-    const pageOf = (pageWindow: PageWindow) => {
-      const statement = oneProjectPageStatement(projectId, { sql: conditions.join(' and '), params }, pageWindow);
-      return connection.execute<OverlapRow[]>(statement.sql, statement.params);
-    };
-    const rows = await pageOf(window);
-    if (!rows.length) await checkProject(ctx, projectId, 'filter.projectId');
-    return toConnection(rows.map(toOverlap), await windowTotal(rows, window, pageOf), window);
-  }
-
   const organisations = filter?.organisationId ? [filter.organisationId] : organisationIds?.filter(isUuid);
   if (projectId || organisations?.length) {
     let own: Statement = { sql: OWN_PROJECTS_SQL, params: [organisations] };
-    if (projectId && filter.organisationId) {
+    if (projectId) {
       own = { sql: OWN_PROJECT_SQL, params: [projectId] };
-      // Overlaps of this project with the organisation's projects, or all of them when it is the organisation's.
-      where.sql += `${where.sql ? ' and' : 'where'} (o.project_b in (select project_id from project_participant where organisation_id = ?)
-        or o.project_a in (select project_id from project_participant where organisation_id = ?))`;
-      where.params.push(filter.organisationId, filter.organisationId);
+      if (filter.organisationId) {
+        // With one of the pair this project, "one of them is the organisation's" does not depend on the side.
+        add(`(o.project_a in (select project_id from project_participant where organisation_id = ?)
+          or o.project_b in (select project_id from project_participant where organisation_id = ?))`, filter.organisationId, filter.organisationId);
+      }
     }
-    const page = turnedPageStatement(own, where, window);
-    const rows = await connection.execute<OverlapRow[]>(page.sql, page.params);
-    if (rows.length) return toConnection(rows.map(toOverlap), Number(rows[0].total), window);
-    // Nothing on this page: either a filter names something unknown, or the page is past the end.
-    if (projectId) await checkProject(ctx, projectId, 'filter.projectId');
-    if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
-    const [{ total }] = await connection.execute<{ total: string }[]>(
-      `with ${own.sql} select count(*) as total from (${TURNED_PAIRS_SQL}) o ${where.sql}`,
-      [...own.params, ...where.params],
-    );
-    return toConnection([], Number(total), window);
+    const pageOf = (pageWindow: PageWindow) => {
+      const statement = ownPageStatement(own, { sql: conditions.join(' and '), params }, pageWindow);
+      return connection.execute<OverlapRow[]>(statement.sql, statement.params);
+    };
+    const rows = await pageOf(window);
+    if (!rows.length) {
+      // Nothing on this page: either a filter names something unknown, or the page is past the end.
+      if (projectId) await checkProject(ctx, projectId, 'filter.projectId');
+      if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
+    }
+    return toConnection(rows.map(toOverlap), await windowTotal(rows, window, pageOf), window);
   }
 
+  const where: Statement = { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
   // Unfiltered, the total is the kept count rather than a count of every pair.
   const kept = conditions.length === 0 ? 'different_organisations + same_organisation' : conditions.length === 1 && !filter?.includeSameOrganisation ? 'different_organisations' : null;
   const countSql = kept ? `select ${kept} as total from analytics_overlap_total` : `select count(*) as total from analytics_overlap o ${where.sql}`;
