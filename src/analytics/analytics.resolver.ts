@@ -14,7 +14,6 @@ import { listHotspots } from './hotspot.service';
 import { listOverlaps } from './overlap.service';
 import { PeopleReached } from './people-reached';
 
-
 @Resolver(() => Overlap)
 export class OverlapResolver {
   @Query(() => OverlapConnection, {
