@@ -209,6 +209,8 @@ async function explainScenarios(
   });
   const explains: Record<string, Explained> = {};
   try {
+    // The start-up statements' log lines may still be on their way: let them arrive first.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     for (const scenario of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
       if (scenario === 'requestFloor') continue;
       // Only this request's statements: not the server's start-up checks nor the previous request's.
