@@ -13,7 +13,8 @@ import { splitStatements } from './Migration20261122020000_analytics_incremental
  * cell and organisation): a bit changes only when an organisation's count leaves or reaches 0.
  * `analytics_money` holds each project's money in USD, so the contribution taken out is exactly
  * the one put in. Recorded transactions are noted in `analytics_money_dirty` (pairs do not
- * depend on money); a changed exchange rate, or a large batch, rebuilds the cells from scratch.
+ * depend on money); a changed exchange rate recomputes every project's money and the cells' money,
+ * and a large batch rebuilds the cells from scratch.
  * Filtered maps and other currencies are still computed on request (coverage.service.ts).
  */
 export class Migration20261122040000_coverage_cells extends Migration {
@@ -28,14 +29,16 @@ export class Migration20261122040000_coverage_cells extends Migration {
     this.addSql('drop trigger if exists analytics_money_apply on analytics_money_dirty;');
     this.addSql('drop trigger if exists analytics_rate_money on exchange_rate;');
     this.addSql(`create or replace function analytics_apply() returns trigger language plpgsql as $fn$${PREVIOUS_APPLY}$fn$;`);
-    this.addSql('drop function if exists analytics_note_money(), analytics_note_all_money(), analytics_money_refresh(uuid[]), analytics_cell_contributions(uuid[]), analytics_cells_note(uuid[], int), analytics_cells_change(), analytics_cells_rebuild();');
+    this.addSql('drop function if exists analytics_note_money(), analytics_note_all_money(), analytics_money_refresh(uuid[]), analytics_cell_contributions(uuid[]), analytics_cells_note(uuid[], int), analytics_cells_change(), analytics_cells_rebuild(), analytics_cells_money_rebuild();');
     this.addSql('drop table if exists analytics_cell, analytics_cell_org, analytics_cell_change, analytics_money, analytics_money_dirty cascade;');
   }
 }
 
 const EVERYTHING = '00000000-0000-0000-0000-000000000000';
-/** In analytics_money_dirty: the money of every project (an exchange rate changed). */
+/** In analytics_money_dirty: every project's money and cells, from scratch. */
 const EVERY_PROJECT = '00000000-0000-0000-0000-000000000000';
+/** In analytics_money_dirty: the money of every project, and nothing else about the cells (an exchange rate changed). */
+const EVERY_PROJECTS_MONEY = '00000000-0000-0000-0000-000000000001';
 /** Above this many changed projects, rebuilding the cells is cheaper than differences. */
 const CELL_DELTA_LIMIT = 2000;
 
@@ -190,6 +193,22 @@ begin
   analyze analytics_cell_org;
 end $fn$;
 
+-- Every project's money and the money of every cell; who works where is unchanged (a rate changed).
+create function analytics_cells_money_rebuild() returns void language plpgsql as $fn$
+begin
+  truncate analytics_money;
+  perform analytics_money_refresh(array(select id from analytics_project));
+  update analytics_cell set committed = 0, disbursed = 0, unconvertible = 0;
+  update analytics_cell c set committed = m.committed, disbursed = m.disbursed, unconvertible = m.unconvertible
+  from (
+    select l.unit_code, t.theme_code, sum(m.committed * l.weight) as committed, sum(m.disbursed * l.weight) as disbursed,
+      sum(m.unconvertible) as unconvertible
+    from analytics_link l join analytics_project p on p.id = l.project_id join analytics_money m on m.project_id = l.project_id
+    cross join lateral (select unnest(p.themes) union all select '') as t(theme_code)
+    where l.direct group by l.unit_code, t.theme_code) m
+  where c.unit_code = m.unit_code and c.theme_code = m.theme_code;
+end $fn$;
+
 create function analytics_note_money() returns trigger language plpgsql as $fn$
 begin
   if TG_OP in ('INSERT', 'UPDATE') then
@@ -209,11 +228,11 @@ create trigger analytics_money_dirty_delete after delete on funding_transaction 
 
 create function analytics_note_all_money() returns trigger language plpgsql as $fn$
 begin
-  insert into analytics_money_dirty values ('${EVERY_PROJECT}') on conflict do nothing;
+  insert into analytics_money_dirty values ('${EVERY_PROJECTS_MONEY}') on conflict do nothing;
   return null;
 end $fn$;
 
--- Money is converted through analytics_rate_day: the cells are rebuilt at commit, after the days.
+-- Money is converted through analytics_rate_day: the cells' money is rebuilt at commit, after the days.
 create trigger analytics_rate_money after insert or update or delete or truncate on exchange_rate for each statement execute function analytics_note_all_money();
 
 create or replace function analytics_apply() returns trigger language plpgsql as $fn$
@@ -237,17 +256,21 @@ begin
     perform analytics_cells_rebuild();
     return null;
   end if;
-  touched := array(select distinct x from unnest(coalesce(ids, '{}') || coalesce(money_ids, '{}')) x);
+  touched := array(select distinct x from unnest(coalesce(ids, '{}') || coalesce(money_ids, '{}')) x where x <> '${EVERY_PROJECTS_MONEY}');
   if '${EVERY_PROJECT}' = any(touched) or cardinality(touched) > ${CELL_DELTA_LIMIT} then
     if ids is not null then perform analytics_refresh(ids); end if;
     perform analytics_cells_rebuild();
     return null;
   end if;
-  perform analytics_cells_note(touched, -1);
-  if ids is not null then perform analytics_refresh(ids); end if;
-  perform analytics_money_refresh(touched);
-  perform analytics_cells_note(touched, 1);
-  perform analytics_cells_change();
+  if cardinality(touched) > 0 then
+    perform analytics_cells_note(touched, -1);
+    if ids is not null then perform analytics_refresh(ids); end if;
+    perform analytics_money_refresh(touched);
+    perform analytics_cells_note(touched, 1);
+    perform analytics_cells_change();
+  end if;
+  -- After the differences, so that every cell's money is converted at the new rates.
+  if '${EVERY_PROJECTS_MONEY}' = any(coalesce(money_ids, '{}')) then perform analytics_cells_money_rebuild(); end if;
   return null;
 end $fn$;
 
