@@ -319,6 +319,10 @@ describe('coverage money', () => {
           expect(kept.errors).toBeUndefined();
           expect(kept.data!.coverage.nodes.length).toBeGreaterThan(0);
           expect(kept.data).toEqual(computed.data);
+          // In another currency the map is computed too (through each cell's links): the same people and places.
+          const inEuros = await server.graphql(CoverageDocument, { level, currency: 'EUR', filter: { ...filter, byTheme }, first: 500 });
+          const withoutMoney = (data: typeof kept.data) => data!.coverage.nodes.map(({ funding: _funding, ...cell }) => cell);
+          expect(withoutMoney(inEuros.data)).toEqual(withoutMoney(kept.data));
         }
       }
     };

@@ -4,6 +4,20 @@ import type { AdminLevel } from '../geography/admin-unit.entity';
 import { atOrInside, checkThemes, requireUnit } from './analytics-checks';
 import type { Statement } from './statement';
 
+/**
+ * The links of the projects in `proj` to the cells in `link_cells`. When a condition narrows the
+ * projects (a period, themes, organisations), they are read per project through the (project,
+ * unit) key; otherwise per cell through the unit index.
+ */
+const LINKS_OF_PROJECTS = `
+  select l.unit_code as cell, l.project_id, l.direct, l.weight, proj.themes, proj.organisation_bits
+  from proj cross join lateral (
+    select l.* from analytics_link l where l.project_id = proj.id and l.unit_code in (select code from link_cells)) l`;
+const LINKS_OF_CELLS = `
+  select l.unit_code as cell, l.project_id, l.direct, l.weight, proj.themes, proj.organisation_bits
+  from analytics_link l join proj on proj.id = l.project_id
+  where l.unit_code = any(array(select code from link_cells))`;
+
 export interface ScopeOptions {
   level: AdminLevel;
   withinCode?: string | null;
@@ -64,9 +78,7 @@ export async function scopeCtes(
     cells as materialized (select u.code, u.path from admin_unit u where ${cellWhere}),
     ${options.extra ? `${options.extra.sql},` : ''}
     proj as materialized (select ap.id, ap.themes, ap.organisations, ap.organisation_bits from analytics_project ap where ${projectConditions.join(' and ')}),
-    links as materialized (
-      select l.unit_code as cell, l.project_id, l.direct, l.weight, proj.themes, proj.organisation_bits
-      from analytics_link l join proj on proj.id = l.project_id
-      where l.unit_code = any(array(select distinct code from ${options.linkCells ?? 'cells'})))`;
+    link_cells as materialized (select distinct code from ${options.linkCells ?? 'cells'}),
+    links as materialized (${projectConditions.length > 1 ? LINKS_OF_PROJECTS : LINKS_OF_CELLS})`;
   return { sql, params, themes, cellCountSql: `select count(*) from admin_unit u where ${cellWhere}`, cellParams };
 }
