@@ -24,16 +24,6 @@ export class OverlapResolver {
     return listOverlaps(ctx, args.filter, pageWindow(args));
   }
 
-  @FieldResolver(() => Project, { description: 'The first project (the filtered project or a project of the filtered organisation, when given).' })
-  projectA(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.projectById.load(overlap.projectAId);
-  }
-
-  @FieldResolver(() => Project, { description: 'The other project.' })
-  projectB(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.projectById.load(overlap.projectBId);
-  }
-
   @FieldResolver(() => [AdminUnit], {
     description:
       'Where they meet, most specific: each unit one project names that lies at or inside a unit the other names (an oblast-wide project and a project in one of its ayil aimaks share the ayil aimak). In tree order.',

@@ -2,6 +2,8 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/pagination';
 import { Decimal, LocalDate } from '../common/scalars';
 import { MissingRate } from '../funding/funding-totals';
+import { Project } from '../projects/project.entity';
+import type { ProjectRecord } from '../projects/project.loaders';
 
 @ObjectType({
   description:
@@ -24,7 +26,7 @@ export class OverlapScoreComponents {
   themes: number;
 }
 
-/** Ids as read from SQL; the resolver loads the objects through the request's DataLoaders. */
+/** Both projects come as lean rows from the page's own statement (overlap.service.ts); units and themes as codes for the loaders. */
 @ObjectType({
   description:
     'Two projects of different organisations whose coverage meets in the unit tree, whose periods meet and which share a theme: a possible duplication or a chance to coordinate.',
@@ -32,6 +34,12 @@ export class OverlapScoreComponents {
 export class Overlap {
   projectAId: string;
   projectBId: string;
+
+  @Field(() => Project, { description: 'The first project (the filtered project or a project of the filtered organisation, when given).' })
+  projectA: ProjectRecord;
+
+  @Field(() => Project, { description: 'The other project.' })
+  projectB: ProjectRecord;
   sharedUnitCodes: string[];
   sharedThemeCodes: string[];
 
