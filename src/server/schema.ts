@@ -10,6 +10,7 @@ import {
   ActivitySummaryRowResolver,
 } from '../activities/activity.resolver';
 import { guardRootFields } from '../auth/access';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
 import { ProjectContactResolver, RepresentativeResolver } from '../auth/personal-data.resolver';
@@ -68,6 +69,7 @@ export function appSchema(): Promise<GraphQLSchema> {
     ],
     validate: { forbidUnknownValues: false },
   })
+    .then(callFieldResolversDirectly)
     .then(guardRootFields)
     .then(describeRootTypes);
   return built;
