@@ -23,19 +23,6 @@ export class OverlapResolver {
   overlaps(@Args() args: OverlapsArgs, @Ctx() ctx: RequestContext) {
     return listOverlaps(ctx, args.filter, pageWindow(args));
   }
-
-  @FieldResolver(() => [AdminUnit], {
-    description:
-      'Where they meet, most specific: each unit one project names that lies at or inside a unit the other names (an oblast-wide project and a project in one of its ayil aimaks share the ayil aimak). In tree order.',
-  })
-  async sharedUnits(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
-    return found(await ctx.loaders.geography.unitByCode.loadMany(overlap.sharedUnitCodes));
-  }
-
-  @FieldResolver(() => [Theme], { description: 'Themes both projects work on.' })
-  async sharedThemes(@Root() overlap: Overlap, @Ctx() ctx: RequestContext) {
-    return found(await ctx.loaders.themes.themeByCode.loadMany(overlap.sharedThemeCodes));
-  }
 }
 
 @Resolver(() => Hotspot)

@@ -2,8 +2,12 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/pagination';
 import { Decimal, LocalDate } from '../common/scalars';
 import { MissingRate } from '../funding/funding-totals';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import type { AdminUnitRecord } from '../geography/geography.loaders';
 import { Project } from '../projects/project.entity';
 import type { ProjectRecord } from '../projects/project.loaders';
+import { Theme } from '../themes/theme.entity';
+import type { ThemeRecord } from '../themes/theme.loaders';
 
 @ObjectType({
   description:
@@ -26,7 +30,7 @@ export class OverlapScoreComponents {
   themes: number;
 }
 
-/** Both projects come as lean rows from the page's own statement (overlap.service.ts); units and themes as codes for the loaders. */
+/** Both projects, the shared units and themes come as lean rows from the page's own statement (overlap.service.ts). */
 @ObjectType({
   description:
     'Two projects of different organisations whose coverage meets in the unit tree, whose periods meet and which share a theme: a possible duplication or a chance to coordinate.',
@@ -40,8 +44,15 @@ export class Overlap {
 
   @Field(() => Project, { description: 'The other project.' })
   projectB: ProjectRecord;
-  sharedUnitCodes: string[];
-  sharedThemeCodes: string[];
+
+  @Field(() => [AdminUnit], {
+    description:
+      'Where they meet, most specific: each unit one project names that lies at or inside a unit the other names (an oblast-wide project and a project in one of its ayil aimaks share the ayil aimak). In tree order.',
+  })
+  sharedUnits: AdminUnitRecord[];
+
+  @Field(() => [Theme], { description: 'Themes both projects work on.' })
+  sharedThemes: ThemeRecord[];
 
   @Field(() => LocalDate, { nullable: true, description: 'First day both projects run; null when both started "since ever" (no start date).' })
   periodStart: string | null;

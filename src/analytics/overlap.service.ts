@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
 import { leanFromJson, leanJsonSql } from '../common/lean-rows';
+import { found } from '../common/loaded';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import type { AdminUnitRecord } from '../geography/geography.loaders';
 import { Project } from '../projects/project.entity';
+import { Theme } from '../themes/theme.entity';
+import type { ThemeRecord } from '../themes/theme.loaders';
 import type { ProjectRecord } from '../projects/project.loaders';
 import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
 import { badInput } from '../common/validation';
@@ -17,8 +22,6 @@ type LeanJson = Record<string, unknown>;
 interface OverlapRow {
   project_a: string;
   project_b: string;
-  project_a_row: LeanJson;
-  project_b_row: LeanJson;
   unit_codes: string[];
   theme_codes: string[];
   period_start: string | null;
@@ -29,6 +32,29 @@ interface OverlapRow {
   score: string;
   same_organisation: boolean;
   total: string | null;
+  /** On the first row only: the page's projects, units and themes. */
+  related: { projects: LeanJson[] | null; units: LeanJson[] | null; themes: LeanJson[] | null } | null;
+}
+
+/** The projects, units and themes a page names, by key. */
+interface Related {
+  projects: Map<string, ProjectRecord>;
+  units: Map<string, AdminUnitRecord>;
+  themes: Map<string, ThemeRecord>;
+}
+
+function relatedOf(em: EntityManager, rows: OverlapRow[]): Related {
+  const related = rows[0]?.related;
+  const byKey = <T>(entity: string, key: keyof T & string, values: LeanJson[] | null | undefined) =>
+    new Map((values ?? []).map((value) => {
+      const record = leanFromJson<T>(em, entity, value);
+      return [record[key] as string, record];
+    }));
+  return {
+    projects: byKey<ProjectRecord>(Project.name, 'id', related?.projects),
+    units: byKey<AdminUnitRecord>(AdminUnit.name, 'code', related?.units),
+    themes: byKey<ThemeRecord>(Theme.name, 'code', related?.themes),
+  };
 }
 
 const PAIR_COLUMNS = 'o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation';
@@ -37,20 +63,37 @@ const OWN_PROJECT_SQL = 'own (id) as (select ?::uuid)';
 const OWN_PROJECTS_SQL = 'own as materialized (select distinct project_id as id from project_participant where organisation_id in (?))';
 
 /**
- * Turns a page of pair rows into output: bit strings to codes (set bits only), dates out of the
- * range, and both projects as lean rows in JSON (a primary-key lookup each, about 0.4 ms for a
- * page of 20 where the loader took a statement of its own). Units and themes stay codes for
- * the loaders: building their JSON cost PostgreSQL more than the statement it spares.
+ * The statement for a page of pair rows (`inner`, which may use the CTE `own` given in `ownCte`),
+ * decoded for output: bit strings to codes (set bits only), dates out of the range. The first row
+ * also carries `related`: every project, unit and theme the page names, once each, as lean rows in
+ * JSON (src/common/lean-rows.ts). So one statement answers a page with both projects, the shared
+ * units and themes, which through the loaders took three more; and a project's page, where one
+ * side is always the same project, builds that project once rather than once per pair.
  */
-const decodeSql = (em: EntityManager, inner: string) => `
-  select page.project_a, page.project_b, page.geographic, page.time_share, page.theme_similarity, page.score, page.same_organisation,
-    lower(page.period)::text as period_start, (upper(page.period) - 1)::text as period_end,
-    (select ${leanJsonSql(em, Project.name, 'p')} from project p where p.id = page.project_a) as project_a_row,
-    (select ${leanJsonSql(em, Project.name, 'p')} from project p where p.id = page.project_b) as project_b_row,
-    array(select u.code from analytics_unit u where u.id = any(analytics_bit_positions(page.shared_units)) order by u.id) as unit_codes,
-    array(select t.code from analytics_theme t where t.id = any(analytics_bit_positions(page.shared_themes)) order by t.id) as theme_codes,
-    page.total
-  from (${inner}) page order by page.score desc, page.project_a, page.project_b`;
+function pageStatementSql(em: EntityManager, ownCte: string | null, inner: string): string {
+  const ctes = [
+    ...(ownCte ? [ownCte] : []),
+    `page as materialized (${inner})`,
+    `decoded as materialized (select page.*, analytics_bit_positions(page.shared_units) as unit_ids,
+      analytics_bit_positions(page.shared_themes) as theme_ids from page)`,
+  ];
+  const order = 'd.score desc, d.project_a, d.project_b';
+  return `with ${ctes.join(', ')}
+  select d.project_a, d.project_b, d.geographic, d.time_share, d.theme_similarity, d.score, d.same_organisation,
+    lower(d.period)::text as period_start, (upper(d.period) - 1)::text as period_end,
+    array(select u.code from analytics_unit u where u.id = any(d.unit_ids) order by u.id) as unit_codes,
+    array(select t.code from analytics_theme t where t.id = any(d.theme_ids) order by t.id) as theme_codes,
+    d.total,
+    case when row_number() over (order by ${order}) = 1 then json_build_object(
+      'projects', (select json_agg(${leanJsonSql(em, Project.name, 'p')}) from project p
+        where p.id in (select project_a from page union select project_b from page)),
+      'units', (select json_agg(${leanJsonSql(em, AdminUnit.name, 'unit')}) from admin_unit unit
+        where unit.code in (select u.code from analytics_unit u where u.id in (select unnest(unit_ids) from decoded))),
+      'themes', (select json_agg(${leanJsonSql(em, Theme.name, 'theme')}) from theme
+        where theme.code in (select t.code from analytics_theme t where t.id in (select unnest(theme_ids) from decoded)))
+    ) end as related
+  from decoded d order by ${order}`;
+}
 
 /**
  * The page of overlaps of the projects in the CTE `own` (with its parameters), turned so that
@@ -65,9 +108,7 @@ function ownPageStatement(em: EntityManager, own: Statement, conditions: Stateme
   const notBothOwn = 'and o.project_a not in (select id from own)';
   const reach = window.limit + window.offset;
   return {
-    sql:
-      `with ${own.sql} ` +
-      decodeSql(em, `
+    sql: pageStatementSql(em, own.sql, `
         select page.*, (select sum(n.pairs) from own cross join lateral (
             select count(*) as pairs from analytics_overlap o where o.project_a = own.id${and}
             union all
@@ -96,7 +137,7 @@ export function projectOverlapStatement(em: EntityManager, projectId: string, wi
   return ownPageStatement(em, { sql: OWN_PROJECT_SQL, params: [projectId] }, { sql: 'not o.same_organisation', params: [] }, window);
 }
 
-function toOverlap(em: EntityManager, row: OverlapRow): Overlap {
+function toOverlap(row: OverlapRow, related: Related): Overlap {
   const components = Object.assign(new OverlapScoreComponents(), {
     geographic: Number(row.geographic),
     time: Number(row.time_share),
@@ -105,16 +146,21 @@ function toOverlap(em: EntityManager, row: OverlapRow): Overlap {
   return Object.assign(new Overlap(), {
     projectAId: row.project_a,
     projectBId: row.project_b,
-    projectA: leanFromJson<ProjectRecord>(em, Project.name, row.project_a_row),
-    projectB: leanFromJson<ProjectRecord>(em, Project.name, row.project_b_row),
-    sharedUnitCodes: row.unit_codes,
-    sharedThemeCodes: row.theme_codes,
+    projectA: related.projects.get(row.project_a),
+    projectB: related.projects.get(row.project_b),
+    sharedUnits: found(row.unit_codes.map((code) => related.units.get(code))),
+    sharedThemes: found(row.theme_codes.map((code) => related.themes.get(code))),
     periodStart: row.period_start,
     periodEnd: row.period_end === 'infinity' ? null : row.period_end,
     score: Number(row.score),
     components,
     sameOrganisation: row.same_organisation,
   });
+}
+
+function toOverlaps(em: EntityManager, rows: OverlapRow[]): Overlap[] {
+  const related = relatedOf(em, rows);
+  return rows.map((row) => toOverlap(row, related));
 }
 
 /**
@@ -180,7 +226,7 @@ export async function listOverlaps(
       if (projectId) await checkProject(ctx, projectId, 'filter.projectId');
       if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
     }
-    return toConnection(rows.map((row) => toOverlap(ctx.em, row)), await windowTotal(rows, window, pageOf), window);
+    return toConnection(toOverlaps(ctx.em, rows), await windowTotal(rows, window, pageOf), window);
   }
 
   const where: Statement = { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
@@ -189,11 +235,11 @@ export async function listOverlaps(
   const countSql = kept ? `select ${kept} as total from analytics_overlap_total` : `select count(*) as total from analytics_overlap o ${where.sql}`;
   const [rows, [{ total }]] = await Promise.all([
     connection.execute<OverlapRow[]>(
-      decodeSql(ctx.em, `select o.project_a, o.project_b, ${PAIR_COLUMNS}, null as total
+      pageStatementSql(ctx.em, null, `select o.project_a, o.project_b, ${PAIR_COLUMNS}, null as total
         from analytics_overlap o ${where.sql} order by o.score desc, o.project_a, o.project_b limit ? offset ?`),
       [...params, window.limit, window.offset],
     ),
     connection.execute<{ total: string }[]>(countSql, kept ? [] : params),
   ]);
-  return toConnection(rows.map((row) => toOverlap(ctx.em, row)), Number(total), window);
+  return toConnection(toOverlaps(ctx.em, rows), Number(total), window);
 }
