@@ -14,6 +14,8 @@ interface LeanPlan {
   select: string;
   /** The same columns as `'<alias>', <table alias>."<column>"` pairs for json_build_object. */
   jsonPairs: (tableAlias: string) => string[];
+  /** leanJsonSql's answers by table alias: built on every request of a hot path otherwise. */
+  jsonSql: Map<string, string>;
   build: (row: Record<string, unknown>) => Record<string, unknown>;
 }
 
@@ -59,6 +61,7 @@ function planOf(meta: EntityMetadata, platform: Platform): LeanPlan {
   const plan: LeanPlan = {
     select: columns.join(', '),
     jsonPairs: (tableAlias) => jsonPairs.map((pair) => pair(tableAlias)),
+    jsonSql: new Map(),
     build: (row) => {
       const lean: Record<string, unknown> = {};
       for (const step of steps) step(row, lean);
@@ -90,12 +93,17 @@ const JSON_PAIRS_PER_CALL = 50;
  * arrays and jsonb as such; numeric and bigint columns as text, see planOf).
  */
 export function leanJsonSql(em: EntityManager, entity: string, tableAlias: string): string {
-  const pairs = planOf(em.getMetadata().get(entity), em.getPlatform()).jsonPairs(tableAlias);
+  const plan = planOf(em.getMetadata().get(entity), em.getPlatform());
+  const known = plan.jsonSql.get(tableAlias);
+  if (known) return known;
+  const pairs = plan.jsonPairs(tableAlias);
   const calls: string[] = [];
   for (let start = 0; start < pairs.length; start += JSON_PAIRS_PER_CALL) {
     calls.push(`${pairs.length > JSON_PAIRS_PER_CALL ? 'jsonb' : 'json'}_build_object(${pairs.slice(start, start + JSON_PAIRS_PER_CALL).join(', ')})`);
   }
-  return calls.length === 1 ? calls[0] : `(${calls.join(' || ')})`;
+  const sql = calls.length === 1 ? calls[0] : `(${calls.join(' || ')})`;
+  plan.jsonSql.set(tableAlias, sql);
+  return sql;
 }
 
 /** The lean row of an object that `leanJsonSql` built (as parsed by the driver). */
