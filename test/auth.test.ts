@@ -129,6 +129,48 @@ describe('users, passwords and sessions', () => {
   });
 });
 
+
+describe('the sign-in lock under parallel guesses', () => {
+  const email = 'burst@partner.example';
+  const password = 'the right password';
+  const clearThrottle = () => server.orm.em.getConnection().execute('delete from login_throttle');
+  const attempt = (guess: string) => server.graphql(LoginDocument, { email, password: guess }, { token: null });
+  const codes = (results: { errors?: { extensions?: { code?: string } }[] }[]) => results.map((result) => result.errors?.[0]?.extensions?.code ?? 'ok');
+
+  beforeAll(async () => {
+    const invitation = await invite('PARTNER_VIEWER', email, await createOrganisation(server, 'Burst Partner'));
+    await server.graphql(SetPasswordDocument, { token: invitation.passwordSetupToken, password }, { token: null });
+  });
+  beforeEach(clearThrottle);
+  afterAll(clearThrottle);
+
+  it('checks at most five of twenty wrong passwords sent at once and refuses the rest unchecked', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => attempt(`wrong guess ${index}`)));
+    const outcome = codes(results);
+    // A checked wrong password answers UNAUTHENTICATED; an unchecked one TOO_MANY_REQUESTS.
+    expect(outcome.filter((code) => code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
+    expect(outcome.filter((code) => code === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(15);
+    expect(outcome.every((code) => code === 'UNAUTHENTICATED' || code === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect((await attempt(password)).errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('refuses the right password sent in a burst after five failures', async () => {
+    for (let index = 0; index < 5; index += 1) {
+      expect((await attempt(`wrong ${index}`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    const burst = await Promise.all([...Array.from({ length: 19 }, (_, index) => attempt(`again ${index}`)), attempt(password)]);
+    expect(codes(burst)).toEqual(Array(20).fill('TOO_MANY_REQUESTS'));
+  });
+
+  it('does not count a success as a failure', async () => {
+    for (let index = 0; index < 4; index += 1) await attempt(`wrong ${index}`);
+    // Were successes counted, the second would be the sixth attempt from this address.
+    expect((await attempt(password)).errors).toBeUndefined();
+    expect((await attempt(password)).errors).toBeUndefined();
+  });
+});
+
+
 describe('API tokens', () => {
   it('are shown once, stored hashed, record their use, and stop working when revoked', async () => {
     const organisationId = await createOrganisation(server, 'Token Partner');

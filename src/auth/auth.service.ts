@@ -38,35 +38,58 @@ function throttleKeys(email: string, clientIp: string): string[] {
   return [`email:${normaliseEmail(email)}`, `ip:${clientIp}`];
 }
 
-/** Refuses a sign-in while the account or the address is locked after too many failures. */
-async function checkThrottle(em: EntityManager, keys: string[]): Promise<void> {
-  const locked = await em.find(LoginThrottle, { key: { $in: keys }, lockedUntil: { $gt: new Date() } });
-  if (locked.length > 0) {
-    const until = new Date(Math.max(...locked.map((row) => row.lockedUntil!.getTime())));
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    throw new DomainError(
-      ErrorKind.TOO_MANY_REQUESTS,
-      AuthErrorCode.TOO_MANY_ATTEMPTS,
-      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    );
-  }
+const THROTTLE_WINDOW = `interval '${THROTTLE_MINUTES} minutes'`;
+
+interface Reservation {
+  failures: number;
+  locked: boolean;
+  retry_at: Date;
 }
 
-/** Counts a failure for each key in its own statement, so it survives the refused request. */
-async function recordFailure(em: EntityManager, keys: string[]): Promise<void> {
-  const window = `interval '${THROTTLE_MINUTES} minutes'`;
-  const fresh = `login_throttle.window_started_at < now() - ${window}`;
-  for (const key of keys) {
-    await em.getConnection().execute(
-      `insert into login_throttle (key, failures, window_started_at) values (?, 1, now())
-       on conflict (key) do update set
-         failures = case when ${fresh} then 1 else login_throttle.failures + 1 end,
-         window_started_at = case when ${fresh} then now() else login_throttle.window_started_at end,
-         locked_until = case when (case when ${fresh} then 1 else login_throttle.failures + 1 end) >= ${MAX_FAILED_LOGINS}
-           then now() + ${window} else login_throttle.locked_until end`,
-      [key],
-    );
-  }
+/**
+ * Counts this sign-in attempt against the account and the address before the password is
+ * checked, in one statement: PostgreSQL serialises the upserts on each key's row, so in a burst
+ * of parallel guesses at most MAX_FAILED_LOGINS are let through to the password check and the
+ * rest are refused unchecked. A refused attempt gives its count back, and so does a success
+ * (see `releaseAttempt`): at rest `failures` is the failures in the window.
+ */
+async function reserveAttempt(em: EntityManager, keys: string[]): Promise<void> {
+  const fresh = `t.window_started_at < now() - ${THROTTLE_WINDOW} and coalesce(t.locked_until, '-infinity') <= now()`;
+  const rows = await em.getConnection().execute<Reservation[]>(
+    `insert into login_throttle as t (key, failures, window_started_at)
+     values ${keys.map(() => '(?, 1, now())').join(', ')}
+     on conflict (key) do update set
+       failures = case when ${fresh} then 1 else t.failures + 1 end,
+       window_started_at = case when ${fresh} then now() else t.window_started_at end,
+       locked_until = case when ${fresh} then null else t.locked_until end
+     returning t.failures, coalesce(t.locked_until > now(), false) as locked,
+       coalesce(t.locked_until, t.window_started_at + ${THROTTLE_WINDOW}) as retry_at`,
+    keys,
+  );
+  const refused = rows.filter((row) => row.locked || row.failures > MAX_FAILED_LOGINS);
+  if (refused.length === 0) return;
+  await releaseAttempt(em, keys);
+  const until = Math.max(...refused.map((row) => new Date(row.retry_at).getTime()));
+  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+  throw new DomainError(
+    ErrorKind.TOO_MANY_REQUESTS,
+    AuthErrorCode.TOO_MANY_ATTEMPTS,
+    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  );
+}
+
+/** Gives back an attempt that was refused unchecked or that succeeded: it is no failure. */
+async function releaseAttempt(em: EntityManager, keys: string[]): Promise<void> {
+  await em.getConnection().execute('update login_throttle set failures = greatest(failures - 1, 0) where key in (?)', [keys]);
+}
+
+/** A failed attempt stays counted; the one that reaches the limit locks the key for the window. */
+async function lockWhenExhausted(em: EntityManager, keys: string[]): Promise<void> {
+  await em.getConnection().execute(
+    `update login_throttle set locked_until = now() + ${THROTTLE_WINDOW}
+     where key in (?) and failures >= ${MAX_FAILED_LOGINS} and coalesce(locked_until, '-infinity') <= now()`,
+    [keys],
+  );
 }
 
 function auditEvent(em: EntityManager, ctx: RequestContext, user: User, action: string): void {
@@ -88,17 +111,19 @@ export interface SignedIn {
 /** Checks e-mail and password (the same answer for either being wrong) and opens a session. */
 export async function login(ctx: RequestContext, email: string, password: string): Promise<SignedIn> {
   const keys = throttleKeys(email, ctx.http.clientIp);
-  await checkThrottle(ctx.em, keys);
+  await reserveAttempt(ctx.em, keys);
   const user = await ctx.em.findOne(User, { email: normaliseEmail(email) });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !user.active || !user.passwordHash || !valid) {
-    await recordFailure(ctx.em, keys);
+    await lockWhenExhausted(ctx.em, keys);
     throw unauthenticated('Wrong e-mail or password.', AuthErrorCode.BAD_CREDENTIALS);
   }
   const secret = newSecret(SESSION_PREFIX);
   const expiresAt = hoursFromNow(SESSION_HOURS);
   await ctx.em.transactional(async (em) => {
+    // The account starts afresh; the address keeps its failures but not this success.
     await em.nativeDelete(LoginThrottle, { key: keys[0] });
+    await releaseAttempt(em, keys.slice(1));
     em.create(Session, { secretHash: hashSecret(secret), user, expiresAt });
     auditEvent(em, ctx, user, 'LOGIN');
   });

@@ -10,6 +10,7 @@ export class LoginThrottle {
   @PrimaryKey({ type: 'text' })
   key: string;
 
+  /** Failures in the window, plus the attempts being checked right now (counted before the check). */
   @Property({ type: 'integer' })
   failures: Opt<number> = 0;
 
