@@ -125,3 +125,66 @@ describe('funding', () => {
     expect(await server.rowCount('exchange_rate')).toBe(rows);
   });
 });
+
+describe('who may record money on a project', () => {
+  let a: string;
+  let b: string;
+  let stranger: string;
+  let editorOfB: string;
+  let projectOfA: string;
+  /** A's project that B funds. */
+  let fundedByB: string;
+  const disburse = (project: string, providerId: string | null, receiverId: string | null, token: string) =>
+    server.graphql(
+      RecordTransactionDocument,
+      { input: { projectId: project, type: 'DISBURSEMENT', amount: '999999.00', currency: 'USD', valueDate: '2026-03-01', providerId, receiverId } },
+      { token },
+    );
+
+  beforeAll(async () => {
+    [a, b, stranger] = await Promise.all(['Org A', 'Org B', 'Org C'].map((name) => createOrganisation(server, `Money ${name}`)));
+    editorOfB = (await server.tokenFor('PARTNER_EDITOR', b)).token;
+    projectOfA = (await createProject(server, { participants: [{ organisationId: a, role: 'IMPLEMENTING' }] })).id;
+    fundedByB = (
+      await createProject(server, {
+        participants: [
+          { organisationId: a, role: 'IMPLEMENTING' },
+          { organisationId: b, role: 'FUNDING' },
+        ],
+      })
+    ).id;
+  });
+
+  it('refuses a partner that names itself on a project its organisation takes no part in, and the public totals stay untouched', async () => {
+    const before = await server.rowCount('funding_transaction');
+    for (const [provider, receiver] of [
+      [b, a],
+      [a, b],
+      [b, null],
+    ]) {
+      const { errors } = await disburse(projectOfA, provider, receiver, editorOfB);
+      expect(errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_ORGANISATION' });
+      expect(errors![0].message).toMatch(/takes no part in this project/);
+    }
+    expect(await server.rowCount('funding_transaction')).toBe(before);
+    const { data } = await server.graphql(ProjectDocument, { id: projectOfA, currency: 'USD' }, { token: null });
+    expect(data!.project!.fundingTotals).toMatchObject({ disbursed: '0.00' });
+  });
+
+  it('lets a funder record its own money with another participant, but not with an outsider or between others', async () => {
+    const own = await disburse(fundedByB, b, a, editorOfB);
+    expect(own.errors).toBeUndefined();
+    const outsider = await disburse(fundedByB, b, stranger, editorOfB);
+    expect(outsider.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.receiverId' });
+    const betweenOthers = await disburse(fundedByB, stranger, a, editorOfB);
+    expect(betweenOthers.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_ORGANISATION' });
+    const { data } = await server.graphql(ProjectDocument, { id: fundedByB, currency: 'USD' }, { token: null });
+    expect(data!.project!.fundingTotals).toMatchObject({ disbursed: '999999.00' });
+  });
+
+  it('lets the organisation that runs a project record any transaction on it', async () => {
+    const editorOfA = (await server.tokenFor('PARTNER_EDITOR', a)).token;
+    const { errors } = await disburse(projectOfA, stranger, null, editorOfA);
+    expect(errors).toBeUndefined();
+  });
+});

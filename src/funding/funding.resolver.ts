@@ -16,7 +16,7 @@ import { FundingTransaction } from './transaction.entity';
 export class FundingTransactionResolver {
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
   @Mutation(() => FundingTransaction, {
-    description: 'Records money committed, disbursed, spent or received on a project (ADMIN; a PARTNER_EDITOR whose organisation is the provider or the receiver).',
+    description: 'Records money committed, disbursed, spent or received on a project. ADMIN, and a PARTNER_EDITOR whose organisation runs the project (ACCOUNTABLE, EXTENDING or IMPLEMENTING), record any transaction on it; a PARTNER_EDITOR of another participant (a funder) only transactions in which its organisation is the provider or the receiver and the other side, if named, takes part in the project too.',
   })
   recordTransaction(@Arg('input', { description: 'The transaction.' }) input: RecordTransactionInput, @Ctx() ctx: RequestContext) {
     return funding.recordTransaction(ctx, input);

@@ -2,11 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../auth/access';
 import { AuthErrorCode } from '../auth/auth.errors';
 import { Role } from '../auth/user.entity';
+import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../common/context';
+import { DomainError, ErrorKind } from '../common/errors';
 import { fixedDecimal } from '../common/scalars';
 import { badInput, checkPeriod, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
 import { requireOrganisation } from '../organisations/organisation.service';
-import { assertCanEditProject, requireProject } from '../projects/project.service';
+import { ProjectParticipant } from '../projects/project-participant.entity';
+import type { Project } from '../projects/project.entity';
+import { assertCanEditProject, EDITING_ROLES, requireProject } from '../projects/project.service';
 import { Budget } from './budget.entity';
 import { ExchangeRate, REPORTING_CURRENCY } from './exchange-rate.entity';
 import { FundingErrorCode } from './funding.errors';
@@ -23,12 +27,9 @@ export async function recordTransaction(ctx: RequestContext, input: RecordTransa
     throw badInput('INVALID_AMOUNT', `\`input.amount\` takes at most 16 digits and 2 decimals; got "${input.amount}".`, 'input.amount');
   }
   const currency = normaliseCurrency(input.currency, 'input.currency');
-  const own = ctx.caller?.role === Role.PARTNER_EDITOR ? ctx.caller.organisationId : undefined;
-  if (own !== undefined && (own === null || (input.providerId !== own && input.receiverId !== own))) {
-    throw forbidden('A partner records only transactions in which its own organisation is the provider or the receiver.', AuthErrorCode.NOT_YOUR_ORGANISATION);
-  }
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, input.projectId, 'input.projectId');
+    await assertMayRecordTransaction(em, ctx.caller, project, input);
     const provider = input.providerId ? await requireOrganisation(em, input.providerId, 'input.providerId') : null;
     const receiver = input.receiverId ? await requireOrganisation(em, input.receiverId, 'input.receiverId') : null;
     return em.create(FundingTransaction, {
@@ -42,6 +43,37 @@ export async function recordTransaction(ctx: RequestContext, input: RecordTransa
       description: input.description ?? null,
     });
   });
+}
+
+/**
+ * ADMIN records any transaction; an organisation that runs the project (ACCOUNTABLE, EXTENDING,
+ * IMPLEMENTING) any transaction on it. Any other participant (a funder, say) only its own money:
+ * it is the provider or the receiver, and the other side, if named, takes part in the project
+ * too. Naming one's own organisation is not enough to put money on a stranger's project.
+ */
+async function assertMayRecordTransaction(em: EntityManager, caller: Caller | null, project: Project, input: RecordTransactionInput): Promise<void> {
+  if (caller?.role === Role.ADMIN) return;
+  const own = caller?.role === Role.PARTNER_EDITOR ? caller.organisationId : null;
+  if (!own) throw forbidden('Only ADMIN and partner editors record transactions.');
+  const participants = await em.find(ProjectParticipant, { project }, { fields: ['organisation', 'role'] });
+  const rolesOf = (organisationId: string) => participants.filter((entry) => entry.organisation.id === organisationId).map((entry) => entry.role);
+  const ownRoles = rolesOf(own);
+  if (ownRoles.some((role) => EDITING_ROLES.includes(role))) return;
+  if (ownRoles.length === 0) {
+    throw forbidden('Your organisation takes no part in this project, so it cannot record money on it.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+  }
+  if (input.providerId !== own && input.receiverId !== own) {
+    throw forbidden('A funder of a project records only transactions in which its own organisation is the provider or the receiver.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+  }
+  const [otherSide, field] = input.providerId === own ? [input.receiverId, 'input.receiverId'] : [input.providerId, 'input.providerId'];
+  if (otherSide && otherSide !== own && rolesOf(otherSide).length === 0) {
+    throw new DomainError(
+      ErrorKind.FORBIDDEN,
+      AuthErrorCode.NOT_YOUR_ORGANISATION,
+      'The other side of this transaction takes no part in the project. Ask an organisation that runs the project to add it as a participant, or to record the transaction.',
+      field,
+    );
+  }
 }
 
 /** A budget for a period of a project that the caller may edit. */
