@@ -429,3 +429,24 @@ describe('hotspots and gaps', () => {
     expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_FLAGS_GIVEN' });
   });
 });
+
+describe('who may read the analytics', () => {
+  it('lets anyone read overlaps, hotspots, coverage and gaps, which come from public project data', async () => {
+    const anonymous = { token: null };
+    const pairs = await server.graphql(OverlapsDocument, { filter: { projectId: project.oblastWide } }, anonymous);
+    expect(pairs.errors).toBeUndefined();
+    expect(pairs.data!.overlaps.nodes.map((node) => node.projectB!.id)).toContain(project.village);
+    const cells = await server.graphql(CoverageDocument, { level: 'DISTRICT', filter: { withinCode: BATKEN_OBLAST } }, anonymous);
+    expect(cells.data!.coverage.nodes.find((cell) => cell.unit.code === BATKEN_RAYON)!.projectCount).toBeGreaterThan(0);
+    const hot = await server.graphql(HotspotsDocument, { level: 'MUNICIPALITY', filter: { activeDuring: JUNE_2025 } }, anonymous);
+    expect(hot.data!.hotspots.nodes.map((spot) => spot.unit.code)).toContain(AK_TATYR);
+    const gaps = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON, themeCodes: ['E_GOVERNMENT'] } }, anonymous);
+    expect(gaps.errors).toBeUndefined();
+    expect(gaps.data!.gaps.totalCount).toBeGreaterThan(0);
+  });
+
+  it('keeps activity collisions, which involve unaccepted reports, for signed-in callers', async () => {
+    const { errors } = await server.graphql('{ activityCollisions { daysApart } }', {}, { token: null });
+    expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../auth/access';
 import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
 import { pageWindow, MAX_PAGE_SIZE } from '../common/pagination';
@@ -14,8 +15,14 @@ import { listHotspots } from './hotspot.service';
 import { listOverlaps } from './overlap.service';
 import { PeopleReached } from './people-reached';
 
+/**
+ * Overlaps, hotspots, coverage and gaps are computed from project data, which is public, so
+ * anyone may read them (the public map uses them). Activity collisions, which involve
+ * unaccepted reports, stay with signed-in callers.
+ */
 @Resolver(() => Overlap)
 export class OverlapResolver {
+  @Public()
   @Query(() => OverlapConnection, {
     description:
       'Pairs of projects of different organisations whose coverage meets in the unit tree, whose periods meet and which share a theme, highest score first (then by project ids). Cancelled projects and projects without themes or coverage take no part.',
@@ -27,6 +34,7 @@ export class OverlapResolver {
 
 @Resolver(() => Hotspot)
 export class HotspotResolver {
+  @Public()
   @Query(() => HotspotConnection, {
     description:
       'Units of a level where at least `minOrganisations` organisations (default 3), through at least two projects, work on the same theme in the same period (default today), with who they are.',
@@ -63,6 +71,7 @@ export class CoverageCellResolver {
     return ctx.loaders.analytics.peopleReached.load({ unitCode: cell.unitCode, themeCode: cell.themeCode });
   }
 
+  @Public()
   @Query(() => CoverageCellConnection, {
     description:
       'A coverage map: one cell per unit of the level (per theme with `byTheme`), units without any project included with zeros, in tree order; pages default to 500 cells.',
@@ -89,6 +98,7 @@ export class CoverageCellResolver {
 
 @Resolver(() => Gap)
 export class GapResolver {
+  @Public()
   @Query(() => GapConnection, {
     description:
       'Units of a level (default ayil aimaks) where no project on the given themes runs in the period (default today), in tree order; narrow to flagged units with `borderArea` or `multiEthnic`.',
