@@ -40,7 +40,7 @@ async function browserRequest(query: string, variables: object, cookie?: string)
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { response, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] } };
+  return { response, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions: { code: string; reason?: string } }[] } };
 }
 
 async function invite(role: 'PARTNER_EDITOR' | 'PARTNER_VIEWER' | 'SECRETARIAT', email: string, organisationId?: string) {
@@ -97,8 +97,16 @@ describe('users, passwords and sessions', () => {
     const logout = await browserRequest('mutation { logout }', {}, cookie);
     expect(logout.body.data!.logout).toBe(true);
     expect(logout.response.headers.get('set-cookie')).toMatch(/yntymak_session=;/);
-    const after = await browserRequest('{ me { email } }', {}, cookie);
-    expect(after.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    // The ended session's cookie reads public data as anonymous, is cleared, and is told apart
+    // from "never signed in" where a caller is needed.
+    const after = await browserRequest('{ me { email } themes { code } }', {}, cookie);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data!.me).toBeNull();
+    expect(after.response.headers.get('set-cookie')).toMatch(/yntymak_session=;/);
+    const guarded = await browserRequest('{ apiTokens { id } }', {}, cookie);
+    expect(guarded.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    const anonymous = await browserRequest('{ apiTokens { id } }', {});
+    expect(anonymous.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN' });
   });
 
   it('answers a wrong password and an unknown e-mail alike, and locks after repeated failures', async () => {

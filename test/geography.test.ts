@@ -167,6 +167,20 @@ describe('pagination', () => {
     }
   });
 
+  it('jumps to a numbered page with offset, alone or after a cursor, and refuses an offset out of range', async () => {
+    const all = (await server.graphql(AdminUnitsDocument, { filter: { kind: 'OBLAST' }, first: 7 })).data!.adminUnits;
+    const codes = all.edges.map((edge) => edge.node.code);
+    const third = (await server.graphql(AdminUnitsDocument, { filter: { kind: 'OBLAST' }, first: 2, offset: 4 })).data!.adminUnits;
+    expect(third.edges.map((edge) => edge.node.code)).toEqual(codes.slice(4, 6));
+    expect(third.pageInfo.hasPreviousPage).toBe(true);
+    const afterCursor = (await server.graphql(AdminUnitsDocument, { filter: { kind: 'OBLAST' }, first: 2, after: all.edges[0].cursor, offset: 2 })).data!.adminUnits;
+    expect(afterCursor.edges.map((edge) => edge.node.code)).toEqual(codes.slice(3, 5));
+    for (const offset of [-1, 100_001]) {
+      const { errors } = await server.graphql(AdminUnitsDocument, { offset });
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OFFSET_OUT_OF_RANGE', field: 'offset' });
+    }
+  });
+
   it('refuses a malformed cursor and a page size outside 1..500 with BAD_USER_INPUT', async () => {
     for (const after of ['not-a-cursor', Buffer.from('o:-3').toString('base64url'), '']) {
       const { errors, data } = await server.graphql(AdminUnitsDocument, { after });

@@ -40,6 +40,7 @@ function checkAccess(context: RequestContext, root: GraphQLObjectType, fieldName
   const rule = accessRuleOf(root, fieldName);
   if (rule?.public) return;
   if (!context.caller) {
+    if (context.sessionEnded) throw unauthenticated('Your session has ended. Please sign in again.', AuthErrorCode.SESSION_ENDED);
     throw unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>".', AuthErrorCode.NOT_SIGNED_IN);
   }
   if (rule?.roles && !rule.roles.includes(context.caller.role)) {

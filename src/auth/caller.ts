@@ -59,8 +59,9 @@ export function unauthenticated(message: string, reason: AuthErrorCode = AuthErr
 
 /**
  * The caller of a request: null for anonymous requests; a DomainError when credentials were
- * sent but are not valid (expired, revoked, unknown) — such a request is refused, not
- * downgraded to anonymous.
+ * sent but are not valid (expired, revoked, unknown). A bad API token refuses the request
+ * rather than downgrading it to anonymous; an ended session (reason SESSION_ENDED) is treated
+ * as anonymous by the server, which clears the cookie.
  */
 export async function resolveCaller(em: EntityManager, credentials: Credentials): Promise<Caller | null | DomainError> {
   const { authorization, sessionSecret } = credentials;
@@ -73,7 +74,7 @@ export async function resolveCaller(em: EntityManager, credentials: Credentials)
   }
   if (sessionSecret) {
     const [row] = await em.getConnection().execute<CallerRow[]>(SESSION_SQL, [hashSecret(sessionSecret)]);
-    if (!row) return unauthenticated('Your session has ended. Please sign in again.');
+    if (!row) return unauthenticated('Your session has ended. Please sign in again.', AuthErrorCode.SESSION_ENDED);
     return toCaller(row, 'session');
   }
   return null;

@@ -46,8 +46,14 @@ export interface RequestContext {
   loaders: Loaders;
   /** The signed-in user or API token owner; null for anonymous requests. */
   caller: Caller | null;
-  /** Set when credentials were sent but are not valid; every root field then fails with it. */
+  /** Set when an API token was sent but is not valid; every root field then fails with it. */
   credentialError: DomainError | null;
+  /**
+   * The session cookie named a session that has ended: the request goes on as anonymous (a
+   * browser keeps reading public pages, and the cookie is cleared), but fields that need a
+   * caller say that the session ended rather than "sign in".
+   */
+  sessionEnded?: boolean;
   /** From `Accept-Language`; a field's `lang` argument overrides it. */
   language: Language;
   log: Logger;

@@ -7,10 +7,12 @@ import { found } from './loaded';
 export enum PaginationErrorCode {
   INVALID_CURSOR = 'INVALID_CURSOR',
   FIRST_OUT_OF_RANGE = 'FIRST_OUT_OF_RANGE',
+  OFFSET_OUT_OF_RANGE = 'OFFSET_OUT_OF_RANGE',
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+export const MAX_OFFSET = 100_000;
 
 @ArgsType()
 export class PaginationArgs {
@@ -25,6 +27,12 @@ export class PaginationArgs {
     description: 'Return the items after this cursor (an `endCursor` or edge `cursor` from an earlier page).',
   })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Skip this many items (after \`after\`, when both are given), for numbered pages: page k of size n is \`first: n, offset: (k − 1) × n\`. From 0 to ${MAX_OFFSET.toLocaleString('en')}.`,
+  })
+  offset?: number | null;
 }
 
 /** A validated window into an ordered list. */
@@ -64,7 +72,16 @@ export function pageWindow(args: PaginationArgs, defaultSize = DEFAULT_PAGE_SIZE
       'first',
     );
   }
-  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  const skip = args.offset ?? 0;
+  if (!Number.isInteger(skip) || skip < 0 || skip > MAX_OFFSET) {
+    throw new DomainError(
+      ErrorKind.BAD_USER_INPUT,
+      PaginationErrorCode.OFFSET_OUT_OF_RANGE,
+      `\`offset\` must be between 0 and ${MAX_OFFSET}; got ${skip}.`,
+      'offset',
+    );
+  }
+  const offset = (args.after ? decodeCursor(args.after) + 1 : 0) + skip;
   return { limit: first, offset };
 }
 
