@@ -40,6 +40,7 @@ const environmentSchema = z.object({
     .min(1, { message: 'expected a whole number from 1 to 100' })
     .max(100, { message: 'expected a whole number from 1 to 100' })
     .default(10),
+  WEB_DIR: z.string().min(1, { message: 'expected a directory path' }).default('dist/web'),
 });
 
 export interface AppConfig {
@@ -56,6 +57,8 @@ export interface AppConfig {
   /** Adds `x-sql-statements` to every GraphQL response (on unless production). */
   sqlCountHeader: boolean;
   dbPoolMax: number;
+  /** Absolute path of the built web UI (Vite's output). */
+  webDir: string;
 }
 
 /**
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: values.SEED_ON_START,
     sqlCountHeader: values.SQL_COUNT_HEADER ?? values.NODE_ENV !== 'production',
     dbPoolMax: values.DB_POOL_MAX,
+    webDir: resolve(projectRoot, values.WEB_DIR),
   };
 }

@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,10 +12,12 @@ import type { AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import type { Orm } from '../db/orm';
+import { AuthErrorCode } from '../auth/auth.errors';
 import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { appSchema } from './schema';
+import { registerWebUi } from './web-ui';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -87,6 +90,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
   await apollo.start();
 
+  // gzip only: brotli at its default quality costs more CPU than it saves on dynamic answers.
+  await http.register(fastifyCompress, { encodings: ['gzip'], threshold: 2048 });
   await http.register(fastifyCookie);
   http.decorateRequest('scope', null as unknown as RequestScope);
   http.addHook('onRequest', (request, _reply, done) => {
@@ -123,6 +128,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
 
   registerMeetingRoutes(http, orm, SESSION_COOKIE);
+  await registerWebUi(http, config.webDir, logger);
 
   await http.register(fastifyApollo(apollo), {
     context: async (request, reply): Promise<GraphQLContext> => {
@@ -134,11 +140,14 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       const signedIn = caller instanceof DomainError ? null : caller;
       if (signedIn) request.scope.actor = { userId: signedIn.userId, organisationId: signedIn.organisationId };
       const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.env === 'production' } as const;
+      const sessionEnded = caller instanceof DomainError && caller.reason === AuthErrorCode.SESSION_ENDED;
+      if (sessionEnded) reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return {
         em,
         loaders: createLoaders(em),
         caller: signedIn,
-        credentialError: caller instanceof DomainError ? caller : null,
+        credentialError: caller instanceof DomainError && !sessionEnded ? caller : null,
+        sessionEnded,
         language: languageFromHeader(request.headers['accept-language']),
         log: logger.child({ reqId: request.id }),
         requestId: request.id,

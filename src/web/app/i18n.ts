@@ -1,0 +1,72 @@
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+
+/** The hub's three languages: Kyrgyz (the state language), Russian (official) and English. */
+export const LANGUAGES = ['ky', 'ru', 'en'] as const;
+export type UiLanguage = (typeof LANGUAGES)[number];
+
+/** BCP 47 locales for dates and numbers in each language. */
+export const LOCALES: Record<UiLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
+
+/** Catalogues live in `locales/<language>/<namespace>.json`, one namespace per feature. */
+const catalogues = import.meta.glob<{ default: ResourceKey }>('../locales/*/*.json');
+
+/** Loads each language's namespace only when a page needs it (one small request per file). */
+const catalogueBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const load = catalogues[`../locales/${language}/${namespace}.json`];
+    if (!load) {
+      callback(new Error(`No catalogue ${language}/${namespace}`), false);
+      return;
+    }
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+declare global {
+  interface Window {
+    /** Keys a page asked for that no catalogue has; the browser tests require it to stay empty. */
+    __i18nMissing?: string[];
+  }
+}
+
+export function currentLanguage(): UiLanguage {
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return (LANGUAGES as readonly string[]).includes(language) ? (language as UiLanguage) : 'ky';
+}
+
+void i18n
+  .use(catalogueBackend)
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    supportedLngs: [...LANGUAGES],
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    fallbackLng: 'ky',
+    ns: ['common'],
+    defaultNS: 'common',
+    // `?lang=ru` in a link chooses the language; the choice is remembered in the browser.
+    detection: { order: ['querystring', 'localStorage', 'navigator'], lookupQuerystring: 'lang', caches: ['localStorage'] },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    saveMissing: true,
+    missingKeyHandler: (languages, namespace, key) => {
+      const entry = `${languages.join(',')}:${namespace}:${key}`;
+      (window.__i18nMissing ??= []).push(entry);
+      console.warn(`Missing translation ${entry}`);
+    },
+    react: { useSuspense: true },
+  });
+
+i18n.on('languageChanged', () => {
+  document.documentElement.lang = currentLanguage();
+});
+
+export default i18n;

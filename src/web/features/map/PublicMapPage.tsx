@@ -1,0 +1,137 @@
+import { useQuery } from '@apollo/client/react';
+import { Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
+import type { Geometry } from 'geojson';
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CoverageMapDocument, UnitShapesDocument } from '../../gql/graphql';
+import { useFormat } from '../../app/format';
+import { PageLoader } from '../../app/ui/PageLoader';
+import { PageTitle } from '../../app/ui/PageTitle';
+import { QueryState } from '../../app/ui/QueryState';
+import { classBreaks, classOf, colourOf, GAP_STROKE, UNKNOWN_FILL } from './classes';
+import type { MapUnit } from './CoverageMap';
+import { type CoverageRow, CoverageTable } from './CoverageTable';
+import { useMapFilters } from './map-filters';
+import { MapFiltersBar } from './MapFiltersBar';
+import { MapLegend } from './MapLegend';
+import { UnitPanel } from './UnitPanel';
+
+// Leaflet is the heaviest part of the page: it arrives in a chunk of its own.
+const CoverageMap = lazy(() => import('./CoverageMap').then((module) => ({ default: module.CoverageMap })));
+
+/** The public map: who works where, by region or district, with gaps, legend and a table. */
+export default function PublicMapPage() {
+  const { t } = useTranslation(['map', 'projects']);
+  const format = useFormat();
+  const filters = useMapFilters();
+  const shapes = useQuery(UnitShapesDocument, { variables: { level: filters.level }, fetchPolicy: 'cache-first' });
+  const coverage = useQuery(CoverageMapDocument, { variables: { level: filters.level, filter: filters.coverageFilter, currency: filters.currency } });
+
+  const rows = useMemo<CoverageRow[]>(
+    () =>
+      (coverage.data?.coverage.nodes ?? []).map((cell) => {
+        const funding = cell.funding.complete && cell.funding.committed != null ? Number(cell.funding.committed) : null;
+        return {
+          code: cell.unit.code,
+          name: cell.unit.name ?? cell.unit.code,
+          projects: cell.projectCount,
+          organisations: cell.organisationCount,
+          funding,
+          fundingText: funding == null ? t('map:noRate') : format.money(cell.funding.committed, filters.currency),
+          gap: cell.projectCount === 0,
+        };
+      }),
+    [coverage.data, format, filters.currency, t],
+  );
+
+  const valueOf = (row: CoverageRow): number | null => (filters.measure === 'projects' ? row.projects : filters.measure === 'organisations' ? row.organisations : row.funding);
+  const textOf = (row: CoverageRow) => (filters.measure === 'funding' ? row.fundingText : format.number(valueOf(row)));
+  const breaks = classBreaks(rows.map((row) => valueOf(row) ?? 0));
+  const measureTitle = filters.measure === 'funding' ? t('map:measure.fundingIn', { currency: filters.currency }) : t(`map:measure.${filters.measure}`);
+
+  const units = useMemo<MapUnit[]>(() => {
+    const geometry = new Map((shapes.data?.adminUnits.nodes ?? []).map((unit) => [unit.code, unit.geometry as Geometry | null]));
+    return rows.flatMap((row) => {
+      const shape = geometry.get(row.code);
+      if (!shape) return [];
+      const value = valueOf(row);
+      const unknown = value === null && !row.gap;
+      const classIndex = classOf(value ?? 0, breaks);
+      return [
+        {
+          code: row.code,
+          geometry: shape,
+          label: `${row.name}: ${row.gap ? t('map:legend.gap') : `${textOf(row)} (${measureTitle.toLowerCase()})`}`,
+          style: unknown ? { fillColor: UNKNOWN_FILL } : classIndex < 0 ? { fillColor: colourOf(-1, 0), color: GAP_STROKE, dashArray: '4 3', weight: 1.5 } : { fillColor: colourOf(classIndex, breaks.length) },
+        },
+      ];
+    });
+    // valueOf/textOf depend only on the measure and rows.
+  }, [rows, shapes.data, breaks.join(','), filters.measure, measureTitle, t]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const selected = rows.find((row) => row.code === filters.unit) ?? null;
+  const select = (code: string) => filters.set({ unit: code });
+  const gaps = rows.filter((row) => row.gap).length;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <PageTitle title={t('map:title')} />
+        <Text c="dimmed" maw={760}>
+          {t('map:intro')}
+        </Text>
+      </div>
+      <MapFiltersBar filters={filters} />
+      <QueryState loading={(coverage.loading && !coverage.data) || (shapes.loading && !shapes.data)} error={coverage.error ?? shapes.error}>
+        <Text size="sm" aria-live="polite">
+          {t('map:summary', { count: rows.length, gaps, level: t(`map:levelOf.${filters.level}`) })}
+        </Text>
+        <Tabs value={filters.view} onChange={(view) => filters.set({ view: view === 'table' ? 'table' : null })} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="map">{t('map:tab.map')}</Tabs.Tab>
+            <Tabs.Tab value="table">{t('map:tab.table')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="map" pt="sm">
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: selected ? 8 : 10 }} h={{ base: 420, md: 560 }}>
+                <Suspense fallback={<PageLoader />}>
+                  <CoverageMap units={units} selected={filters.unit} onSelect={select} label={t('map:mapLabel', { measure: measureTitle })} attribution={t('map:attribution')} />
+                </Suspense>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: selected ? 4 : 2 }}>
+                <Stack>
+                  <Paper withBorder p="sm">
+                    <MapLegend breaks={breaks} title={measureTitle} format={(value) => (filters.measure === 'funding' ? format.money(String(value), filters.currency) : format.number(value))} showUnknown={filters.measure === 'funding'} />
+                  </Paper>
+                  {selected && (
+                    <UnitPanel
+                      code={selected.code}
+                      name={selected.name}
+                      figures={[t('map:figure.projects', { count: selected.projects }), t('map:figure.organisations', { count: selected.organisations }), `${t('map:measure.fundingIn', { currency: filters.currency })}: ${selected.fundingText}`]}
+                      filters={filters}
+                      onClose={() => filters.set({ unit: null })}
+                    />
+                  )}
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          </Tabs.Panel>
+          <Tabs.Panel value="table" pt="sm">
+            <Stack>
+              {selected && (
+                <UnitPanel
+                  code={selected.code}
+                  name={selected.name}
+                  figures={[t('map:figure.projects', { count: selected.projects }), t('map:figure.organisations', { count: selected.organisations })]}
+                  filters={filters}
+                  onClose={() => filters.set({ unit: null })}
+                />
+              )}
+              <CoverageTable rows={rows} onSelect={select} formatNumber={format.number} />
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+      </QueryState>
+    </Stack>
+  );
+}

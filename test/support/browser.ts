@@ -1,0 +1,75 @@
+/**
+ * The web UI in a real browser: Debian's chromium driven by playwright-core, against a real
+ * hub (`startTestServer`, which serves the built UI). Screenshots go to test-results/screens/
+ * (git-ignored), for people to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { projectRoot } from '../../src/config/paths';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENS = join(projectRoot, 'test-results', 'screens');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface UiPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and failed requests seen so far (a test expects none). */
+  problems: string[];
+}
+
+/** A fresh browser profile in one UI language (`?lang=` on the first page chooses it). */
+export async function openUi(browser: Browser, baseUrl: string, language: 'ky' | 'ru' | 'en', viewport = { width: 1366, height: 900 }): Promise<UiPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: language, viewport });
+  await context.addInitScript((lang) => window.localStorage.setItem('i18nextLng', lang), language);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Saves a full-page screenshot under test-results/screens/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+/** Serious and critical accessibility violations on the page as it is now (axe, WCAG 2 A/AA). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')}`);
+}
+
+/** Translation keys that some page asked for and no catalogue had. */
+export function missingTranslations(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__i18nMissing ?? []);
+}
+
+declare global {
+  interface Window {
+    __i18nMissing?: string[];
+  }
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, password: string, labels: { email: string | RegExp; password: string | RegExp; submit: string | RegExp }): Promise<void> {
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password, { exact: false }).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+}

@@ -1,0 +1,115 @@
+/**
+ * The public view in a browser, without signing in: the map (filter by a theme, open a
+ * district by keyboard and by mouse, the table), a project's page, in Russian and Kyrgyz.
+ */
+import type { Browser } from 'playwright-core';
+import { createOrganisation, createProject } from '../support/fixtures';
+import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const BATKEN_RAYON = 'KG05214000000';
+const TITLE_RU = 'Диалог местных сообществ в Баткенском районе';
+
+let server: TestServer;
+let browser: Browser;
+let projectId: string;
+const names: Record<string, string> = {};
+
+async function nameIn(language: string, query: string, pick: (data: never) => string) {
+  const { data } = await server.graphql(query, {}, { headers: { 'accept-language': language } });
+  return pick(data as never);
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const organisation = await createOrganisation(server, 'Public Walk NGO', 'NATIONAL_NGO');
+  projectId = (
+    await createProject(server, {
+      title: { ru: TITLE_RU, en: 'Community dialogue in Batken rayon' },
+      status: 'IMPLEMENTATION',
+      plannedStart: '2025-01-01',
+      plannedEnd: '2031-12-31',
+      themeCodes: ['CONFLICT_PREVENTION'],
+      coverage: [{ unitCode: BATKEN_RAYON }],
+      participants: [{ organisationId: organisation, role: 'IMPLEMENTING' }],
+    })
+  ).id;
+  for (const language of ['ru', 'ky']) {
+    names[`rayon:${language}`] = await nameIn(language, `{ adminUnit(code: "${BATKEN_RAYON}") { name } }`, (data: { adminUnit: { name: string } }) => data.adminUnit.name);
+    names[`theme:${language}`] = await nameIn(language, '{ themes { code name } }', (data: { themes: { code: string; name: string }[] }) => data.themes.find((theme) => theme.code === 'CONFLICT_PREVENTION')!.name);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function expectClean(ui: UiPage, name: string) {
+  await screenshot(ui.page, name);
+  expect(await accessibilityViolations(ui.page)).toEqual([]);
+  expect(await missingTranslations(ui.page)).toEqual([]);
+  expect(ui.problems).toEqual([]);
+}
+
+describe('the public map', () => {
+  it('filters by a theme, opens a district from the keyboard, and leads to a project (Russian)', async () => {
+    const ui = await openUi(browser, server.url, 'ru');
+    const { page } = ui;
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Кто где работает' }).waitFor();
+    const district = page.getByRole('button', { name: new RegExp(`^${names['rayon:ru']}:`) });
+    await district.waitFor();
+    await expectClean(ui, 'public-map-ru');
+
+    await page.getByRole('combobox', { name: 'Тема' }).click();
+    await page.getByRole('option', { name: names['theme:ru'] }).click();
+    await page.waitForURL(/theme=CONFLICT_PREVENTION/);
+    // With the theme chosen, the district is coloured by its projects on it: ours among them.
+    await district.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`unit=${BATKEN_RAYON}`));
+    const panel = page.getByRole('region', { name: names['rayon:ru'] });
+    await panel.getByRole('link', { name: TITLE_RU }).waitFor();
+    await expectClean(ui, 'public-map-ru-district');
+
+    await panel.getByRole('link', { name: TITLE_RU }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE_RU }).waitFor();
+    expect(page.url()).toContain(`/projects/${projectId}`);
+    await page.getByText('Реализуется').first().waitFor();
+    await page.getByRole('region', { name: 'Карта районов, где работает проект' }).waitFor();
+    await expectClean(ui, 'public-project-ru');
+    await ui.context.close();
+  });
+
+  it('reads in Kyrgyz, as a table too, and keeps the view in the link', async () => {
+    const ui = await openUi(browser, server.url, 'ky');
+    const { page } = ui;
+    await page.goto('/?view=table&theme=CONFLICT_PREVENTION');
+    await page.getByRole('heading', { level: 1, name: 'Ким кайда иштейт' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: names['rayon:ky'] });
+    await row.waitFor();
+    await expectClean(ui, 'public-map-ky-table');
+    await row.getByRole('button').click();
+    await page.getByRole('region', { name: names['rayon:ky'] }).getByRole('link', { name: TITLE_RU }).waitFor();
+    // The map itself, with the district chosen by mouse.
+    await page.getByRole('tab', { name: 'Карта' }).click();
+    await page.getByRole('button', { name: new RegExp(`^${names['rayon:ky']}:`) }).click();
+    await expectClean(ui, 'public-map-ky');
+    await ui.context.close();
+  });
+});
+
+describe('the project list', () => {
+  it('searches and pages, with the filters in the link', async () => {
+    const ui = await openUi(browser, server.url, 'ru');
+    const { page } = ui;
+    await page.goto('/projects');
+    await page.getByRole('heading', { level: 1, name: 'Проекты' }).waitFor();
+    await page.getByRole('textbox', { name: 'Поиск' }).fill('Баткенском');
+    await page.waitForURL(/q=/);
+    await page.getByRole('link', { name: TITLE_RU }).waitFor();
+    await expectClean(ui, 'public-projects-ru');
+    await ui.context.close();
+  });
+});
