@@ -29,7 +29,7 @@ export interface UiPage {
 /** A fresh browser profile in one UI language (`?lang=` on the first page chooses it). */
 export async function openUi(browser: Browser, baseUrl: string, language: 'ky' | 'ru' | 'en', viewport = { width: 1366, height: 900 }): Promise<UiPage> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: language, viewport });
-  await context.addInitScript((lang) => window.localStorage.setItem('i18nextLng', lang), language);
+  await context.addInitScript(`localStorage.setItem('i18nextLng', ${JSON.stringify(language)})`);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -58,13 +58,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /** Translation keys that some page asked for and no catalogue had. */
 export function missingTranslations(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__i18nMissing ?? []);
-}
-
-declare global {
-  interface Window {
-    __i18nMissing?: string[];
-  }
+  return page.evaluate(() => (globalThis as { __i18nMissing?: string[] }).__i18nMissing ?? []);
 }
 
 /** Signs in through the sign-in page, as a person would. */

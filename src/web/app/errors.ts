@@ -52,3 +52,25 @@ export function fieldErrorsOf(error: unknown, describe: (error: ServerError) => 
   }
   return fields;
 }
+
+/**
+ * Puts a failed mutation's BAD_USER_INPUT errors next to the form fields they name and
+ * returns the rest (to show above the form). `fieldMap` renames server paths the form calls
+ * otherwise, e.g. `{ 'input.title': 'title.en' }`.
+ */
+export function applyServerErrors(
+  form: { setFieldError(path: string, message: string): void },
+  error: unknown,
+  describe: (error: ServerError) => string,
+  fieldMap: Record<string, string> = {},
+): ServerError[] {
+  const rest: ServerError[] = [];
+  for (const entry of serverErrors(error)) {
+    if (entry.code === 'BAD_USER_INPUT' && entry.field) {
+      form.setFieldError(fieldMap[entry.field] ?? entry.field.replace(/^input\./, ''), describe(entry));
+    } else {
+      rest.push(entry);
+    }
+  }
+  return rest;
+}

@@ -1,15 +1,18 @@
+import type { RouteObject } from 'react-router';
 import type { Role } from '../gql/graphql';
 
 /** One link of the main navigation; `roles` limits it to signed-in users with those roles. */
 export interface NavItem {
   to: string;
-  /** Key in the `common` catalogue. */
+  /** A catalogue key with its namespace, e.g. `reports:nav.mine`. */
   label: string;
   roles?: Role[];
+  /** Lower comes first; public pages 0–99, a partner's work 100–199, the secretariat's 200–299, administration 300+. */
+  order: number;
 }
 
-/** Public pages first, then each role's work. Features add their pages here. */
-export const NAVIGATION: NavItem[] = [
-  { to: '/', label: 'nav.map' },
-  { to: '/projects', label: 'nav.projects' },
-];
+/** What a feature adds to the app: its pages (paths relative to `/`) and its links. */
+export interface FeatureRoutes {
+  routes: RouteObject[];
+  nav: NavItem[];
+}

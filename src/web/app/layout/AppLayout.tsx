@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { NAVIGATION } from '../navigation';
+import { NAVIGATION } from '../features';
 import { signInPath, useSession } from '../session';
 import { PageLoader } from '../ui/PageLoader';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -11,14 +11,16 @@ import classes from './AppLayout.module.css';
 
 /** Header with the language and the user, a navigation that folds away on phones, the page. */
 export function AppLayout() {
-  const { t } = useTranslation();
-  const [opened, { toggle, close }] = useDisclosure();
   const { user, signOut } = useSession();
+  const items = NAVIGATION.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
+  // Each link's label lives in its feature's catalogue: load those of the links shown.
+  const namespaces = ['common', ...new Set(items.map((item) => item.label.split(':')[0]).filter((namespace) => namespace !== 'common'))];
+  const { t } = useTranslation(namespaces);
+  const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(close, [location.pathname, close]);
 
-  const items = NAVIGATION.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <Anchor href="#main" className={classes.skip}>
@@ -56,7 +58,7 @@ export function AppLayout() {
                 </Button>
               </Group>
             ) : (
-              <Button component={Link} to={signInPath(location)} size="xs">
+              <Button component={Link} to={location.pathname.startsWith('/app') ? signInPath(location) : '/sign-in'} size="xs">
                 {t('user.signIn')}
               </Button>
             )}
@@ -66,7 +68,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs">
         <nav aria-label={t('nav.label')} className={classes.nav}>
           {items.map((item) => (
-            <NavLink key={item.to} component={RouterNavLink} to={item.to} end={item.to === '/'} label={t(item.label)} />
+            <NavLink key={item.to} component={RouterNavLink} to={item.to} end={item.to === '/' || item.to === '/app'} label={t(item.label)} />
           ))}
         </nav>
       </AppShell.Navbar>

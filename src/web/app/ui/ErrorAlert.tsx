@@ -1,0 +1,19 @@
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { type ServerError, useErrorText } from '../errors';
+
+/** Errors that belong to no field, said in the UI's language. */
+export function ErrorAlert({ errors }: { errors: ServerError[] }) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  if (errors.length === 0) return null;
+  return (
+    <Alert color="red" title={t('error.title')} role="alert">
+      {errors.map((entry, index) => (
+        <Text key={index} size="sm">
+          {describe(entry)}
+        </Text>
+      ))}
+    </Alert>
+  );
+}

@@ -1,0 +1,7 @@
+import { lazyPage } from '../../app/lazy-page';
+import type { FeatureRoutes } from '../../app/navigation';
+
+export const authFeature: FeatureRoutes = {
+  routes: [{ path: 'sign-in', ...lazyPage(() => import('./SignInPage')) }],
+  nav: [],
+};

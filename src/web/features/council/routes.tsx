@@ -1,0 +1,7 @@
+import type { FeatureRoutes } from '../../app/navigation';
+
+/** Pages of this feature: none yet. */
+export const councilFeature: FeatureRoutes = {
+  routes: [],
+  nav: [],
+};

@@ -1,0 +1,8 @@
+import { lazyPage } from '../../app/lazy-page';
+import type { FeatureRoutes } from '../../app/navigation';
+import { PARTNERS, STAFF } from '../../app/session';
+
+export const homeFeature: FeatureRoutes = {
+  routes: [{ path: 'app', ...lazyPage(() => import('./HomePage')) }],
+  nav: [{ to: '/app', label: 'home:nav', roles: [...STAFF, ...PARTNERS], order: 100 }],
+};
