@@ -1,9 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect } from 'react';
 import { RouterProvider } from 'react-router';
 import { MeDocument } from '../gql/graphql';
-import { createApolloClient } from './apollo';
+import { apolloClient, onSessionLost } from './apollo';
 import { NotificationsHost } from './notify';
 import { router } from './routes';
 import { SessionProvider, signInPath } from './session';
@@ -23,19 +23,20 @@ const theme = createTheme({
 const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a' }, dark: {} });
 
 export function App() {
-  const client = useMemo(() => {
-    const apollo = createApolloClient(() => {
-      void apollo.refetchQueries({ include: [MeDocument] });
-      // A signed-in page whose session ended: sign in again and come back to it.
-      if (window.location.pathname.startsWith('/app')) void router.navigate(`${signInPath(window.location)}&expired=1`, { replace: true });
-    });
-    return apollo;
-  }, []);
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        void apolloClient.refetchQueries({ include: [MeDocument] });
+        // A signed-in page whose session ended: sign in again and come back to it.
+        if (window.location.pathname.startsWith('/app')) void router.navigate(`${signInPath(window.location)}&expired=1`, { replace: true });
+      }),
+    [],
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <Suspense fallback={<PageLoader />}>
         <NotificationsHost />
-        <ApolloProvider client={client}>
+        <ApolloProvider client={apolloClient}>
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>
