@@ -10,6 +10,7 @@ import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { badInput, InputErrorCode } from '../common/validation';
 import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { resolveUnitCodes } from '../geography/admin-unit.service';
 import { ActivityType, ReportStatus } from './activity-report.entity';
 import { checkParticipants } from './activity.service';
 
@@ -97,7 +98,7 @@ async function loadReferences(em: EntityManager, rows: Row[]): Promise<Reference
         )
       : [],
     projectIds.length ? connection.execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?)', [projectIds]) : [],
-    unitCodes.length ? connection.execute<{ code: string; path: string }[]>('select code, path from admin_unit where code in (?)', [unitCodes]) : [],
+    resolveUnitCodes(em, unitCodes),
     connection.execute<{ code: string }[]>('select code from theme'),
   ]);
   const reference: Reference = { participants: new Map(), coveragePaths: new Map(), projectThemes: new Map(), unitPaths: new Map(), themes: new Set() };
@@ -105,7 +106,7 @@ async function loadReferences(em: EntityManager, rows: Row[]): Promise<Reference
   for (const row of participants) reference.participants.set(row.project_id, new Set([...(reference.participants.get(row.project_id) ?? []), row.organisation_id]));
   for (const row of coverage) push(reference.coveragePaths, row.project_id, row.path);
   for (const row of projectThemes) push(reference.projectThemes, row.project_id, row.theme_code);
-  for (const row of units) reference.unitPaths.set(row.code, row.path);
+  for (const [given, unit] of units) reference.unitPaths.set(given, unit.path);
   for (const row of themes) reference.themes.add(row.code);
   return reference;
 }
@@ -231,8 +232,9 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
         ),
       );
       const places = batch.flatMap(({ id, row, unitCodes }) =>
-        unitCodes.map((code) => {
-          const path = reference.unitPaths.get(code)!;
+        // Codes may be aliases: each place is stored once, under the unit's current code.
+        [...new Set(unitCodes.map((code) => reference.unitPaths.get(code)!))].map((path) => {
+          const code = path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1);
           const inside = (reference.coveragePaths.get(row.project_id) ?? []).some(
             (covered) => covered === path || path.startsWith(covered + PATH_SEPARATOR) || covered.startsWith(path + PATH_SEPARATOR),
           );

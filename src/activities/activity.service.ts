@@ -12,7 +12,7 @@ import { type Connection, type PageWindow, pageByIds, toConnection } from '../co
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { atOrInside } from '../geography/admin-unit.service';
+import { atOrInside, findUnitsByCodes } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
@@ -88,8 +88,9 @@ interface ResolvedPlaces {
 async function resolvePlaces(em: EntityManager, project: Project, unitCodes: string[], field: string): Promise<ResolvedPlaces> {
   const codes = [...new Set(unitCodes)];
   if (codes.length === 0) throw badInput(ActivityErrorCode.NO_PLACE, 'Give at least one place (an administrative unit code).', field);
-  const units = await em.find(AdminUnit, { code: { $in: codes } });
-  const unknown = codes.filter((code) => !units.some((unit) => unit.code === code));
+  const byCode = await findUnitsByCodes(em, codes);
+  const units = [...new Set(byCode.values())];
+  const unknown = codes.filter((code) => !byCode.has(code));
   if (unknown.length > 0) {
     throw badInput('UNKNOWN_UNIT', `Unknown administrative unit code(s): ${unknown.join(', ')}. Look codes up with adminUnits.`, field);
   }
