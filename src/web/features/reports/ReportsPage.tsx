@@ -145,7 +145,7 @@ function ReportList() {
                           </Alert>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <StatusBadge status={report.status} />
                       </Table.Td>
                       <Table.Td>
