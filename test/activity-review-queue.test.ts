@@ -6,7 +6,7 @@ import { type ActivityReportInput, CheckActivityImportDocument, CreateActivityRe
 import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const AK_TATYR = 'KG05214000000-AK-TATYR';
+const AK_TATYR = 'KG05214849000';
 const BATKEN_RAYON = 'KG05214000000';
 const HEADER =
   'project_id,organisation_id,type,title_en,title_ru,title_ky,start_date,end_date,unit_codes,theme_codes,participants_total,participants_women,participants_men,participants_youth,outputs';

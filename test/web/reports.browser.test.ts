@@ -12,7 +12,7 @@ import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const BATKEN_RAYON = 'KG05214000000';
-const AK_TATYR = 'KG05214000000-AK-TATYR';
+const AK_TATYR = 'KG05214849000';
 const CHUI_RAYON = 'KG08223000000';
 const PROJECT_TITLE = 'Диалог и местное самоуправление в Баткенском районе';
 const REPORT_TITLE = 'Тренинг для сотрудников айыл окмоту в Ак-Татыре';

@@ -2,30 +2,57 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type UiLanguage } from './i18n';
 
+/** Kyrgyz month names (CLDR), for browsers without Kyrgyz locale data. */
+const KY_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/**
+ * Some browsers (Debian's Chromium among them) ship no Kyrgyz locale data and would write
+ * Kyrgyz dates in American English. Then dates follow CLDR's Kyrgyz pattern ("2026-ж., 4-май")
+ * by hand, and numbers use Russian separators, which are the same as Kyrgyz ones (1 234,5).
+ */
+const KYRGYZ_DATA = typeof Intl !== 'undefined' && Intl.DateTimeFormat.supportedLocalesOf(['ky']).length > 0;
+
+function kyrgyzDay(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.year}-ж., ${parts.day}-${KY_MONTHS[Number(parts.month) - 1]}`;
+}
+
 /** Dates, numbers and money written the way the UI's language writes them. */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const locale = LOCALES[(i18n.resolvedLanguage as UiLanguage) ?? 'ky'] ?? LOCALES.ky;
+  const language = (i18n.resolvedLanguage as UiLanguage) ?? 'ky';
+  const locale = LOCALES[language] ?? LOCALES.ky;
   return useMemo(() => {
+    const handMadeKyrgyz = language === 'ky' && !KYRGYZ_DATA;
+    const numberLocale = handMadeKyrgyz ? LOCALES.ru : locale;
     const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bishkek' });
-    const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bishkek' });
+    const whole = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
+    const percent = new Intl.NumberFormat(numberLocale, { style: 'percent', maximumFractionDigits: 0 });
     return {
       locale,
       /** A calendar day given as YYYY-MM-DD (no time zone moves it). */
-      date: (value: string | null | undefined) => (value ? day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : ''),
+      date: (value: string | null | undefined) => {
+        if (!value) return '';
+        const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+        return handMadeKyrgyz ? kyrgyzDay(date, 'UTC') : day.format(date);
+      },
       /** An instant, shown in Bishkek time. */
-      dateTime: (value: string | null | undefined) => (value ? moment.format(new Date(value)) : ''),
+      dateTime: (value: string | null | undefined) => {
+        if (!value) return '';
+        const date = new Date(value);
+        return handMadeKyrgyz ? `${kyrgyzDay(date, 'Asia/Bishkek')}, ${clock.format(date)}` : moment.format(date);
+      },
       number: (value: number | null | undefined) => (value == null ? '' : whole.format(value)),
       percent: (value: number) => percent.format(value),
       /** A fraction such as a score, with a fixed number of decimals (0,72 in Russian). */
-      decimal: (value: number, digits = 2) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+      decimal: (value: number, digits = 2) => new Intl.NumberFormat(numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
       /** An exact decimal string in a currency, rounded to whole units for reading. */
       money: (amount: string | null | undefined, currency: string) =>
-        amount == null ? '' : new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount)),
+        amount == null ? '' : new Intl.NumberFormat(numberLocale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount)),
     };
-  }, [locale]);
+  }, [locale, language]);
 }
 
 /** Today as YYYY-MM-DD in Bishkek, where the hub's days begin. */

@@ -1,5 +1,6 @@
 import type { NotificationData } from '@mantine/notifications';
 import { type ComponentType, useEffect, useState } from 'react';
+import i18n from './i18n';
 
 type Show = (data: NotificationData) => void;
 let host: ((data: NotificationData) => void) | null = null;
@@ -10,8 +11,10 @@ const waiting: NotificationData[] = [];
  * first one, so pages that never notify (the public map) do not carry their code.
  */
 export function notify(data: NotificationData): void {
-  if (host) host(data);
-  else waiting.push(data);
+  // Mantine's close button has no name of its own; screen readers need one.
+  const named = { ...data, closeButtonProps: { 'aria-label': i18n.t('common:close'), ...data.closeButtonProps } };
+  if (host) host(named);
+  else waiting.push(named);
 }
 
 /** Mounted once in the app; renders Mantine's notifications after the first `notify`. */
