@@ -30,6 +30,7 @@ let server: TestServer;
 let browser: Browser;
 let editor: Person;
 let viewer: Person;
+let funder: Person;
 let otherProjectId: string;
 let ownOldProjectId: string;
 const names: Record<string, string> = {};
@@ -43,6 +44,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const own = await createOrganisation(server, 'Yntymak Test Foundation', 'NATIONAL_NGO');
   const other = await createOrganisation(server, 'Other Peace NGO', 'INTERNATIONAL_NGO');
+  const donor = await createOrganisation(server, 'Donor Test Fund', 'MULTILATERAL');
   otherProjectId = (
     await createProject(server, {
       title: { ru: OTHER_TITLE },
@@ -51,7 +53,10 @@ beforeAll(async () => {
       plannedEnd: '2027-12-31',
       themeCodes: ['CONFLICT_PREVENTION'],
       coverage: [{ unitCode: AK_TATYR }],
-      participants: [{ organisationId: other, role: 'IMPLEMENTING' }],
+      participants: [
+        { organisationId: other, role: 'IMPLEMENTING' },
+        { organisationId: donor, role: 'FUNDING' },
+      ],
       iatiIdentifier: TAKEN_IATI,
     })
   ).id;
@@ -68,6 +73,7 @@ beforeAll(async () => {
   ).id;
   editor = await createPerson(server, 'PARTNER_EDITOR', own, 'Айбек Осмонов');
   viewer = await createPerson(server, 'PARTNER_VIEWER', own, 'Гулнара Исакова');
+  funder = await createPerson(server, 'PARTNER_EDITOR', donor, 'Donor Officer');
   for (const language of ['ru', 'ky'] as const) {
     names[`oblast:${language}`] = await name(language, `{ adminUnit(code: "${BATKEN_OBLAST}") { name } }`);
     names[`rayon:${language}`] = await name(language, `{ adminUnit(code: "${BATKEN_RAYON}") { name } }`);
@@ -87,7 +93,7 @@ afterAll(async () => {
 
 async function expectClean(ui: UiPage, screen: string) {
   // The header is fixed: a full-page picture taken while scrolled draws it in the middle.
-  await ui.page.evaluate(() => window.scrollTo(0, 0));
+  await ui.page.evaluate("window.scrollTo(0, 0)");
   await screenshot(ui.page, screen);
   expect(await accessibilityViolations(ui.page)).toEqual([]);
   expect(await missingTranslations(ui.page)).toEqual([]);
@@ -219,18 +225,21 @@ describe('a partner editor', () => {
     await expectClean(ui, 'partner-project-edit-ru');
 
     await title.fill(EDITED_TITLE);
-    // Meanwhile someone else changes the project's stage.
-    const changed = await server.graphql(UpdateProjectDocument, { id: createdId, input: { status: 'FINALISATION' } });
+    // Meanwhile someone else changes the project's stage and its title.
+    const changed = await server.graphql(UpdateProjectDocument, { id: createdId, input: { status: 'FINALISATION', title: { ru: 'Чужое название' } } });
     expect(changed.errors).toBeUndefined();
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Изменено кем-то другим' }).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate("window.scrollTo(0, 0)");
     await screenshot(page, 'partner-project-conflict-ru');
     await page.getByRole('button', { name: 'Загрузить последнюю версию' }).click();
     await page.getByText('Загружена последняя версия').waitFor();
     await page.getByText('Статус: Завершается').waitFor();
-    // The user's input is kept.
+    // The user's input is kept; the field they had not touched shows the other person's change.
     expect(await title.inputValue()).toBe(EDITED_TITLE);
+    await eventually(() => page.getByRole('combobox', { name: 'Статус' }).inputValue(), 'Завершается');
+    await page.getByText('Название на русском: «Чужое название»').waitFor();
+    await page.getByText('Вы оба изменили: Название на русском.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.waitForURL(new RegExp(`/projects/${createdId}$`));
@@ -338,6 +347,41 @@ describe('a partner editor of another organisation', () => {
     await page.goto(`/app/projects/${otherProjectId}/edit`);
     await page.getByText('Ваша организация не ведёт этот проект, поэтому изменить его нельзя.').waitFor();
     expect(await page.getByRole('textbox', { name: 'Название на русском' }).count()).toBe(0);
+    await ui.context.close();
+  });
+});
+
+describe('a partner editor of an organisation that only funds a project', () => {
+  it('records only its own money there, and is told clearly when the hub refuses (Russian)', async () => {
+    const ui = await openUi(browser, server.url, 'ru');
+    const { page } = ui;
+    await signInThroughUi(page, funder, `/projects/${otherProjectId}`);
+    await page.getByRole('heading', { level: 1, name: OTHER_TITLE }).waitFor();
+    expect(await page.getByRole('link', { name: 'Изменить проект' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Внести средства' }).click();
+    await page.getByRole('heading', { level: 1, name: `Средства проекта: ${OTHER_TITLE}` }).waitFor();
+    await page.getByText('Ваша организация только финансирует этот проект').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Название на русском' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Добавить бюджет' }).count()).toBe(0);
+
+    const transaction = page.getByRole('form', { name: 'Внести транзакцию' });
+    await eventually(() => transaction.getByRole('combobox', { name: 'От кого (источник)' }).inputValue(), 'Donor Test Fund');
+    await transaction.getByRole('textbox', { name: 'Сумма' }).fill('5000');
+    await typeDate(page, 'Дата', '2026-02-01');
+    // Money to an organisation that takes no part in the project: the hub refuses.
+    await transaction.getByRole('combobox', { name: 'Кому (получатель)' }).fill('Yntymak');
+    await page.getByRole('option', { name: 'Yntymak Test Foundation' }).click();
+    await transaction.getByRole('button', { name: 'Внести транзакцию' }).click();
+    await transaction.getByRole('alert').filter({ hasText: 'Система отказала: вашей организации это в этом проекте не разрешено.' }).waitFor();
+    expect(await transaction.getByRole('combobox', { name: 'Кому (получатель)' }).getAttribute('aria-invalid')).toBe('true');
+    await expectClean(ui, 'partner-project-funder-refused-ru');
+
+    await transaction.getByRole('combobox', { name: 'Кому (получатель)' }).fill('Other');
+    await page.getByRole('option', { name: 'Other Peace NGO' }).click();
+    await transaction.getByRole('button', { name: 'Внести транзакцию' }).click();
+    await page.getByText('Транзакция внесена.').waitFor();
+    await page.getByRole('cell', { name: 'Donor Test Fund → Other Peace NGO' }).waitFor();
+    expect(ui.problems).toEqual([]);
     await ui.context.close();
   });
 });

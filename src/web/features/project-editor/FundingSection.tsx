@@ -71,13 +71,14 @@ function BudgetForm({ projectId, onSaved }: { projectId: string; onSaved(): void
   );
 }
 
-function TransactionForm({ projectId, organisations, ownOrganisationId, onSaved }: { projectId: string; organisations: OrganisationOption[]; ownOrganisationId: string | null; onSaved(): void }) {
+/** A funder's own money goes out of it (provider); an organisation running the project mostly receives. */
+function TransactionForm({ projectId, organisations, ownOrganisationId, funder, onSaved }: { projectId: string; organisations: OrganisationOption[]; ownOrganisationId: string | null; funder: boolean; onSaved(): void }) {
   const { t } = useTranslation(['projectEditor', 'common']);
   const describe = useEditorErrorText();
   const [rest, setRest] = useState<ServerError[]>([]);
   const [record, { loading }] = useMutation(EditorRecordTransactionDocument);
   const form = useForm({
-    initialValues: { type: 'COMMITMENT' as TransactionType, amount: '', currency: 'USD', valueDate: null as string | null, providerId: null as string | null, receiverId: ownOrganisationId, description: '' },
+    initialValues: { type: 'COMMITMENT' as TransactionType, amount: '', currency: 'USD', valueDate: null as string | null, providerId: funder ? ownOrganisationId : null, receiverId: funder ? null : ownOrganisationId, description: '' },
     validate: {
       valueDate: (value) => (value ? null : t('projectEditor:validation.required')),
       amount: (value) => (MONEY.test(decimalOf(value)) && /[1-9]/.test(value) ? null : t('projectEditor:validation.amount')),
@@ -226,7 +227,7 @@ export function FundingSection({ projectId, organisations, ownOrganisationId, ma
       )}
       <SimpleGrid cols={{ base: 1, lg: mayBudget ? 2 : 1 }}>
         {mayBudget && <BudgetForm projectId={projectId} onSaved={saved} />}
-        <TransactionForm projectId={projectId} organisations={organisations} ownOrganisationId={ownOrganisationId} onSaved={saved} />
+        <TransactionForm projectId={projectId} organisations={organisations} ownOrganisationId={ownOrganisationId} funder={!mayBudget} onSaved={saved} />
       </SimpleGrid>
     </Stack>
   );

@@ -35,7 +35,9 @@ import {
   EDITING_ROLES,
   emptyValues,
   formPath,
+  type Lang,
   LANGUAGES,
+  mergeAfterReload,
   newKey,
   participantsInput,
   type ProjectFormValues,
@@ -87,29 +89,22 @@ function focusFirstError() {
   }, 50);
 }
 
-/** What someone else changed between two stored versions, as labelled lines. */
-function useChanges() {
+/** A merge field (model.ts MERGE_FIELDS) by its label, with the new value where it is short. */
+function useFieldWords() {
   const { t } = useTranslation(['projectEditor', 'projects']);
   const format = useFormat();
-  return (before: ProjectFormValues, after: ProjectFormValues): string[] => {
-    const lines: string[] = [];
-    for (const lang of LANGUAGES) {
-      if (before.title[lang] !== after.title[lang]) lines.push(`${t(`projectEditor:fields.title.${lang}`)}: «${after.title[lang] || '—'}»`);
-      if (before.description[lang] !== after.description[lang]) lines.push(t(`projectEditor:fields.description.${lang}`));
-      if (before.objectives[lang] !== after.objectives[lang]) lines.push(t(`projectEditor:fields.objectives.${lang}`));
-    }
-    if (before.status !== after.status) lines.push(`${t('projectEditor:fields.status')}: ${t(`projects:status.${after.status}`)}`);
-    for (const field of ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const) {
-      if (before[field] !== after[field]) lines.push(`${t(`projectEditor:fields.${field}`)}: ${format.date(after[field]) || '—'}`);
-    }
-    if (!sameEntries(before.themeCodes, after.themeCodes)) lines.push(t('projectEditor:fields.themes'));
-    if (!sameEntries(before.targetGroups, after.targetGroups)) lines.push(t('projectEditor:fields.targetGroups'));
-    if (before.iatiIdentifier !== after.iatiIdentifier) lines.push(`${t('projectEditor:fields.iatiIdentifier')}: ${after.iatiIdentifier || '—'}`);
-    if (!sameEntries(before.links.map(({ url, title }) => ({ url, title })), after.links.map(({ url, title }) => ({ url, title })))) lines.push(t('projectEditor:fields.links'));
-    if (!sameEntries(coverageInput(before), coverageInput(after))) lines.push(t('projectEditor:fields.coverage'));
-    if (!sameEntries(participantsInput(before), participantsInput(after))) lines.push(t('projectEditor:fields.participants'));
-    return lines;
+  const label = (field: string) => {
+    if (field === 'themeCodes') return t('projectEditor:fields.themes');
+    return t(`projectEditor:fields.${field}`);
   };
+  const withValue = (field: string, values: ProjectFormValues) => {
+    if (field.startsWith('title.')) return `${label(field)}: «${values.title[field.slice(6) as Lang] || '—'}»`;
+    if (field === 'status') return `${label(field)}: ${t(`projects:status.${values.status}`)}`;
+    if (['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'].includes(field)) return `${label(field)}: ${format.date(values[field as 'plannedStart']) || '—'}`;
+    if (field === 'iatiIdentifier') return `${label(field)}: ${values.iatiIdentifier || '—'}`;
+    return label(field);
+  };
+  return { label, withValue };
 }
 
 function validate(values: ProjectFormValues, user: SignedInUser | null, creating: boolean, t: (key: string) => string): Record<string, string> {
@@ -145,7 +140,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
   const navigate = useNavigate();
   const client = useApolloClient();
   const describe = useEditorErrorText();
-  const changesBetween = useChanges();
+  const words = useFieldWords();
   const creating = project === null;
   const projectId = project?.id ?? null;
   const [version, setVersion] = useState(project?.version ?? 0);
@@ -153,7 +148,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
   const [stored, setStored] = useState<ProjectFormValues | null>(() => (project ? valuesOf(project) : null));
   const [rest, setRest] = useState<ServerError[]>([]);
   const [conflict, setConflict] = useState(false);
-  const [othersChanges, setOthersChanges] = useState<string[] | null>(null);
+  const [merged, setMerged] = useState<{ theirs: string[]; both: string[]; newest: ProjectFormValues } | null>(null);
   const [saving, setSaving] = useState(false);
   const themes = useQuery(ThemeOptionsDocument, { fetchPolicy: 'cache-first' });
   const organisations = useOrganisationOptions();
@@ -183,11 +178,18 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
 
   const reload = async () => {
     if (!projectId || !stored) return;
-    const result = await client.query({ query: EditorProjectDocument, variables: { id: projectId }, fetchPolicy: 'network-only' });
-    const latest = result.data?.project;
+    let latest: EditorProjectFieldsFragment | null | undefined;
+    try {
+      latest = (await client.query({ query: EditorProjectDocument, variables: { id: projectId }, fetchPolicy: 'network-only' })).data?.project;
+    } catch (error) {
+      setRest(serverErrors(error));
+      return;
+    }
     if (!latest) return;
     const newest = valuesOf(latest);
-    setOthersChanges(changesBetween(stored, newest));
+    const merge = mergeAfterReload(stored, form.values, newest);
+    form.setValues(merge.values);
+    setMerged({ theirs: merge.theirs, both: merge.both, newest });
     setStored(newest);
     setVersion(latest.version);
     setConflict(false);
@@ -196,7 +198,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
   const submit = form.onSubmit(async (submitted) => {
     setRest([]);
     setConflict(false);
-    setOthersChanges(null);
+    setMerged(null);
     setSaving(true);
     try {
       if (creating) {
@@ -362,22 +364,28 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
 
       <Stack gap="sm" mt="md">
         {conflict && <ConflictAlert onReload={() => void reload()} />}
-        {othersChanges && (
+        {merged && (
           <Alert color="blue" title={t('projectEditor:conflict.reloaded')} role="status">
-            {othersChanges.length === 0 ? (
+            {merged.theirs.length === 0 ? (
               <Text size="sm">{t('projectEditor:conflict.noVisibleChanges')}</Text>
             ) : (
               <>
                 <Text size="sm">{t('projectEditor:conflict.theyChanged')}</Text>
-                <List size="sm">
-                  {othersChanges.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
+                <List size="sm" mb="xs">
+                  {merged.theirs.map((field) => (
+                    <List.Item key={field}>{words.withValue(field, merged.newest)}</List.Item>
                   ))}
                 </List>
+                <Text size="sm">{t('projectEditor:conflict.untouchedTaken')}</Text>
+                {merged.both.length > 0 && (
+                  <Text size="sm" mt="xs">
+                    {t('projectEditor:conflict.bothChanged', { fields: merged.both.map(words.label).join(', ') })}
+                  </Text>
+                )}
               </>
             )}
             <Text size="sm" mt="xs">
-              {t('projectEditor:conflict.keepInput')}
+              {t('projectEditor:conflict.saveAgain')}
             </Text>
           </Alert>
         )}

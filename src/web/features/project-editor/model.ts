@@ -205,3 +205,69 @@ export function editRight(user: SignedInUser | null, participants: { role: Parti
 export function formPath(field: string): string {
   return field.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
 }
+
+/** The fields a concurrent change is compared and merged by. */
+export const MERGE_FIELDS = [
+  ...LANGUAGES.flatMap((lang) => [`title.${lang}`, `description.${lang}`, `objectives.${lang}`]),
+  'status',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'themeCodes',
+  'targetGroups',
+  'iatiIdentifier',
+  'links',
+  'coverage',
+  'participants',
+];
+
+const sortedJson = (list: unknown[]) => list.map((entry) => JSON.stringify(entry)).sort().join('|');
+
+/** A field's value in a form that compares equal when it means the same. */
+function comparable(values: ProjectFormValues, field: string): string {
+  switch (field) {
+    case 'themeCodes':
+    case 'targetGroups':
+      return sortedJson(values[field]);
+    case 'links':
+      return JSON.stringify(values.links.map(({ url, title }) => ({ url, title })));
+    case 'coverage':
+      return sortedJson(coverageInput(values));
+    case 'participants':
+      return sortedJson(participantsInput(values));
+    default: {
+      const [group, lang] = field.split('.') as [keyof ProjectFormValues, Lang | undefined];
+      const value = lang ? (values[group] as Texts)[lang] : values[group];
+      return String(value ?? '');
+    }
+  }
+}
+
+function copyField(target: ProjectFormValues, source: ProjectFormValues, field: string): ProjectFormValues {
+  const [group, lang] = field.split('.') as [keyof ProjectFormValues, Lang | undefined];
+  if (lang) return { ...target, [group]: { ...(target[group] as Texts), [lang]: (source[group] as Texts)[lang] } };
+  return { ...target, [group]: source[group] };
+}
+
+/**
+ * After a CONFLICT, the form is brought to the newest stored version without losing the user's
+ * work: a field the user left as it was takes the other person's new value; a field the user
+ * changed keeps the user's input. `theirs` lists what the other person changed, `both` the
+ * fields both changed differently (where saving will replace the other person's value).
+ */
+export function mergeAfterReload(base: ProjectFormValues, mine: ProjectFormValues, newest: ProjectFormValues): { values: ProjectFormValues; theirs: string[]; both: string[] } {
+  let values = mine;
+  const theirs: string[] = [];
+  const both: string[] = [];
+  for (const field of MERGE_FIELDS) {
+    const before = comparable(base, field);
+    const after = comparable(newest, field);
+    if (after === before) continue;
+    theirs.push(field);
+    const own = comparable(mine, field);
+    if (own === before) values = copyField(values, newest, field);
+    else if (own !== after) both.push(field);
+  }
+  return { values, theirs, both };
+}
