@@ -163,7 +163,7 @@ describe('a partner editor', () => {
     await page.getByRole('heading', { name: 'Выбрано 1 место' }).waitFor();
     await page.getByRole('button', { name: `Убрать ${names['rayon:ru']}` }).waitFor();
     // (b) An ayil aimak found by browsing region → district → ayil aimak.
-    await page.getByRole('button', { name: 'Выбрать из списка областей и районов' }).click();
+    await page.getByRole('button', { name: 'Выбрать из списка мест' }).click();
     await page.getByRole('button', { name: `Показать, что входит в ${names['oblast:ru']}` }).click();
     await page.getByRole('button', { name: `Показать, что входит в ${names['leilek:ru']}` }).click();
     await page.getByRole('checkbox', { name: `${names['leilekVillage:ru']} (айыл аймак или город)` }).check();
@@ -374,6 +374,7 @@ describe('a partner editor of an organisation that only funds a project', () => 
     await transaction.getByRole('button', { name: 'Внести транзакцию' }).click();
     await transaction.getByRole('alert').filter({ hasText: 'Система отказала: вашей организации это в этом проекте не разрешено.' }).waitFor();
     expect(await transaction.getByRole('combobox', { name: 'Кому (получатель)' }).getAttribute('aria-invalid')).toBe('true');
+    await transaction.getByText('Эта организация не участвует в проекте.').waitFor();
     await expectClean(ui, 'partner-project-funder-refused-ru');
 
     await transaction.getByRole('combobox', { name: 'Кому (получатель)' }).fill('Other');

@@ -139,13 +139,13 @@ export function CoverageEditor({ rows, onChange, errors }: { rows: CoverageRow[]
           {t('projectEditor:coverage.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer minWidth={300}>
           <Table verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('projectEditor:coverage.place')}</Table.Th>
-                <Table.Th w={150}>{t('projectEditor:coverage.share')}</Table.Th>
-                <Table.Th w={60}>
+                <Table.Th w={110}>{t('projectEditor:coverage.share')}</Table.Th>
+                <Table.Th w={44}>
                   <span className="visually-hidden">{t('common:actions')}</span>
                 </Table.Th>
               </Table.Tr>

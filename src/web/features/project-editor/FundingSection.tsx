@@ -107,7 +107,7 @@ function TransactionForm({ projectId, organisations, ownOrganisationId, funder, 
     } catch (error) {
       // A refusal names the other side (FORBIDDEN on receiverId): said above the form, and at the field.
       const others = applyServerErrors({ setFieldError: (path, message) => form.setFieldError(formPath(path), message) }, error, describe);
-      for (const entry of others) if (entry.field && entry.code === 'FORBIDDEN') form.setFieldError(formPath(entry.field), describe(entry));
+      for (const entry of others) if (entry.field && entry.code === 'FORBIDDEN') form.setFieldError(formPath(entry.field), t('projectEditor:funding.notParticipant'));
       setRest(others);
     }
   });

@@ -442,9 +442,11 @@ function EditExisting({ id }: { id: string }) {
               <Title order={2} size="h4" mb={4}>
                 {t('projectEditor:funding.title')}
               </Title>
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('projectEditor:funding.intro')}
-              </Text>
+              {right === 'edit' && (
+                <Text size="sm" c="dimmed" mb="sm">
+                  {t('projectEditor:funding.intro')}
+                </Text>
+              )}
               <FundingSection projectId={id} organisations={organisations} ownOrganisationId={user?.role === 'PARTNER_EDITOR' ? (user.organisation?.id ?? null) : null} mayBudget={right === 'edit'} />
             </Paper>
           )}
