@@ -1,7 +1,10 @@
+import { ArrayMaxSize } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { MAX_PAGE_SIZE, PaginationArgs } from '../common/pagination';
 import { AdminLevel } from '../geography/admin-unit.entity';
+import { LocalDate } from '../common/scalars';
 import { PeriodInput } from '../projects/project.inputs';
+import { ProjectStatus } from '../projects/project.entity';
 
 @InputType({ description: 'Narrows a list of overlaps; all given conditions must hold.' })
 export class OverlapFilter {
@@ -31,6 +34,49 @@ export class OverlapFilter {
 export class OverlapsArgs extends PaginationArgs {
   @Field(() => OverlapFilter, { nullable: true, description: 'Conditions the overlaps must meet; omit for every overlap in the country.' })
   filter?: OverlapFilter | null;
+}
+
+@InputType({
+  description:
+    'A project not saved yet (or an unsaved edit of one), described by what its overlaps depend on: where, on what and when it works, and who takes part. Dates are the ones that count for overlaps: actual where known, else planned.',
+})
+export class OverlapDraftInput {
+  @Field(() => [String], { description: 'Codes of the units the project would cover, at any level (as `CreateProjectInput.coverage`); none means it overlaps nothing.' })
+  @ArrayMaxSize(1000)
+  unitCodes: string[];
+
+  @Field(() => [String], { description: 'Codes of its themes (see `themes`); none means it overlaps nothing.' })
+  @ArrayMaxSize(20)
+  themeCodes: string[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day; null when not known (then it counts as running since ever).' })
+  start?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day, not before `start`; null when open-ended.' })
+  end?: string | null;
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description:
+      'Organisations that would take part. A stored project with exactly these organisations counts as the same organisation(s): left out unless `includeSameOrganisation`, and marked `sameOrganisation`.',
+  })
+  @ArrayMaxSize(100)
+  organisationIds: string[];
+
+  @Field(() => ProjectStatus, { nullable: true, description: 'Its stage; a CANCELLED project overlaps nothing (as stored cancelled projects take no part). Default: not cancelled.' })
+  status?: ProjectStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'When the draft is an edit of a stored project: that project, which is left out (it would overlap its own old version).' })
+  excludeProjectId?: string | null;
+}
+
+@ArgsType()
+export class OverlapPreviewArgs extends PaginationArgs {
+  @Field(() => OverlapDraftInput, { description: 'The unsaved project.' })
+  draft: OverlapDraftInput;
+
+  @Field({ defaultValue: false, description: 'Also list stored projects with exactly the draft\'s organisations; by default they are left out, as in `overlaps`.' })
+  includeSameOrganisation: boolean;
 }
 
 @InputType({ description: 'Narrows hotspots; all given conditions must hold.' })

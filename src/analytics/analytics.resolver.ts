@@ -7,11 +7,12 @@ import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Project } from '../projects/project.entity';
 import { Theme } from '../themes/theme.entity';
-import { CoverageArgs, GapsArgs, HotspotsArgs, OverlapsArgs } from './analytics.inputs';
-import { CoverageCell, CoverageCellConnection, Gap, GapConnection, Hotspot, HotspotConnection, Overlap, OverlapConnection } from './analytics.types';
+import { CoverageArgs, GapsArgs, HotspotsArgs, OverlapPreviewArgs, OverlapsArgs } from './analytics.inputs';
+import { CoverageCell, CoverageCellConnection, Gap, GapConnection, Hotspot, HotspotConnection, Overlap, OverlapConnection, OverlapPreview, OverlapPreviewConnection } from './analytics.types';
 import { coverageMap } from './coverage.service';
 import { listGaps } from './gap.service';
 import { listHotspots } from './hotspot.service';
+import { previewOverlaps } from './overlap-preview.service';
 import { listOverlaps } from './overlap.service';
 import { PeopleReached } from './people-reached';
 
@@ -29,6 +30,36 @@ export class OverlapResolver {
   })
   overlaps(@Args() args: OverlapsArgs, @Ctx() ctx: RequestContext) {
     return listOverlaps(ctx, args.filter, pageWindow(args));
+  }
+}
+
+/** Overlaps of a project before it is saved (the project form shows them as the user types); public like `overlaps`. */
+@Resolver(() => OverlapPreview)
+export class OverlapPreviewResolver {
+  @Public()
+  @Query(() => OverlapPreviewConnection, {
+    description:
+      'Overlaps a project would have once saved, computed from a draft of it (units, themes, dates, organisations) against the stored projects, with the same pairs and scores `overlaps(filter: { projectId })` gives for a saved project: highest score first, then by project id. Nothing is written.',
+  })
+  overlapPreview(@Args() args: OverlapPreviewArgs, @Ctx() ctx: RequestContext) {
+    return previewOverlaps(ctx, args.draft, args.includeSameOrganisation, pageWindow(args));
+  }
+
+  @FieldResolver(() => Project, { description: 'The stored project the draft would overlap.' })
+  async project(@Root() preview: OverlapPreview, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.projectById.load(preview.projectId);
+  }
+
+  @FieldResolver(() => [AdminUnit], {
+    description: 'Where they would meet, most specific: each unit one names that lies at or inside a unit the other names. In tree order.',
+  })
+  async sharedUnits(@Root() preview: OverlapPreview, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.geography.unitByCode.loadMany(preview.unitCodes));
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes both work on.' })
+  async sharedThemes(@Root() preview: OverlapPreview, @Ctx() ctx: RequestContext) {
+    return found(await ctx.loaders.themes.themeByCode.loadMany(preview.themeCodes));
   }
 }
 
@@ -114,4 +145,4 @@ export class GapResolver {
 }
 
 /** The feature's resolvers, for the schema's list. */
-export const analyticsResolvers = [OverlapResolver, HotspotResolver, CoverageCellResolver, GapResolver] as const;
+export const analyticsResolvers = [OverlapResolver, OverlapPreviewResolver, HotspotResolver, CoverageCellResolver, GapResolver] as const;

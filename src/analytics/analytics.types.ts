@@ -73,6 +73,35 @@ export class Overlap {
 @ObjectType({ description: 'A page of overlaps, highest score first.' })
 export class OverlapConnection extends ConnectionType('Overlap', () => Overlap, 'overlap') {}
 
+/** The other project, the shared units and themes are loaded by the resolver (analytics.resolver.ts). */
+@ObjectType({
+  description:
+    'How a project not saved yet would overlap a stored project: the same pair, score and parts as `Overlap` would give once the draft is saved, with the draft as project A.',
+})
+export class OverlapPreview {
+  projectId: string;
+  unitCodes: string[];
+  themeCodes: string[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day both would run; null when both run "since ever" (no start date).' })
+  periodStart: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day both would run; null while both are open-ended.' })
+  periodEnd: string | null;
+
+  @Field(() => Float, { description: 'Overlap score from 0 to 1, computed as for `Overlap.score`; lists are ordered by it, highest first.' })
+  score: number;
+
+  @Field(() => OverlapScoreComponents, { description: 'The three parts of the score, so that the reason for it can be read.' })
+  components: OverlapScoreComponents;
+
+  @Field({ description: 'True when the stored project has exactly the draft\'s organisations (listed only with `includeSameOrganisation`).' })
+  sameOrganisation: boolean;
+}
+
+@ObjectType({ description: 'A page of a draft\'s overlaps, highest score first (then by project id).' })
+export class OverlapPreviewConnection extends ConnectionType('OverlapPreview', () => OverlapPreview, 'overlap preview') {}
+
 @ObjectType({ description: 'A unit where at least the asked-for number of organisations work on the same theme in the same period.' })
 export class Hotspot {
   unitCode: string;

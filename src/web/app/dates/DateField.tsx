@@ -1,7 +1,7 @@
 import 'dayjs/locale/ky';
 import 'dayjs/locale/ru';
 import { DateInput, DatesProvider } from '@mantine/dates';
-import { currentLanguage } from '../i18n';
+import i18n, { currentLanguage } from '../i18n';
 
 export interface DateFieldProps {
   label: string;
@@ -13,7 +13,7 @@ export interface DateFieldProps {
   description?: string;
   minDate?: string;
   w?: number | string;
-  /** Accessible name of the clear button (an icon without text). */
+  /** Accessible name of the clear button (e.g. "Clear: Planned start"); without it the button has none. */
   clearLabel?: string;
 }
 
@@ -28,7 +28,7 @@ export default function DateField({ label, value, onChange, error, required, cle
         error={error}
         required={required}
         clearable={clearable}
-        clearButtonProps={clearLabel ? { 'aria-label': clearLabel } : undefined}
+        clearButtonProps={{ 'aria-label': clearLabel ?? i18n.t('common:clearField', { field: label }) }}
         description={description}
         minDate={minDate}
         valueFormat="YYYY-MM-DD"

@@ -1,7 +1,7 @@
 import 'dayjs/locale/ky';
 import 'dayjs/locale/ru';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
-import { currentLanguage } from '../i18n';
+import i18n, { currentLanguage } from '../i18n';
 
 export interface DateRangeInputProps {
   label: string;
@@ -24,7 +24,7 @@ export default function DateRangeInput({ label, placeholder, value, onChange, w,
         value={value}
         onChange={([from, to]) => onChange([from ? String(from).slice(0, 10) : null, to ? String(to).slice(0, 10) : null])}
         clearable
-        clearButtonProps={clearLabel ? { 'aria-label': clearLabel } : undefined}
+        clearButtonProps={{ 'aria-label': clearLabel ?? i18n.t('common:clearField', { field: label }) }}
         w={w}
       />
     </DatesProvider>

@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { CURRENCIES } from '../map/map-filters';
+import { EditProjectButton } from '../project-editor/EditProjectButton';
 import { OverlapList } from './OverlapList';
 import { ProjectCoverageMap } from './ProjectCoverageMap';
 
@@ -62,6 +63,7 @@ export default function ProjectPage() {
                   {theme.name}
                 </Badge>
               ))}
+              <EditProjectButton projectId={project.id} participants={project.participants} />
             </Group>
           </div>
           <Grid>
