@@ -80,7 +80,7 @@ export function OverlapPreview({ draft }: { draft: OverlapDraftInput | null }) {
       </Group>
       {!error &&
         shown?.nodes.map((overlap) => (
-          <Paper key={overlap.project.id} component="article" withBorder p="sm" style={{ opacity: waiting ? 0.6 : 1 }}>
+          <Paper key={overlap.project.id} component="article" withBorder p="sm">
             <Group justify="space-between" align="flex-start" wrap="nowrap">
               <div>
                 <Anchor href={`/projects/${overlap.project.id}`} target="_blank" rel="noopener" fw={500}>
