@@ -14,7 +14,7 @@ const KYRGYZ_DATA = typeof Intl !== 'undefined' && Intl.DateTimeFormat.supported
 
 function kyrgyzDay(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.year}-ж., ${parts.day}-${KY_MONTHS[Number(parts.month) - 1]}`;
+  return `${parts.year}-ж., ${Number(parts.day)}-${KY_MONTHS[Number(parts.month) - 1]}`;
 }
 
 /** Dates, numbers and money written the way the UI's language writes them. */

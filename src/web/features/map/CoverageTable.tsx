@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 export interface CoverageRow {
   code: string;
+  parentCode: string | null;
   name: string;
   projects: number;
   organisations: number;

@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
 import type { Geometry } from 'geojson';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CoverageMapDocument, UnitShapesDocument } from '../../gql/graphql';
+import { CoverageMapDocument, type CoverageMapQuery, UnitShapesDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { PageLoader } from '../../app/ui/PageLoader';
 import { PageTitle } from '../../app/ui/PageTitle';
@@ -24,15 +24,21 @@ export default function PublicMapPage() {
   const { t } = useTranslation(['map', 'projects']);
   const format = useFormat();
   const filters = useMapFilters();
+  const districts = filters.level === 'DISTRICT';
   const shapes = useQuery(UnitShapesDocument, { variables: { level: filters.level }, fetchPolicy: 'cache-first' });
   const coverage = useQuery(CoverageMapDocument, { variables: { level: filters.level, filter: filters.coverageFilter, currency: filters.currency } });
+  // Bishkek's city districts have no boundaries of their own: on the map of districts the city
+  // is drawn whole, with its figures as a region (the table keeps its districts).
+  const regionShapes = useQuery(UnitShapesDocument, { variables: { level: 'REGION' }, fetchPolicy: 'cache-first', skip: !districts });
+  const regionCoverage = useQuery(CoverageMapDocument, { variables: { level: 'REGION', filter: filters.coverageFilter, currency: filters.currency }, skip: !districts });
 
-  const rows = useMemo<CoverageRow[]>(
-    () =>
-      (coverage.data?.coverage.nodes ?? []).map((cell) => {
+  const toRows = useCallback(
+    (cells: CoverageMapQuery['coverage']['nodes']): CoverageRow[] =>
+      cells.map((cell) => {
         const funding = cell.funding.complete && cell.funding.committed != null ? Number(cell.funding.committed) : null;
         return {
           code: cell.unit.code,
+          parentCode: cell.unit.parent?.code ?? null,
           name: cell.unit.name ?? cell.unit.code,
           projects: cell.projectCount,
           organisations: cell.organisationCount,
@@ -41,19 +47,32 @@ export default function PublicMapPage() {
           gap: cell.projectCount === 0,
         };
       }),
-    [coverage.data, format, filters.currency, t],
+    [format, filters.currency, t],
   );
+  const rows = useMemo(() => toRows(coverage.data?.coverage.nodes ?? []), [toRows, coverage.data]);
+  const regionRows = useMemo(() => (districts ? toRows(regionCoverage.data?.coverage.nodes ?? []) : []), [districts, toRows, regionCoverage.data]);
 
   const valueOf = (row: CoverageRow): number | null => (filters.measure === 'projects' ? row.projects : filters.measure === 'organisations' ? row.organisations : row.funding);
   const textOf = (row: CoverageRow) => (filters.measure === 'funding' ? row.fundingText : format.number(valueOf(row)));
-  const breaks = classBreaks(rows.map((row) => valueOf(row) ?? 0));
+  const breaks = classBreaks([...rows, ...regionRows.filter((region) => rows.some((row) => row.parentCode === region.code))].map((row) => valueOf(row) ?? 0));
   const measureTitle = filters.measure === 'funding' ? t('map:measure.fundingIn', { currency: filters.currency }) : t(`map:measure.${filters.measure}`);
 
+  /** The rows the map draws: the cells with a boundary, and for cells without one their region. */
+  const drawn = useMemo(() => {
+    const geometry = new Map([...(shapes.data?.adminUnits.nodes ?? []), ...(regionShapes.data?.adminUnits.nodes ?? [])].map((unit) => [unit.code, unit.geometry as Geometry | null]));
+    const standIns = new Map(regionRows.map((row) => [row.code, row]));
+    const result = new Map<string, { row: CoverageRow; shape: Geometry }>();
+    for (const row of rows) {
+      const own = geometry.get(row.code);
+      const region = !own && row.parentCode ? standIns.get(row.parentCode) : undefined;
+      const shape = own ?? (region ? geometry.get(region.code) : null);
+      if (shape) result.set((region ?? row).code, { row: region ?? row, shape });
+    }
+    return [...result.values()];
+  }, [rows, regionRows, shapes.data, regionShapes.data]);
+
   const units = useMemo<MapUnit[]>(() => {
-    const geometry = new Map((shapes.data?.adminUnits.nodes ?? []).map((unit) => [unit.code, unit.geometry as Geometry | null]));
-    return rows.flatMap((row) => {
-      const shape = geometry.get(row.code);
-      if (!shape) return [];
+    return drawn.flatMap(({ row, shape }) => {
       const value = valueOf(row);
       const unknown = value === null && !row.gap;
       const classIndex = classOf(value ?? 0, breaks);
@@ -67,9 +86,9 @@ export default function PublicMapPage() {
       ];
     });
     // valueOf/textOf depend only on the measure and rows.
-  }, [rows, shapes.data, breaks.join(','), filters.measure, measureTitle, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [drawn, breaks.join(','), filters.measure, measureTitle, t]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const selected = rows.find((row) => row.code === filters.unit) ?? null;
+  const selected = rows.find((row) => row.code === filters.unit) ?? regionRows.find((row) => row.code === filters.unit) ?? null;
   const select = (code: string) => filters.set({ unit: code });
   const gaps = rows.filter((row) => row.gap).length;
 

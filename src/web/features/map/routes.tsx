@@ -12,7 +12,9 @@ export const mapFeature: FeatureRoutes = {
       lazy: async () => {
         const level = new URLSearchParams(window.location.search).get('level') === 'REGION' ? 'REGION' : 'DISTRICT';
         // Not awaited: the page shows its filters while the shapes arrive (the query is shared).
-        void apolloClient.query({ query: UnitShapesDocument, variables: { level } }).catch(() => undefined);
+        for (const shapes of level === 'DISTRICT' ? ['DISTRICT', 'REGION'] as const : ['REGION'] as const) {
+          void apolloClient.query({ query: UnitShapesDocument, variables: { level: shapes } }).catch(() => undefined);
+        }
         const [page] = await Promise.all([import('./PublicMapPage'), import('./CoverageMap'), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
         return { Component: page.default };
       },
