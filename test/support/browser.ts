@@ -10,6 +10,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { projectRoot } from '../../src/config/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// A walk through several pages in a real browser takes longer than an API call, more so on a
+// busy two-core machine: each test may take three minutes, each wait in it 45 s.
+jest.setTimeout(180_000);
+const WAIT_MS = 45_000;
 export const SCREENS = join(projectRoot, 'test-results', 'screens');
 
 export function launchBrowser(): Promise<Browser> {
@@ -30,6 +35,7 @@ export interface UiPage {
 export async function openUi(browser: Browser, baseUrl: string, language: 'ky' | 'ru' | 'en', viewport = { width: 1366, height: 900 }): Promise<UiPage> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: language, viewport });
   await context.addInitScript(`localStorage.setItem('i18nextLng', ${JSON.stringify(language)})`);
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
