@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../src/config/paths';
 import { createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
-import { launchBrowser } from '../test/support/browser';
+import { launchBrowser } from '../test/support/chromium';
 import { replaceSection, startServer } from './server';
 
 const SIZE = Number(process.env.BENCH_UI_SIZE ?? 10_000);

@@ -469,3 +469,82 @@ describe('national views without holes', () => {
     expect(gaps.data!.gaps.nodes.map((gap) => gap.unit.code)).toContain('KG11201000000');
   });
 });
+
+describe('which organisations work there', () => {
+  const TALAS_RAYON = 'KG07232000000';
+  const MANAS_RAYON = 'KG07225000000';
+  const BAKAI_ATA_RAYON = 'KG07220000000';
+  const people: Record<string, string> = {};
+  const projects: Record<string, string> = {};
+  const run = async (key: string, unitCode: string, theme: string, start: string, end: string, participants: [string, string][]) => {
+    projects[key] = (
+      await createProject(server, {
+        title: { en: key },
+        status: 'IMPLEMENTATION',
+        plannedStart: start,
+        plannedEnd: end,
+        themeCodes: [theme],
+        coverage: [{ unitCode }],
+        participants: participants.map(([organisation, role]) => ({ organisationId: people[organisation], role: role as 'IMPLEMENTING' | 'FUNDING' })),
+      })
+    ).id;
+  };
+
+  beforeAll(async () => {
+    for (const name of ['ngo', 'donor1', 'donor2', 'p', 'q', 'r']) people[name] = await createOrganisation(server, `Working test ${name}`);
+    // One NGO implements three projects in Talas rayon: two donors, then the first donor again.
+    await run('fundedByOne', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-01-01', '2027-12-31', [['ngo', 'IMPLEMENTING'], ['donor1', 'FUNDING']]);
+    await run('fundedByTwo', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-01-01', '2027-12-31', [['ngo', 'IMPLEMENTING'], ['donor2', 'FUNDING']]);
+    await run('fundedByOneAgain', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-03-01', '2027-10-31', [['ngo', 'IMPLEMENTING'], ['donor1', 'FUNDING']]);
+    // Three organisations one after the other in Manas rayon; three at once in Bakai-Ata rayon.
+    await run('first', MANAS_RAYON, 'HUMAN_RIGHTS', '2028-01-01', '2028-04-30', [['p', 'IMPLEMENTING']]);
+    await run('second', MANAS_RAYON, 'HUMAN_RIGHTS', '2028-05-01', '2028-08-31', [['q', 'IMPLEMENTING']]);
+    await run('third', MANAS_RAYON, 'HUMAN_RIGHTS', '2028-09-01', '2028-12-31', [['r', 'IMPLEMENTING']]);
+    await run('long', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-01-01', '2029-12-31', [['p', 'IMPLEMENTING']]);
+    await run('middle', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-03-01', '2029-09-30', [['q', 'IMPLEMENTING']]);
+    await run('late', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-06-01', '2029-12-31', [['r', 'IMPLEMENTING'], ['donor1', 'FUNDING']]);
+  });
+
+  it('calls two projects of one implementer with different funders possible double funding, and lists them by default', async () => {
+    const { nodes } = await overlaps({ projectId: projects.fundedByOne });
+    const pair = nodes.find((node) => node.projectB!.id === projects.fundedByTwo)!;
+    expect(pair).toMatchObject({ kind: 'SAME_IMPLEMENTER_DIFFERENT_FUNDERS', sameOrganisation: true });
+    // The same implementer with the same funder: its own projects, left out unless asked for.
+    expect(nodes.map((node) => node.projectB!.id)).not.toContain(projects.fundedByOneAgain);
+    const all = await overlaps({ projectId: projects.fundedByOne, includeSameOrganisation: true });
+    expect(all.nodes.find((node) => node.projectB!.id === projects.fundedByOneAgain)).toMatchObject({ kind: 'SAME_IMPLEMENTER' });
+    const doubleFunding = await overlaps({ kinds: ['SAME_IMPLEMENTER_DIFFERENT_FUNDERS'], unitCode: TALAS_RAYON });
+    // Donor 2's project meets each of donor 1's: two pairs of possible double funding.
+    expect(doubleFunding.nodes.map((node) => [node.projectA!.id, node.projectB!.id].sort()).sort()).toEqual(
+      [[projects.fundedByOne, projects.fundedByTwo].sort(), [projects.fundedByOneAgain, projects.fundedByTwo].sort()].sort(),
+    );
+  });
+
+  it('does not count funders as organisations working in a place', async () => {
+    const year2027 = { from: '2027-01-01', to: '2027-12-31' };
+    const hot = await server.graphql(HotspotsDocument, { level: 'DISTRICT', filter: { withinCode: 'KG07000000000', activeDuring: year2027, themeCodes: ['CIVIC_IDENTITY'] } });
+    expect(hot.data!.hotspots.nodes.map((spot) => spot.unit.code)).not.toContain(TALAS_RAYON);
+    const cells = await server.graphql(CoverageDocument, { level: 'DISTRICT', filter: { withinCode: 'KG07000000000', activeDuring: year2027, themeCodes: ['CIVIC_IDENTITY'] } });
+    const organisations = cells.data!.coverage.nodes.find((cell) => cell.unit.code === TALAS_RAYON)!.organisations.map((organisation) => organisation.id);
+    expect(organisations).toContain(people.ngo);
+    expect(organisations).not.toContain(people.donor1);
+    expect(organisations).not.toContain(people.donor2);
+  });
+
+  it('needs the organisations at the same time: three in a row are no hotspot, three at once are, with the peak\'s days and who was there', async () => {
+    const hot = await server.graphql(HotspotsDocument, {
+      level: 'DISTRICT',
+      filter: { withinCode: 'KG07000000000', activeDuring: { from: '2028-01-01', to: '2029-12-31' }, themeCodes: ['HUMAN_RIGHTS'] },
+    });
+    expect(hot.errors).toBeUndefined();
+    expect(hot.data!.hotspots.nodes.map((spot) => spot.unit.code)).toEqual([BAKAI_ATA_RAYON]);
+    expect(hot.data!.hotspots.nodes[0]).toMatchObject({ organisationCount: 3, projectCount: 3, peakFrom: '2029-06-01', peakTo: '2029-09-30' });
+    expect(hot.data!.hotspots.nodes[0].organisations.map((organisation) => organisation.id).sort()).toEqual([people.p, people.q, people.r].sort());
+    // Two at once is the most Manas rayon ever had: a hotspot of two, from the first overlap on.
+    const two = await server.graphql(HotspotsDocument, {
+      level: 'DISTRICT',
+      filter: { withinCode: MANAS_RAYON, activeDuring: { from: '2028-01-01', to: '2028-12-31' }, themeCodes: ['HUMAN_RIGHTS'], minOrganisations: 2 },
+    });
+    expect(two.data!.hotspots.totalCount).toBe(0);
+  });
+});

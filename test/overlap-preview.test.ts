@@ -64,7 +64,7 @@ async function draftOf(id: string): Promise<OverlapDraftInput> {
     themeCodes: stored.themes.map((theme) => theme.code),
     start: stored.startDate,
     end: stored.endDate,
-    organisationIds: stored.participants.map((participant) => participant.organisation.id),
+    participants: stored.participants.map((participant) => ({ organisationId: participant.organisation.id, role: participant.role })),
     excludeProjectId: id,
     status: stored.status,
   };
@@ -134,7 +134,7 @@ describe('overlapPreview', () => {
       themeCodes: [CP, 'CIVIC_IDENTITY'],
       start: '2025-05-01',
       end: '2026-04-30',
-      organisationIds: [org.D],
+      participants: [{ organisationId: org.D, role: 'IMPLEMENTING' }],
     };
     const before = await preview(draft);
     expect(before.totalCount).toBeGreaterThan(3);
@@ -160,9 +160,9 @@ describe('overlapPreview', () => {
 
   it('pages with first and offset, in the same order as one long page', async () => {
     const draft = await draftOf(project.village);
-    const all = await preview({ ...draft, organisationIds: [] }, true);
+    const all = await preview({ ...draft, participants: [] }, true);
     expect(all.totalCount).toBeGreaterThan(4);
-    const second = await server.graphql(OverlapPreviewDocument, { draft: { ...draft, organisationIds: [] }, includeSameOrganisation: true, first: 2, offset: 2 });
+    const second = await server.graphql(OverlapPreviewDocument, { draft: { ...draft, participants: [] }, includeSameOrganisation: true, first: 2, offset: 2 });
     expect(second.data!.overlapPreview.totalCount).toBe(all.totalCount);
     expect(second.data!.overlapPreview.pageInfo.hasNextPage).toBe(all.totalCount > 4);
     expect(second.data!.overlapPreview.nodes.map((node) => node.project.id)).toEqual(all.nodes.slice(2, 4).map((node) => node.project.id));
@@ -180,18 +180,18 @@ describe('overlapPreview', () => {
 
   it('writes nothing', async () => {
     const before = await Promise.all(['project', 'analytics_project', 'analytics_overlap', 'analytics_link'].map((table) => server.rowCount(table)));
-    await preview({ unitCodes: [AK_TATYR], themeCodes: [CP], start: '2025-01-01', end: '2025-02-01', organisationIds: [org.A] });
+    await preview({ unitCodes: [AK_TATYR], themeCodes: [CP], start: '2025-01-01', end: '2025-02-01', participants: [{ organisationId: org.A, role: 'IMPLEMENTING' }] });
     const after = await Promise.all(['project', 'analytics_project', 'analytics_overlap', 'analytics_link'].map((table) => server.rowCount(table)));
     expect(after).toEqual(before);
   });
 
   it('refuses unknown units, themes, organisations and projects and a reversed period with BAD_USER_INPUT naming the field', async () => {
-    const good: OverlapDraftInput = { unitCodes: [AK_TATYR], themeCodes: [CP], start: '2025-01-01', end: '2025-12-31', organisationIds: [org.A] };
+    const good: OverlapDraftInput = { unitCodes: [AK_TATYR], themeCodes: [CP], start: '2025-01-01', end: '2025-12-31', participants: [{ organisationId: org.A, role: 'IMPLEMENTING' }] };
     const cases: [Partial<OverlapDraftInput>, string, string][] = [
       [{ unitCodes: [AK_TATYR, 'KG-NOWHERE'] }, 'draft.unitCodes[1]', 'UNKNOWN_UNIT'],
       [{ themeCodes: [CP, 'ASTROLOGY'] }, 'draft.themeCodes', 'UNKNOWN_THEME'],
-      [{ organisationIds: [org.A, '00000000-0000-4000-8000-00000000abcd'] }, 'draft.organisationIds[1]', 'UNKNOWN_ORGANISATION'],
-      [{ organisationIds: ['not-an-id'] }, 'draft.organisationIds[0]', 'UNKNOWN_ORGANISATION'],
+      [{ participants: [{ organisationId: org.A, role: 'IMPLEMENTING' }, { organisationId: '00000000-0000-4000-8000-00000000abcd', role: 'FUNDING' }] }, 'draft.participants[1].organisationId', 'UNKNOWN_ORGANISATION'],
+      [{ participants: [{ organisationId: 'not-an-id', role: 'IMPLEMENTING' }] }, 'draft.participants[0].organisationId', 'UNKNOWN_ORGANISATION'],
       [{ excludeProjectId: 'not-a-project' }, 'draft.excludeProjectId', 'UNKNOWN_PROJECT'],
       [{ excludeProjectId: '00000000-0000-4000-8000-00000000abcd' }, 'draft.excludeProjectId', 'UNKNOWN_PROJECT'],
       [{ start: '2025-02-01', end: '2025-01-01' }, 'draft.end', 'END_BEFORE_START'],

@@ -3,7 +3,8 @@ import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { MAX_PAGE_SIZE, PaginationArgs } from '../common/pagination';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { LocalDate } from '../common/scalars';
-import { PeriodInput } from '../projects/project.inputs';
+import { ParticipantInput, PeriodInput } from '../projects/project.inputs';
+import { OverlapKind } from './analytics.types';
 import { ProjectStatus } from '../projects/project.entity';
 
 @InputType({ description: 'Narrows a list of overlaps; all given conditions must hold.' })
@@ -26,8 +27,14 @@ export class OverlapFilter {
   @Field(() => Float, { nullable: true, description: 'Only overlaps with at least this score (0 to 1).' })
   minScore?: number | null;
 
-  @Field({ defaultValue: false, description: 'Also list pairs of projects of the same organisation(s); by default they are left out.' })
+  @Field({
+    defaultValue: false,
+    description: 'Also list the pairs of one organisation\'s own projects (kind SAME_IMPLEMENTER); by default they are left out. Pairs of the same implementer with different funders are always listed.',
+  })
   includeSameOrganisation: boolean;
+
+  @Field(() => [OverlapKind], { nullable: true, description: 'Only pairs of these kinds, e.g. `[SAME_IMPLEMENTER_DIFFERENT_FUNDERS]` for possible double funding.' })
+  kinds?: OverlapKind[] | null;
 }
 
 @ArgsType()
@@ -55,13 +62,13 @@ export class OverlapDraftInput {
   @Field(() => LocalDate, { nullable: true, description: 'Last day, not before `start`; null when open-ended.' })
   end?: string | null;
 
-  @Field(() => [ID], {
+  @Field(() => [ParticipantInput], {
     defaultValue: [],
     description:
-      'Organisations that would take part. A stored project with exactly these organisations counts as the same organisation(s): left out unless `includeSameOrganisation`, and marked `sameOrganisation`.',
+      'Organisations that would take part, with their roles (as `CreateProjectInput.participants`). Its working organisations (the implementers; else the accountable and extending ones; else the funders) and its funders decide each pair\'s `kind`, as for stored projects.',
   })
   @ArrayMaxSize(100)
-  organisationIds: string[];
+  participants: ParticipantInput[];
 
   @Field(() => ProjectStatus, { nullable: true, description: 'Its stage; a CANCELLED project overlaps nothing (as stored cancelled projects take no part). Default: not cancelled.' })
   status?: ProjectStatus | null;

@@ -9,6 +9,28 @@ import type { ProjectRecord } from '../projects/project.loaders';
 import { Theme } from '../themes/theme.entity';
 import type { ThemeRecord } from '../themes/theme.loaders';
 
+
+/**
+ * Whose projects an overlap pairs, by the organisations that work on them (the implementers;
+ * where a project names none, its accountable and extending organisations; where it names only
+ * funders, those).
+ */
+export enum OverlapKind {
+  DIFFERENT_IMPLEMENTERS = 'DIFFERENT_IMPLEMENTERS',
+  SAME_IMPLEMENTER_DIFFERENT_FUNDERS = 'SAME_IMPLEMENTER_DIFFERENT_FUNDERS',
+  SAME_IMPLEMENTER = 'SAME_IMPLEMENTER',
+}
+
+registerEnumType(OverlapKind, {
+  name: 'OverlapKind',
+  description: 'Whose projects an overlap pairs, by the organisations that work on them: the implementers (where a project names none, its accountable and extending organisations; where it names only funders, those).',
+  valuesConfig: {
+    DIFFERENT_IMPLEMENTERS: { description: 'No organisation works on both: the case coordination is for.' },
+    SAME_IMPLEMENTER_DIFFERENT_FUNDERS: { description: 'An organisation works on both, and their funders differ: possibly the same work funded twice — a signal donors want to see.' },
+    SAME_IMPLEMENTER: { description: 'An organisation works on both with the same (or no) funders: its own projects. Listed only with `includeSameOrganisation`.' },
+  },
+});
+
 @ObjectType({
   description:
     'Why two projects overlap, as three numbers from 0 to 1. The score is 0.4 × geographic + 0.3 × time + 0.3 × themes, rounded to 4 decimals.',
@@ -66,7 +88,10 @@ export class Overlap {
   @Field(() => OverlapScoreComponents, { description: 'The three parts of the score, so that the reason for it can be read.' })
   components: OverlapScoreComponents;
 
-  @Field({ description: 'True when both projects have the same participating organisations (listed only with `includeSameOrganisation`).' })
+  @Field(() => OverlapKind, { description: 'Whose projects meet: different implementers (coordination), or the same implementer with different funders (possible double funding), or one organisation\'s own projects.' })
+  kind: OverlapKind;
+
+  @Field({ description: 'True when the two projects share a working organisation (an implementer; see `kind`).' })
   sameOrganisation: boolean;
 }
 
@@ -95,25 +120,37 @@ export class OverlapPreview {
   @Field(() => OverlapScoreComponents, { description: 'The three parts of the score, so that the reason for it can be read.' })
   components: OverlapScoreComponents;
 
-  @Field({ description: 'True when the stored project has exactly the draft\'s organisations (listed only with `includeSameOrganisation`).' })
+  @Field(() => OverlapKind, { description: 'Whose projects meet, by the organisations that work on them (see `Overlap.kind`).' })
+  kind: OverlapKind;
+
+  @Field({ description: 'True when the stored project and the draft share a working organisation (see `kind`).' })
   sameOrganisation: boolean;
 }
 
 @ObjectType({ description: 'A page of a draft\'s overlaps, highest score first (then by project id).' })
 export class OverlapPreviewConnection extends ConnectionType('OverlapPreview', () => OverlapPreview, 'overlap preview') {}
 
-@ObjectType({ description: 'A unit where at least the asked-for number of organisations work on the same theme in the same period.' })
+@ObjectType({
+  description:
+    'A unit and theme where, at some moment of the period, at least the asked-for number of organisations work at the same time (the organisations that work on a project: its implementers; where it names none, its accountable and extending organisations). Who was there, and when, is told for the peak.',
+})
 export class Hotspot {
   unitCode: string;
   themeCode: string;
   organisationIds: string[];
   projectIds: string[];
 
-  @Field(() => Int, { description: 'How many organisations take part in the projects.' })
+  @Field(() => Int, { description: 'How many organisations work there on the theme at the same time, at the peak.' })
   organisationCount: number;
 
-  @Field(() => Int, { description: 'How many projects work there on the theme.' })
+  @Field(() => Int, { description: 'How many projects run there on the theme at the peak.' })
   projectCount: number;
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day of the period on which the peak count is reached; null when it holds since ever (a project without a start date, and no start to the period).' })
+  peakFrom: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day on which the peak count holds; null when it holds without end (open-ended projects, no end to the period).' })
+  peakTo: string | null;
 }
 
 @ObjectType({ description: 'A page of hotspots, most crowded first.' })

@@ -41,7 +41,7 @@ export interface ScopeOptions {
  */
 export async function scopeCtes(
   ctx: RequestContext,
-  options: ScopeOptions & { extra?: Statement; linkCells?: 'cells' | 'page' },
+  options: ScopeOptions & { extra?: Statement; linkCells?: 'cells' | 'page'; withPeriod?: boolean },
 ): Promise<{ sql: string; params: unknown[]; themes: string[] | null; cellCountSql: string; cellParams: unknown[] }> {
   // A unit above the level with nothing below it (Osh city at DISTRICT level; a city of oblast
   // significance at MUNICIPALITY level) is a cell of its own, so a national map has no holes.
@@ -82,7 +82,7 @@ export async function scopeCtes(
   const sql = `
     cells as materialized (select u.code, u.path from admin_unit u where ${cellWhere}),
     ${options.extra ? `${options.extra.sql},` : ''}
-    proj as materialized (select ap.id, ap.themes, ap.organisations, ap.organisation_bits from analytics_project ap where ${projectConditions.join(' and ')}),
+    proj as materialized (select ap.id, ap.themes, ap.organisations, ap.organisation_bits${options.withPeriod ? ', ap.period' : ''} from analytics_project ap where ${projectConditions.join(' and ')}),
     link_cells as materialized (select distinct code from ${options.linkCells ?? 'cells'}),
     links as materialized (${projectConditions.length > 1 ? LINKS_OF_PROJECTS : LINKS_OF_CELLS})`;
   return { sql, params, themes, cellCountSql: `select count(*) from admin_unit u where ${cellWhere}`, cellParams };

@@ -6,7 +6,9 @@ import { AnalyticsErrorCode } from './analytics.errors';
 import { checkThemes, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapDraftInput } from './analytics.inputs';
 import { ProjectStatus } from '../projects/project.entity';
-import { OverlapPreview, OverlapScoreComponents } from './analytics.types';
+import { OverlapKind, OverlapPreview, OverlapScoreComponents } from './analytics.types';
+import type { ParticipantInput } from '../projects/project.inputs';
+import { ParticipantRole } from '../projects/project-participant.entity';
 
 interface PreviewRow {
   project_b: string;
@@ -18,7 +20,7 @@ interface PreviewRow {
   time_share: string;
   theme_similarity: string;
   score: string;
-  same_organisation: boolean;
+  kind: OverlapKind;
   total: string;
 }
 
@@ -26,13 +28,12 @@ interface PreviewRow {
  * The pairs a draft would make, scored as `analytics_refresh` scores stored pairs
  * (Migration20261122020000_analytics_incremental): the draft is built as an `analytics_project`
  * row would be (units named, the area they reach in the unit tree, theme bits, the period, its
- * days, its organisations in id order) and joined to the stored projects with the same
- * conditions and the same arithmetic. Parameters, in order: unit codes (for named and for
- * area), theme codes (twice), start, end, start, end, organisation ids (when any), the
- * excluded project, then the window.
+ * days, its working organisations and funders in id order) and joined to the stored projects
+ * with the same conditions, the same arithmetic and the same kinds. Parameters, in order: unit
+ * codes (for named and for area), theme codes (twice), start, end, end, start, the working
+ * organisations and the funders (array literals), the excluded project, then the window.
  */
-function previewSql(withOrganisations: boolean, includeSameOrganisation: boolean): string {
-  const organisations = withOrganisations ? '(select array_agg(distinct x order by x) from unnest(array[?]::uuid[]) x)' : `'{}'::uuid[]`;
+function previewSql(includeSameOrganisation: boolean): string {
   return `with draft as materialized (
     select
       (select bit_or(u.bit) from analytics_unit u where u.code in (?)) as named,
@@ -41,7 +42,8 @@ function previewSql(withOrganisations: boolean, includeSameOrganisation: boolean
       (select bit_or(t.bit) from analytics_theme t where t.code in (?)) as theme_bits,
       daterange(?::date, ?::date, '[]') as period,
       ?::date - ?::date + 1 as days,
-      ${organisations} as organisations
+      ?::uuid[] as organisations,
+      ?::uuid[] as funders
   ),
   masks as (
     select bit_or(bit) filter (where level = 1) as m1, bit_or(bit) filter (where level = 2) as m2,
@@ -49,24 +51,28 @@ function previewSql(withOrganisations: boolean, includeSameOrganisation: boolean
   ),
   pairs as materialized (
     select b.id as project_b, x.shared, x.themes, x.period, x.geo, x.share, x.jaccard,
-      round(0.4 * x.geo + 0.3 * x.share + 0.3 * x.jaccard, 4) as score, x.same
+      round(0.4 * x.geo + 0.3 * x.share + 0.3 * x.jaccard, 4) as score, x.same, x.kind
     from draft a cross join masks m
     join analytics_project b on b.themes && a.themes and b.period && a.period and bit_count(a.area & b.area) > 0
     cross join lateral (select (a.named & b.area) | (b.named & a.area) as shared) s
+    cross join lateral (select case
+        when not (a.organisations && b.organisations) then 'DIFFERENT_IMPLEMENTERS'
+        when cardinality(a.funders) > 0 and cardinality(b.funders) > 0 and a.funders <> b.funders then 'SAME_IMPLEMENTER_DIFFERENT_FUNDERS'
+        else 'SAME_IMPLEMENTER' end as kind) k
     cross join lateral (select s.shared, a.theme_bits & b.theme_bits as themes, a.period * b.period as period,
       case when bit_count(s.shared & m.m3) > 0 then 1.0 when bit_count(s.shared & m.m2) > 0 then 0.6667
            when bit_count(s.shared & m.m1) > 0 then 0.3333 else 0 end as geo,
       case when a.days is null and b.days is null then 1.0
         else round((upper(a.period * b.period) - lower(a.period * b.period))::numeric / least(a.days, b.days), 4) end as share,
       round(bit_count(a.theme_bits & b.theme_bits)::numeric / bit_count(a.theme_bits | b.theme_bits), 4) as jaccard,
-      cardinality(a.organisations) > 0 and a.organisations = b.organisations as same) x
+      k.kind = 'SAME_IMPLEMENTER' as same, k.kind) x
     where b.id is distinct from ?::uuid${includeSameOrganisation ? '' : ' and not x.same'}
   ),
   page as materialized (
     select p.*, count(*) over () as total from pairs p order by p.score desc, p.project_b limit ? offset ?
   )
   select p.project_b, p.geo as geographic, p.share as time_share, p.jaccard as theme_similarity, p.score,
-    p.same as same_organisation, p.total,
+    p.kind, p.total,
     lower(p.period)::text as period_start, (upper(p.period) - 1)::text as period_end,
     array(select u.code from analytics_unit u where u.id = any(analytics_bit_positions(p.shared)) order by u.id) as unit_codes,
     array(select t.code from analytics_theme t where t.id = any(analytics_bit_positions(p.themes)) order by t.id) as theme_codes
@@ -86,8 +92,25 @@ function toPreview(row: PreviewRow): OverlapPreview {
       time: Number(row.time_share),
       themes: Number(row.theme_similarity),
     }),
-    sameOrganisation: row.same_organisation,
+    kind: row.kind,
+    sameOrganisation: row.kind !== OverlapKind.DIFFERENT_IMPLEMENTERS,
   });
+}
+
+/**
+ * The organisations that would work on the draft and its funders, by the rule the analytics
+ * apply to stored projects (analytics_refresh, Migration20261202010000_working_organisations):
+ * the implementers; where there are none, the accountable and extending organisations; where
+ * there are only funders, those.
+ */
+function workingOrganisations(participants: ParticipantInput[]): { working: string[]; funders: string[] } {
+  const rank = (role: ParticipantRole) => (role === ParticipantRole.IMPLEMENTING ? 1 : role === ParticipantRole.FUNDING ? 3 : 2);
+  const best = Math.min(...participants.map((participant) => rank(participant.role)));
+  const sorted = (ids: string[]) => [...new Set(ids)].sort();
+  return {
+    working: sorted(participants.filter((participant) => rank(participant.role) === best).map((participant) => participant.organisationId)),
+    funders: sorted(participants.filter((participant) => participant.role === ParticipantRole.FUNDING).map((participant) => participant.organisationId)),
+  };
 }
 
 /**
@@ -108,13 +131,13 @@ async function checkDraft(ctx: RequestContext, draft: OverlapDraftInput): Promis
     }
   });
   await checkThemes(ctx, draft.themeCodes, 'draft.themeCodes');
-  draft.organisationIds.forEach((id, index) => {
-    if (!isUuid(id)) unknownOrganisation(id, `draft.organisationIds[${index}]`);
+  draft.participants.forEach((participant, index) => {
+    if (!isUuid(participant.organisationId)) unknownOrganisation(participant.organisationId, `draft.participants[${index}].organisationId`);
   });
-  const organisations = await ctx.loaders.organisations.organisationById.loadMany(draft.organisationIds);
+  const organisations = await ctx.loaders.organisations.organisationById.loadMany(draft.participants.map((participant) => participant.organisationId));
   organisations.forEach((organisation, index) => {
     if (organisation instanceof Error) throw organisation;
-    if (!organisation) unknownOrganisation(draft.organisationIds[index], `draft.organisationIds[${index}]`);
+    if (!organisation) unknownOrganisation(draft.participants[index].organisationId, `draft.participants[${index}].organisationId`);
   });
   if (draft.excludeProjectId) {
     const project = isUuid(draft.excludeProjectId) ? await ctx.loaders.projects.projectById.load(draft.excludeProjectId) : null;
@@ -138,17 +161,17 @@ export async function previewOverlaps(
   const unitCodes = [...new Set(await checkDraft(ctx, draft))];
   const themeCodes = [...new Set(draft.themeCodes)];
   if (!unitCodes.length || !themeCodes.length || draft.status === ProjectStatus.CANCELLED) return toConnection([], 0, window);
-  const organisationIds = [...new Set(draft.organisationIds)];
+  const { working, funders } = workingOrganisations(draft.participants);
   const start = draft.start ?? null;
   const end = draft.end ?? null;
   const params = (pageWindow: PageWindow) => [
     unitCodes, unitCodes, themeCodes, themeCodes,
     start, end, end, start,
-    ...(organisationIds.length ? [organisationIds] : []),
+    `{${working.join(',')}}`, `{${funders.join(',')}}`,
     draft.excludeProjectId ?? null,
     pageWindow.limit, pageWindow.offset,
   ];
-  const sql = previewSql(organisationIds.length > 0, includeSameOrganisation);
+  const sql = previewSql(includeSameOrganisation);
   const connection = ctx.em.getConnection();
   const pageOf = (pageWindow: PageWindow) => connection.execute<PreviewRow[]>(sql, params(pageWindow));
   const rows = await pageOf(window);

@@ -14,7 +14,7 @@ import { AnalyticsErrorCode } from './analytics.errors';
 import { isUuid } from '../common/ids';
 import { atOrInside, checkOrganisation, checkProject, checkThemes, periodOf, requireUnit, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapFilter } from './analytics.inputs';
-import { Overlap, OverlapScoreComponents } from './analytics.types';
+import { Overlap, OverlapKind, OverlapScoreComponents } from './analytics.types';
 import type { Statement } from './statement';
 
 type LeanJson = Record<string, unknown>;
@@ -31,6 +31,7 @@ interface OverlapRow {
   theme_similarity: string;
   score: string;
   same_organisation: boolean;
+  kind: OverlapKind;
   total: string | null;
   /** On the first row only: the page's projects, units and themes. */
   related: { projects: LeanJson[] | null; units: LeanJson[] | null; themes: LeanJson[] | null } | null;
@@ -57,7 +58,7 @@ function relatedOf(em: EntityManager, rows: OverlapRow[]): Related {
   };
 }
 
-const PAIR_COLUMNS = 'o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation';
+const PAIR_COLUMNS = 'o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation, o.kind';
 
 const OWN_PROJECT_SQL = 'own (id) as (select ?::uuid)';
 const OWN_PROJECTS_SQL = 'own as materialized (select distinct project_id as id from project_participant where organisation_id in (?))';
@@ -79,7 +80,7 @@ function pageStatementSql(em: EntityManager, ownCte: string | null, inner: strin
   ];
   const order = 'd.score desc, d.project_a, d.project_b';
   return `with ${ctes.join(', ')}
-  select d.project_a, d.project_b, d.geographic, d.time_share, d.theme_similarity, d.score, d.same_organisation,
+  select d.project_a, d.project_b, d.geographic, d.time_share, d.theme_similarity, d.score, d.same_organisation, d.kind,
     lower(d.period)::text as period_start, (upper(d.period) - 1)::text as period_end,
     array(select u.code from analytics_unit u where u.id = any(d.unit_ids) order by u.id) as unit_codes,
     array(select t.code from analytics_theme t where t.id = any(d.theme_ids) order by t.id) as theme_codes,
@@ -154,7 +155,8 @@ function toOverlap(row: OverlapRow, related: Related): Overlap {
     periodEnd: row.period_end === 'infinity' ? null : row.period_end,
     score: Number(row.score),
     components,
-    sameOrganisation: row.same_organisation,
+    kind: row.kind,
+    sameOrganisation: row.kind !== OverlapKind.DIFFERENT_IMPLEMENTERS,
   });
 }
 
@@ -202,6 +204,7 @@ export async function listOverlaps(
     add(`o.period && daterange(?::date, ?::date, '[]')`, from, to);
   }
   if (!filter?.includeSameOrganisation) add('not o.same_organisation');
+  if (filter?.kinds?.length) add('o.kind in (?)', filter.kinds);
   const connection = ctx.em.getConnection();
 
   const projectId = filter?.projectId;
@@ -231,7 +234,8 @@ export async function listOverlaps(
 
   const where: Statement = { sql: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
   // Unfiltered, the total is the kept count rather than a count of every pair.
-  const kept = conditions.length === 0 ? 'different_organisations + same_organisation' : conditions.length === 1 && !filter?.includeSameOrganisation ? 'different_organisations' : null;
+  const kept =
+    conditions.length === 0 ? 'different_organisations + same_organisation' : conditions.length === 1 && !filter?.includeSameOrganisation ? 'different_organisations' : null;
   const countSql = kept ? `select ${kept} as total from analytics_overlap_total` : `select count(*) as total from analytics_overlap o ${where.sql}`;
   const [rows, [{ total }]] = await Promise.all([
     connection.execute<OverlapRow[]>(

@@ -6,23 +6,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/paths';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from './chromium';
 
 // A walk through several pages in a real browser takes longer than an API call, more so on a
 // busy two-core machine: each test may take three minutes, each wait in it 45 s.
 jest.setTimeout(180_000);
 const WAIT_MS = 45_000;
 export const SCREENS = join(projectRoot, 'test-results', 'screens');
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
 
 export interface UiPage {
   context: BrowserContext;

@@ -173,15 +173,17 @@ export function draftOf(values: ProjectFormValues, user: SignedInUser | null, pr
   const { start, end } = effectiveDates(values);
   if (!values.coverage.length || !values.themeCodes.length) return null;
   if (start && end && end < start) return null;
-  const organisations = new Set(values.participants.map((row) => row.organisationId).filter((id): id is string => Boolean(id)));
-  if (user?.role === 'PARTNER_EDITOR' && user.organisation) organisations.add(user.organisation.id);
+  const participants = values.participants.flatMap((row) => (row.organisationId && row.role ? [{ organisationId: row.organisationId, role: row.role }] : []));
+  const own = user?.role === 'PARTNER_EDITOR' ? user.organisation?.id : undefined;
+  const editing: ParticipantRole[] = ['ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
+  if (own && !participants.some((row) => row.organisationId === own && editing.includes(row.role))) participants.push({ organisationId: own, role: 'IMPLEMENTING' });
   return {
     unitCodes: values.coverage.map((row) => row.code),
     themeCodes: values.themeCodes,
     start,
     end,
     status: values.status,
-    organisationIds: [...organisations].sort(),
+    participants,
     excludeProjectId: projectId,
   };
 }
