@@ -133,7 +133,6 @@ function AuditTrail() {
         />
         <DateRangeInput
           label={t('audit:filter.when')}
-          placeholder={t('audit:filter.anyTime')}
           value={[from, to]}
           onChange={([start, end]) => url.set({ from: start, to: end })}
           w={260}
@@ -174,7 +173,14 @@ function AuditTrail() {
   );
 }
 
-const ACTION_COLOURS: Record<string, string> = { CREATE: 'green', UPDATE: 'blue', DELETE: 'red', LOGIN: 'gray', LOGOUT: 'gray' };
+/** Badge looks per action, each with text contrast of at least 4.5:1 (WCAG AA). */
+const ACTION_BADGES: Record<string, { color: string; variant: 'light' | 'filled' }> = {
+  CREATE: { color: 'blue', variant: 'filled' },
+  UPDATE: { color: 'blue', variant: 'light' },
+  DELETE: { color: 'red.9', variant: 'filled' },
+  LOGIN: { color: 'gray', variant: 'light' },
+  LOGOUT: { color: 'gray', variant: 'light' },
+};
 
 /** Where a record can be read in the UI, if anywhere. */
 function recordLink(event: AuditEvent): string | null {
@@ -195,7 +201,7 @@ function EventCard({ event, typeLabel, onPerson, onRecord }: { event: AuditEvent
     <Paper withBorder p="sm" radius="md" component="article" aria-label={`${action}: ${typeLabel} · ${format.dateTime(event.occurredAt)}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Group gap="xs" wrap="wrap">
-          <Badge color={ACTION_COLOURS[event.action] ?? 'gray'} variant="light">
+          <Badge {...(ACTION_BADGES[event.action] ?? { color: 'gray', variant: 'light' })}>
             {action}
           </Badge>
           <Title order={2} size="h5">

@@ -12,13 +12,12 @@ import {
   UpdateOrganisationRecordDocument,
 } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { RequireRole, STAFF, useSession } from '../../app/session';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { NotAllowed } from '../../app/ui/NotAllowed';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
-import { ReasonAlert, useReasonText } from '../users/reasons';
+import { ReasonAlert, useNotifySuccess, useReasonText } from '../users/reasons';
 import { ORGANISATION_KINDS } from './kinds';
 
 type Existing = NonNullable<OrganisationForEditQuery['organisation']>;
@@ -75,6 +74,7 @@ function OrganisationForm({ existing }: { existing?: Existing }) {
   const navigate = useNavigate();
   const client = useApolloClient();
   const describe = useReasonText('organisations');
+  const notifySuccess = useNotifySuccess('organisations');
   const [create, creating] = useMutation(CreateOrganisationRecordDocument);
   const [update, updating] = useMutation(UpdateOrganisationRecordDocument);
   const [errors, setErrors] = useState<ServerError[]>([]);
@@ -125,12 +125,12 @@ function OrganisationForm({ existing }: { existing?: Existing }) {
     try {
       if (existing) {
         await update({ variables: { id: existing.id, input: { ...input, version } } });
-        notify({ message: t('common:saved'), color: 'green' });
+        notifySuccess(t('common:saved'));
         navigate(`/organisations/${existing.id}`);
       } else {
         const { data } = await create({ variables: { input } });
         if (!data) return;
-        notify({ message: t('organisations:form.created', { name: data.createOrganisation.name ?? '' }), color: 'green' });
+        notifySuccess(t('organisations:form.created', { name: data.createOrganisation.name ?? '' }));
         navigate(`/organisations/${data.createOrganisation.id}`);
       }
     } catch (error) {

@@ -6,12 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { FlaggedUnitsDocument, SetUnitFlagsDocument, type UnitFlagsQuery, UnitFlagsDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { notify } from '../../app/notify';
 import { useUrlState } from '../../app/url-state';
 import { Pager } from '../../app/ui/Pager';
 import { QueryState } from '../../app/ui/QueryState';
 import { UnitSelect } from '../geography/UnitSelect';
-import { ReasonAlert, useReasonText } from '../users/reasons';
+import { ReasonAlert, useNotifySuccess, useReasonText } from '../users/reasons';
 
 const PAGE_SIZE = 20;
 type Unit = NonNullable<UnitFlagsQuery['adminUnit']>;
@@ -52,6 +51,7 @@ function FlagsForm({ unit }: { unit: Unit }) {
   const { t } = useTranslation(['reference', 'geography', 'common']);
   const format = useFormat();
   const describe = useReasonText('reference');
+  const notifySuccess = useNotifySuccess('reference');
   const [save, { loading }] = useMutation(SetUnitFlagsDocument, { refetchQueries: [FlaggedUnitsDocument] });
   const [errors, setErrors] = useState<ServerError[]>([]);
   const form = useForm({
@@ -63,7 +63,7 @@ function FlagsForm({ unit }: { unit: Unit }) {
     setErrors([]);
     try {
       await save({ variables: { code: unit.code, input: { borderArea: values.borderArea, multiEthnic: values.multiEthnic, source: values.source.trim() } } });
-      notify({ message: t('reference:flags.saved', { name: unit.name ?? unit.code }), color: 'green' });
+      notifySuccess(t('reference:flags.saved', { name: unit.name ?? unit.code }));
       form.resetDirty();
     } catch (error) {
       setErrors(applyServerErrors(form, error, describe, { input: 'source' }));
@@ -147,7 +147,7 @@ function FlaggedList({ onChoose }: { onChoose(code: string): void }) {
                         <Group gap={4}>
                           {unit.borderArea && <Badge variant="light">{t('reference:flags.borderArea')}</Badge>}
                           {unit.multiEthnic && (
-                            <Badge variant="light" color="grape">
+                            <Badge variant="light" color="gray">
                               {t('reference:flags.multiEthnic')}
                             </Badge>
                           )}

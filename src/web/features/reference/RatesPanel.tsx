@@ -7,11 +7,10 @@ import { ReferenceRatesDocument, SetRateDocument } from '../../gql/graphql';
 import { DateField } from '../../app/dates';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { todayInBishkek, useFormat } from '../../app/format';
-import { notify } from '../../app/notify';
 import { useUrlState } from '../../app/url-state';
 import { Pager } from '../../app/ui/Pager';
 import { QueryState } from '../../app/ui/QueryState';
-import { ReasonAlert, useReasonText } from '../users/reasons';
+import { ReasonAlert, useNotifySuccess, useReasonText } from '../users/reasons';
 
 const PAGE_SIZE = 20;
 /** Currencies the partners in Kyrgyzstan mostly report in, offered first. */
@@ -129,6 +128,7 @@ function SetRateForm({ onSaved }: { onSaved(currency: string): void }) {
   const { t } = useTranslation(['reference', 'common']);
   const currencyName = useCurrencyName();
   const describe = useReasonText('reference');
+  const notifySuccess = useNotifySuccess('reference');
   const [save, { loading }] = useMutation(SetRateDocument, { refetchQueries: [ReferenceRatesDocument] });
   const [errors, setErrors] = useState<ServerError[]>([]);
   const form = useForm<Values>({
@@ -157,7 +157,7 @@ function SetRateForm({ onSaved }: { onSaved(currency: string): void }) {
     setErrors([]);
     try {
       await save({ variables: { input: { currency: values.currency!, date: values.date!, rate: usdPerUnit(values.value, values.direction)!, source: values.source.trim() || null } } });
-      notify({ message: t('reference:rates.saved', { currency: values.currency }), color: 'green' });
+      notifySuccess(t('reference:rates.saved', { currency: values.currency }));
       onSaved(values.currency!);
       form.setFieldValue('value', '');
     } catch (error) {

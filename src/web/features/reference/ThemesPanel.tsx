@@ -5,10 +5,9 @@ import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateThemeRecordDocument, ReferenceThemesDocument, type ReferenceThemesQuery, ThemeOptionsDocument, UpdateThemeRecordDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { QueryState } from '../../app/ui/QueryState';
-import { ReasonAlert, useReasonText } from '../users/reasons';
+import { ReasonAlert, useNotifySuccess, useReasonText } from '../users/reasons';
 
 type Theme = ReferenceThemesQuery['themes'][number];
 const LANGS = ['ky', 'ru', 'en'] as const;
@@ -105,6 +104,7 @@ const texts = (values: { ky: string; ru: string; en: string }) => ({ ky: values.
 function ThemeModal({ theme, onClose }: { theme: Theme | null; onClose(): void }) {
   const { t } = useTranslation(['reference', 'common']);
   const describe = useReasonText('reference');
+  const notifySuccess = useNotifySuccess('reference');
   const client = useApolloClient();
   const refetchQueries = [ReferenceThemesDocument, ThemeOptionsDocument];
   const [create, creating] = useMutation(CreateThemeRecordDocument, { refetchQueries });
@@ -143,10 +143,10 @@ function ThemeModal({ theme, onClose }: { theme: Theme | null; onClose(): void }
             input: { version, name: texts(values.name), description: texts(values.description), dacCodes: values.dacCodes, ...(position == null ? {} : { position }) },
           },
         });
-        notify({ message: t('reference:themes.saved'), color: 'green' });
+        notifySuccess(t('reference:themes.saved'));
       } else {
         await create({ variables: { input: { code: values.code, name: texts(values.name), description: texts(values.description), dacCodes: values.dacCodes, position } } });
-        notify({ message: t('reference:themes.created', { code: values.code }), color: 'green' });
+        notifySuccess(t('reference:themes.created', { code: values.code }));
       }
       onClose();
     } catch (error) {

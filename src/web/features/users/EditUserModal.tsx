@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminUserListDocument, type Role, UpdateUserAccountDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
-import { ReasonAlert, useReasonText } from './reasons';
+import { ReasonAlert, useNotifySuccess, useReasonText } from './reasons';
 import { type ListedUser, PARTNER_ROLES, ROLES } from './user-choices';
 
 /**
@@ -17,6 +16,7 @@ import { type ListedUser, PARTNER_ROLES, ROLES } from './user-choices';
 export function EditUserModal({ user, organisations, onClose }: { user: ListedUser; organisations: { value: string; label: string }[]; onClose(): void }) {
   const { t } = useTranslation(['users', 'common']);
   const describe = useReasonText('users');
+  const notifySuccess = useNotifySuccess('users');
   const client = useApolloClient();
   const [update, { loading }] = useMutation(UpdateUserAccountDocument, { refetchQueries: [AdminUserListDocument] });
   const [errors, setErrors] = useState<ServerError[]>([]);
@@ -35,7 +35,7 @@ export function EditUserModal({ user, organisations, onClose }: { user: ListedUs
     setConflict(false);
     try {
       await update({ variables: { id: user.id, input: { name: values.name.trim(), role: values.role, organisationId: values.organisationId, version } } });
-      notify({ message: t('users:edit.saved', { name: values.name.trim() }), color: 'green' });
+      notifySuccess(t('users:edit.saved', { name: values.name.trim() }));
       onClose();
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) setConflict(true);
@@ -98,6 +98,7 @@ export function EditUserModal({ user, organisations, onClose }: { user: ListedUs
 export function ActiveToggleModal({ user, onClose }: { user: ListedUser; onClose(): void }) {
   const { t } = useTranslation(['users', 'common']);
   const describe = useReasonText('users');
+  const notifySuccess = useNotifySuccess('users');
   const [update, { loading }] = useMutation(UpdateUserAccountDocument, { refetchQueries: [AdminUserListDocument] });
   const [errors, setErrors] = useState<ServerError[]>([]);
   const action = user.active ? 'deactivate' : 'reactivate';
@@ -106,7 +107,7 @@ export function ActiveToggleModal({ user, onClose }: { user: ListedUser; onClose
     setErrors([]);
     try {
       await update({ variables: { id: user.id, input: { active: !user.active } } });
-      notify({ message: t(`users:${action}.done`, { name: user.name }), color: 'green' });
+      notifySuccess(t(`users:${action}.done`, { name: user.name }));
       onClose();
     } catch (error) {
       setErrors(serverErrors(error));

@@ -1,15 +1,14 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Container, Paper, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SetPasswordDocument, SignInDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError, serverErrors } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { PageTitle } from '../../app/ui/PageTitle';
-import { ReasonAlert, useReasonText } from './reasons';
+import { ReasonAlert, useNotifySuccess, useReasonText } from './reasons';
 
 /** The hub's rule (setPassword): 10 to 200 characters. */
 export const MIN_PASSWORD = 10;
@@ -26,6 +25,7 @@ export default function SetPasswordPage() {
   const navigate = useNavigate();
   const { refresh } = useSession();
   const describe = useReasonText('users');
+  const notifySuccess = useNotifySuccess('users');
   const [setPassword, { loading: saving }] = useMutation(SetPasswordDocument);
   const [signIn, { loading: signingIn }] = useMutation(SignInDocument);
   const [linkInvalid, setLinkInvalid] = useState(!token);
@@ -55,7 +55,7 @@ export default function SetPasswordPage() {
     try {
       await signIn({ variables: { email, password: values.password } });
       await refresh();
-      notify({ message: t('users:password.doneSignedIn'), color: 'green' });
+      notifySuccess(t('users:password.doneSignedIn'));
       navigate('/app', { replace: true });
     } catch {
       setSetButNotSignedIn(true);
@@ -75,9 +75,9 @@ export default function SetPasswordPage() {
       ) : linkInvalid ? (
         <Alert color="orange" title={t('users:password.invalidTitle')} role="alert">
           <Text size="sm">{t('users:password.invalidText')}</Text>
-          <Anchor component={Link} to="/sign-in" size="sm" mt="sm" display="inline-block">
+          <Button component={Link} to="/sign-in" variant="default" size="xs" mt="sm">
             {t('users:password.haveOne')}
-          </Anchor>
+          </Button>
         </Alert>
       ) : (
         <Paper withBorder p="lg" radius="md" component="form" onSubmit={submit} noValidate aria-label={t('users:password.title')}>

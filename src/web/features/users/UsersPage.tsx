@@ -128,7 +128,7 @@ function UserAdministration() {
                       <Table.Td>{t(`common:role.${user.role}`)}</Table.Td>
                       <Table.Td>{user.organisation ? (user.organisation.acronym ?? user.organisation.name) : t('common:none')}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={user.active ? 'green' : 'gray'}>
+                        <Badge variant="light" color={user.active ? 'blue' : 'gray'}>
                           {user.active ? t('users:status.active') : t('users:status.inactive')}
                         </Badge>
                       </Table.Td>

@@ -2,6 +2,7 @@ import { Alert, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ServerError, useErrorText } from '../../app/errors';
+import { notify } from '../../app/notify';
 
 /**
  * Says a server error in the UI's language, first by the reasons a feature's own catalogue
@@ -33,5 +34,17 @@ export function ReasonAlert({ errors, describe }: { errors: ServerError[]; descr
         </Text>
       ))}
     </Alert>
+  );
+}
+
+/**
+ * A success message (Mantine notification) whose close button is named in the UI's language
+ * (`<namespace>:close`); unnamed, it fails the accessibility check while it shows.
+ */
+export function useNotifySuccess(namespace: string) {
+  const { t } = useTranslation(namespace);
+  return useCallback(
+    (message: string) => notify({ message, color: 'green', closeButtonProps: { 'aria-label': t(`${namespace}:close`) } }),
+    [namespace, t],
   );
 }
