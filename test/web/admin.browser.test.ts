@@ -190,7 +190,8 @@ describe('inviting a person, their password, deactivation and the audit log', ()
     await invitation.waitFor();
     await invitation.getByText('Автор: Айбек Администратор').waitFor();
     await invitation.getByRole('row').filter({ hasText: 'Ссылка для пароля' }).getByText('[скрыто]').waitFor();
-    await invitation.getByRole('row').filter({ hasText: 'Роль' }).getByText('PARTNER_EDITOR').waitFor();
+    await invitation.getByRole('row').filter({ hasText: 'Роль' }).getByText('Редактор партнёра').waitFor();
+    await invitation.getByRole('row').filter({ hasText: 'Организация' }).getByText('Ferghana Valley Dialogue NGO').waitFor();
     await expectClean(ui, 'audit-ru');
 
     // Only this record: its whole history (invited, changed, deactivated), newest first.

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, CloseButton, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AuditPeopleDocument, AuditTrailDocument, type AuditTrailQuery } from '../../gql/graphql';
@@ -60,6 +60,7 @@ function AuditTrail() {
   const [recordId, setRecordId] = useState(url.get('id'));
   const setIdInUrl = useDebouncedCallback((value: string) => url.set({ id: value.trim() || null }), 300);
   const organisations = useOrganisationChoices();
+  const organisationNames = useMemo(() => new Map(organisations.map((choice) => [choice.value, choice.label])), [organisations]);
   const people = useQuery(AuditPeopleDocument, { skip: !isAdmin });
   const from = url.get('from') || null;
   const to = url.get('to') || null;
@@ -157,6 +158,7 @@ function AuditTrail() {
                   key={event.id}
                   event={event}
                   typeLabel={typeLabel(event.entityType)}
+                  organisationNames={organisationNames}
                   onPerson={(id) => url.set({ user: id })}
                   onRecord={() => {
                     setRecordId(event.entityId);
@@ -190,7 +192,19 @@ function recordLink(event: AuditEvent): string | null {
   return null;
 }
 
-function EventCard({ event, typeLabel, onPerson, onRecord }: { event: AuditEvent; typeLabel: string; onPerson(id: string): void; onRecord(): void }) {
+function EventCard({
+  event,
+  typeLabel,
+  organisationNames,
+  onPerson,
+  onRecord,
+}: {
+  event: AuditEvent;
+  typeLabel: string;
+  organisationNames: Map<string, string>;
+  onPerson(id: string): void;
+  onRecord(): void;
+}) {
   const { t, i18n } = useTranslation(['audit', 'common']);
   const format = useFormat();
   const action = i18n.exists(`audit:action.${event.action}`) ? t(`audit:action.${event.action}`) : event.action;
@@ -235,7 +249,7 @@ function EventCard({ event, typeLabel, onPerson, onRecord }: { event: AuditEvent
           {t('audit:onlyRecord')}
         </Button>
       </Group>
-      <ChangesTable action={event.action} changes={event.changes} />
+      <ChangesTable action={event.action} changes={event.changes} organisationNames={organisationNames} />
     </Paper>
   );
 }

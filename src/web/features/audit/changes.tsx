@@ -20,12 +20,17 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** PostgreSQL writes array columns as {a,b}. */
 const PG_ARRAY = /^\{(.*)\}$/;
 
+/** Fields whose value is an organisation's id: shown by its name. */
+const ORGANISATION_FIELDS = new Set(['organisation', 'provider', 'receiver', 'owner', 'agency']);
+
 /** One value before or after a change, written for a person. */
-function useValueText() {
-  const { t } = useTranslation(['audit', 'common']);
+function useValueText(organisationNames: Map<string, string>) {
+  const { t, i18n } = useTranslation(['audit', 'common']);
   const format = useFormat();
-  return (value: unknown): string => {
+  return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('common:none');
+    if (typeof value === 'string' && field === 'role' && i18n.exists(`common:role.${value}`)) return t(`common:role.${value}`);
+    if (typeof value === 'string' && ORGANISATION_FIELDS.has(field) && organisationNames.has(value)) return organisationNames.get(value)!;
     if (value === REDACTED) return t('audit:redacted');
     if (typeof value === 'boolean') return value ? t('common:yes') : t('common:no');
     if (typeof value === 'number') return String(value);
@@ -42,9 +47,9 @@ function useValueText() {
 }
 
 /** A record's changed fields, each before → after (a new record: only after). */
-export function ChangesTable({ action, changes }: { action: string; changes: unknown }) {
+export function ChangesTable({ action, changes, organisationNames }: { action: string; changes: unknown; organisationNames: Map<string, string> }) {
   const { t, i18n } = useTranslation(['audit', 'common']);
-  const text = useValueText();
+  const text = useValueText(organisationNames);
   const entries = Object.entries((changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>).filter(
     // A new record's id is the record itself; a value that stays empty says nothing.
     ([field, change]) => !(action === 'CREATE' && field === 'id') && !(change?.before == null && change?.after == null),
@@ -72,8 +77,8 @@ export function ChangesTable({ action, changes }: { action: string; changes: unk
           {entries.map(([field, change]) => (
             <Table.Tr key={field}>
               <Table.Td>{fieldLabel(field)}</Table.Td>
-              {!created && <Table.Td style={{ overflowWrap: 'anywhere' }}>{text(change?.before)}</Table.Td>}
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{text(change?.after)}</Table.Td>
+              {!created && <Table.Td style={{ overflowWrap: 'anywhere' }}>{text(field, change?.before)}</Table.Td>}
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{text(field, change?.after)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

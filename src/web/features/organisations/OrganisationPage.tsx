@@ -3,14 +3,14 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, T
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { OrganisationProfileDocument } from '../../gql/graphql';
+import { OrganisationProfileDocument, OrganisationSeatsDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { STAFF, useSession } from '../../app/session';
 import { useUrlState } from '../../app/url-state';
 import { Pager } from '../../app/ui/Pager';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
-import { countryName } from './kinds';
+import { useCountryName } from './kinds';
 
 const PAGE_SIZE = 20;
 
@@ -42,9 +42,11 @@ export default function OrganisationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['organisations', 'projects', 'common']);
   const format = useFormat();
+  const countryName = useCountryName();
   const { user } = useSession();
   const url = useUrlState();
   const { data, loading, error } = useQuery(OrganisationProfileDocument, { variables: { id, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE } });
+  const seats = useQuery(OrganisationSeatsDocument);
   const organisation = data?.organisation;
 
   if (!loading && !error && data && !organisation) {
@@ -58,7 +60,7 @@ export default function OrganisationPage() {
   }
   const mayEdit = !!user && (STAFF.includes(user.role) || (user.role === 'PARTNER_EDITOR' && user.organisation?.id === id));
   const none = t('common:none');
-  const memberships = (data?.coordinationBodies ?? []).flatMap((body) =>
+  const memberships = (seats.data?.coordinationBodies ?? []).flatMap((body) =>
     body.members.nodes.filter((membership) => membership.organisation?.id === id).map((membership) => ({ ...membership, body: body.name ?? '' })),
   );
 
@@ -103,7 +105,7 @@ export default function OrganisationPage() {
                       {t(`organisations:kind.${organisation.kind}`)} ({t('organisations:iatiType', { code: organisation.iatiTypeCode })})
                     </Fact>
                     <Fact term={t('organisations:iatiIdentifier')}>{organisation.iatiIdentifier ?? none}</Fact>
-                    <Fact term={t('organisations:country')}>{countryName(organisation.country, format.locale) || none}</Fact>
+                    <Fact term={t('organisations:country')}>{countryName(organisation.country) || none}</Fact>
                     <Fact term={t('organisations:website')}>
                       {organisation.website ? (
                         <Anchor href={organisation.website} target="_blank" rel="noopener noreferrer">
@@ -167,7 +169,11 @@ export default function OrganisationPage() {
                   )}
                 </Section>
                 <Section title={t('organisations:council.title')}>
-                  {memberships.length === 0 ? (
+                  {seats.loading && !seats.data ? (
+                    <Text c="dimmed">{t('common:loading')}</Text>
+                  ) : seats.error ? (
+                    <Text c="red.9">{t('organisations:council.unavailable')}</Text>
+                  ) : memberships.length === 0 ? (
                     <Text c="dimmed">{t('organisations:council.none')}</Text>
                   ) : (
                     <Table verticalSpacing="xs">
@@ -175,7 +181,6 @@ export default function OrganisationPage() {
                         <Table.Tr>
                           <Table.Th>{t('organisations:council.body')}</Table.Th>
                           <Table.Th>{t('organisations:council.role')}</Table.Th>
-                          <Table.Th>{t('organisations:council.period')}</Table.Th>
                         </Table.Tr>
                       </Table.Thead>
                       <Table.Tbody>
@@ -183,13 +188,6 @@ export default function OrganisationPage() {
                           <Table.Tr key={membership.id}>
                             <Table.Td>{membership.body}</Table.Td>
                             <Table.Td>{t(`organisations:membershipRole.${membership.role}`)}</Table.Td>
-                            <Table.Td>
-                              {membership.active
-                                ? membership.startDate
-                                  ? t('organisations:council.since', { date: format.date(membership.startDate) })
-                                  : t('organisations:council.current')
-                                : [format.date(membership.startDate) || '…', format.date(membership.endDate)].join(' – ')}
-                            </Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>

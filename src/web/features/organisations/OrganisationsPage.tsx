@@ -5,20 +5,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrganisationDirectoryDocument, type OrganisationKind } from '../../gql/graphql';
-import { useFormat } from '../../app/format';
 import { STAFF, useSession } from '../../app/session';
 import { useUrlState } from '../../app/url-state';
 import { Pager } from '../../app/ui/Pager';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
-import { countryName, ORGANISATION_KINDS } from './kinds';
+import { ORGANISATION_KINDS, useCountryName } from './kinds';
 
 const PAGE_SIZE = 25;
 
 /** Every organisation the hub knows: donors, agencies, NGOs, state and local bodies. */
 export default function OrganisationsPage() {
   const { t } = useTranslation(['organisations', 'common']);
-  const format = useFormat();
+  const countryName = useCountryName();
   const { user } = useSession();
   const url = useUrlState<'q' | 'kind'>();
   const [search, setSearch] = useState(url.get('q'));
@@ -83,7 +82,7 @@ export default function OrganisationsPage() {
                       </Table.Td>
                       <Table.Td>{organisation.acronym ?? t('common:none')}</Table.Td>
                       <Table.Td>{t(`organisations:kind.${organisation.kind}`)}</Table.Td>
-                      <Table.Td>{countryName(organisation.country, format.locale) || t('common:none')}</Table.Td>
+                      <Table.Td>{countryName(organisation.country) || t('common:none')}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

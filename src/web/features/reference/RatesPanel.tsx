@@ -32,18 +32,21 @@ export function usdPerUnit(value: string, direction: Direction): string | null {
   return Number(rate) > 0 ? rate : null;
 }
 
+/** A currency's name in the UI's language: the catalogue's for common ones (browsers often lack Kyrgyz names), else the browser's. */
 function useCurrencyName() {
+  const { t, i18n } = useTranslation('reference');
   const format = useFormat();
   return useMemo(() => {
-    const names = new Intl.DisplayNames([format.locale], { type: 'currency' });
+    const names = new Intl.DisplayNames([format.locale], { type: 'currency', fallback: 'code' });
     return (code: string) => {
+      if (i18n.exists(`reference:currencyName.${code}`)) return t(`reference:currencyName.${code}`);
       try {
         return names.of(code) ?? code;
       } catch {
         return code;
       }
     };
-  }, [format.locale]);
+  }, [format.locale, t, i18n]);
 }
 
 /** Exchange rates to USD: set one, and read each currency's rates, newest first. */
