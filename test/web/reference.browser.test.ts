@@ -108,6 +108,15 @@ describe('organisations', () => {
     expect(await page.getByRole('link', { name: 'Өзгөртүү' }).count()).toBe(0);
     await expectClean(ui, 'organisation-ky');
     await ui.context.close();
+
+    // On a phone the page reflows: one column, nothing wider than the screen.
+    const phone = await openUi(browser, server.url, 'ky', { width: 390, height: 844 });
+    await phone.page.goto(`/organisations/${networkId}`);
+    await phone.page.getByRole('heading', { level: 1, name: NETWORK.ky }).waitFor();
+    await phone.page.getByRole('region', { name: 'Координациялык органдардагы учурдагы орундары' }).getByText('Байкоочу').waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectClean(phone, 'organisation-ky-phone');
+    await phone.context.close();
   });
 
   it('lets the secretariat register an organisation, with errors next to the fields (Russian)', async () => {
@@ -235,6 +244,15 @@ describe('reference data', () => {
     await row.getByText('15220').waitFor();
     const { data } = await server.graphql<{ themes: { code: string; dacCodes: string[] }[] }, object>('{ themes { code dacCodes } }');
     expect(data!.themes.find((theme) => theme.code === 'WATER_DISPUTES')?.dacCodes).toEqual(['15220']);
+
+    // Editing keeps the code and moves the theme up the list.
+    await row.getByRole('button', { name: 'Өзгөртүү: Суу талаш-тартыштары' }).click();
+    const edit = page.getByRole('dialog', { name: 'Теманы өзгөртүү: Суу талаш-тартыштары' });
+    await expect(edit.getByLabel('Коду').isDisabled()).resolves.toBe(true);
+    await edit.getByLabel('Ирети').fill('0');
+    await edit.getByRole('button', { name: 'Сактоо' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('row').nth(1).filter({ hasText: 'WATER_DISPUTES' }).waitFor();
     expect(ui.problems).toEqual([]);
   });
 
