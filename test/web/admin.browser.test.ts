@@ -20,11 +20,10 @@ let server: TestServer;
 let browser: Browser;
 let admin: Person;
 let secretariat: Person;
-let organisationId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  organisationId = await createOrganisation(server, 'Ferghana Valley Dialogue NGO', 'NATIONAL_NGO');
+  await createOrganisation(server, 'Ferghana Valley Dialogue NGO', 'NATIONAL_NGO');
   admin = await createPerson(server, 'ADMIN', null, 'Айбек Администратор');
   secretariat = await createPerson(server, 'SECRETARIAT', null, 'Нургүл Катчы');
 });

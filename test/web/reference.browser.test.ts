@@ -114,7 +114,7 @@ describe('organisations', () => {
     await phone.page.goto(`/organisations/${networkId}`);
     await phone.page.getByRole('heading', { level: 1, name: NETWORK.ky }).waitFor();
     await phone.page.getByRole('region', { name: 'Координациялык органдардагы учурдагы орундары' }).getByText('Байкоочу').waitFor();
-    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await phone.page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectClean(phone, 'organisation-ky-phone');
     await phone.context.close();
   });
