@@ -5,8 +5,8 @@
  * per-project overlap SQL directly through pg for the GraphQL overhead ratio; writes BENCHMARKS.md.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -15,8 +15,8 @@ import { issueAdminToken } from '../src/auth/auth.service';
 import { initOrm } from '../src/db/orm';
 import { projectRoot } from '../src/config/paths';
 import { projectOverlapStatement } from '../src/analytics/overlap.service';
-import { freePort } from '../test/support/ports';
 import { type BenchCluster, createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
+import { keepSection, startServer } from './server';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 // A long-running server's steady state: V8 has optimised the request path after about a hundred requests.
@@ -95,22 +95,6 @@ async function measure(run: (index: number) => Promise<number | null>, serverPid
   times.sort((a, b) => a - b);
   const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / REQUESTS;
   return { p50: percentile(times, 50), p95: percentile(times, 95), statements, count: times.length, serverCpuMs };
-}
-
-async function startServer(databaseUrl: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logLevel, SEED_ON_START: 'false', NODE_ENV: 'production', SQL_COUNT_HEADER: 'true' },
-    stdio: ['ignore', logLevel === 'warn' ? 'ignore' : 'pipe', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
-    if (ready) return { url, child };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the server did not become ready within 60 s');
 }
 
 let token = '';
@@ -380,7 +364,10 @@ async function main() {
     await client.connect();
     pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
     await client.end();
-    writeFileSync(join(projectRoot, 'BENCHMARKS.md'), report(all, `PostgreSQL ${pgVersion}`));
+    const file = join(projectRoot, 'BENCHMARKS.md');
+    // The web UI's section is written by `npm run bench:ui`; keep it.
+    const ui = keepSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'ui');
+    writeFileSync(file, `${report(all, `PostgreSQL ${pgVersion}`).trimEnd()}\n${ui ? `\n${ui}\n` : ''}`);
     console.log('Wrote BENCHMARKS.md');
   } finally {
     await bench.cluster.stop();

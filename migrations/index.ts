@@ -11,7 +11,8 @@ import { Migration20261122015207_project_default_order } from './Migration202611
 import { Migration20261122020000_analytics_incremental } from './Migration20261122020000_analytics_incremental';
 import { Migration20261122030000_overlap_rank_per_project } from './Migration20261122030000_overlap_rank_per_project';
 import { Migration20261122040000_coverage_cells } from './Migration20261122040000_coverage_cells';
-import { Migration20261123000000_theme_version } from './Migration20261123000000_theme_version';
+import { Migration20261201222104_gazetteer } from './Migration20261201222104_gazetteer';
+import { Migration20261202000000_theme_version } from './Migration20261202000000_theme_version';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234134_initial', class: Migration20261121234134_initial },
@@ -25,5 +26,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122020000_analytics_incremental', class: Migration20261122020000_analytics_incremental },
   { name: 'Migration20261122030000_overlap_rank_per_project', class: Migration20261122030000_overlap_rank_per_project },
   { name: 'Migration20261122040000_coverage_cells', class: Migration20261122040000_coverage_cells },
-  { name: 'Migration20261123000000_theme_version', class: Migration20261123000000_theme_version },
+  { name: 'Migration20261201222104_gazetteer', class: Migration20261201222104_gazetteer },
+  { name: 'Migration20261202000000_theme_version', class: Migration20261202000000_theme_version },
 ];

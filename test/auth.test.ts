@@ -59,6 +59,12 @@ describe('first setup', () => {
     expect(token).toBeDefined();
     const { data } = await server.graphql(MeDocument, {}, { token });
     expect(data!.me).toMatchObject({ role: 'ADMIN', active: true });
+    // The administrator has no password yet: the link to set one for the web UI works.
+    const link = /^(http:\/\/127\.0\.0\.1:4000\/set-password\?token=\S+)$/m.exec(stdout)?.[1];
+    expect(link).toBeDefined();
+    const setupToken = decodeURIComponent(new URL(link!).searchParams.get('token')!);
+    const set = await server.graphql(SetPasswordDocument, { token: setupToken, password: 'administrator password' }, { token: null });
+    expect(set.data!.setPassword).toMatchObject({ email: data!.me!.email });
   });
 });
 

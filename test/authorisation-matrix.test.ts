@@ -238,7 +238,7 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
   },
   setBodyQuorum: { any: (w, token) => call(w, token, 'mutation ($b: ID!) { setBodyQuorum(bodyId: $b, quorumPercent: 50) { id } }', { b: w.councilId }) },
   setAdminUnitFlags: {
-    any: (w, token) => call(w, token, 'mutation { setAdminUnitFlags(code: "KG05214000000-KYSHTUT", input: { borderArea: true }) { code } }'),
+    any: (w, token) => call(w, token, 'mutation { setAdminUnitFlags(code: "KG05214835000", input: { borderArea: true }) { code } }'),
   },
   createActivityReport: {
     own: (w, token) => call(w, token, `mutation { createActivityReport(input: ${reportInput(w, 'own')}) { id } }`),

@@ -14,8 +14,8 @@ import { startTestServer, type TestServer } from './support/test-server';
 const BATKEN_OBLAST = 'KG05000000000';
 const BATKEN_RAYON = 'KG05214000000';
 const CHUI_OBLAST = 'KG08000000000';
-const AK_TATYR = `${BATKEN_RAYON}-AK-TATYR`;
-const KYSHTUT = `${BATKEN_RAYON}-KYSHTUT`;
+const AK_TATYR = 'KG05214849000';
+const KYSHTUT = 'KG05214835000';
 const LEILEK_RAYON = 'KG05236000000';
 
 let server: TestServer;
@@ -136,10 +136,12 @@ describe('projects through the API', () => {
       coverage: [{ unitCode: KYSHTUT, share: '70' }, { unitCode: AK_TATYR, share: '30' }],
     });
     expect(again.errors).toBeUndefined();
-    expect(again.data!.setProjectCoverage.coverage.map((entry) => [entry.unit.code, entry.share]).sort()).toEqual([
-      [AK_TATYR, '30.00'],
-      [KYSHTUT, '70.00'],
-    ]);
+    expect(again.data!.setProjectCoverage.coverage.map((entry) => [entry.unit.code, entry.share]).sort()).toEqual(
+      [
+        [AK_TATYR, '30.00'],
+        [KYSHTUT, '70.00'],
+      ].sort(),
+    );
     const stale = await server.graphql(SetProjectCoverageDocument, { projectId: project.id, coverage: [], version: 1 });
     expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
   });

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 let server: TestServer;
 const projectIds: string[] = [];
-const units = ['KG05214000000-AK-TATYR', 'KG06242000000', 'KG08000000000', 'KG02215000000', 'KG04235000000-KOCHKOR'];
+const units = ['KG05214849000', 'KG06242000000', 'KG08000000000', 'KG02215000000', 'KG04235816000'];
 
 beforeAll(async () => {
   server = await startTestServer();

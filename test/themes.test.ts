@@ -17,7 +17,7 @@ import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const BATKEN_RAYON = 'KG05214000000';
-const AK_TATYR = `${BATKEN_RAYON}-AK-TATYR`;
+const AK_TATYR = 'KG05214849000';
 
 let server: TestServer;
 let secretariat: string;

@@ -1,6 +1,7 @@
 import type { Translations } from '../../src/common/localized-text';
 import { ParticipantRole } from '../../src/projects/project-participant.entity';
 import { ProjectStatus, type ProjectContact, type ProjectLink } from '../../src/projects/project.entity';
+import { BATKEN_BORDER_AYIL_AIMAKS } from '../geography/unit-flags.seed';
 import { ORG } from './organisations.data';
 import { DOC } from './sources';
 
@@ -39,9 +40,7 @@ const UNIT = {
   BATKEN_RAYON: 'KG05214000000',
 } as const;
 
-const BATKEN_RAYON_AYIL_AIMAKS = ['AK-TATYR', 'AK-SAY', 'SAMARKANDEK', 'TORT-KUL', 'KARA-BAK', 'SUU-BASHY', 'KYSHTUT'].map(
-  (slug) => `${UNIT.BATKEN_RAYON}-${slug}`,
-);
+const BATKEN_RAYON_AYIL_AIMAKS = BATKEN_BORDER_AYIL_AIMAKS;
 
 const AS_OF_2014 = 'Status as the agency page describes it in mid-2014; its later course is not documented.';
 const NO_FUNDING = 'No amounts are given.';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { forbidden } from '../auth/access';
 import { AuthErrorCode } from '../auth/auth.errors';
@@ -10,7 +10,9 @@ import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { badInput, InputErrorCode } from '../common/validation';
 import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import { resolveUnitCodes } from '../geography/admin-unit.service';
 import { ActivityType, ReportStatus } from './activity-report.entity';
+import { ActivityErrorCode } from './activity.errors';
 import { checkParticipants } from './activity.service';
 
 /** The columns of the import template, in order (see README). */
@@ -39,6 +41,41 @@ const MAX_ROWS = 20_000;
 const MAX_ERRORS = 500;
 const BATCH = 1000;
 
+/** What is wrong with a cell of an imported file, for clients that say it in their own words. */
+export enum ImportProblemReason {
+  UNKNOWN_PROJECT = 'UNKNOWN_PROJECT',
+  NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  UNKNOWN_TYPE = 'UNKNOWN_TYPE',
+  TITLE_REQUIRED = 'TITLE_REQUIRED',
+  INVALID_DATE = 'INVALID_DATE',
+  END_BEFORE_START = 'END_BEFORE_START',
+  NO_PLACE = 'NO_PLACE',
+  UNKNOWN_UNIT = 'UNKNOWN_UNIT',
+  UNKNOWN_THEME = 'UNKNOWN_THEME',
+  NOT_A_NUMBER = 'NOT_A_NUMBER',
+  TOTAL_REQUIRED = 'TOTAL_REQUIRED',
+  PARTICIPANTS_EXCEED_TOTAL = 'PARTICIPANTS_EXCEED_TOTAL',
+}
+
+registerEnumType(ImportProblemReason, {
+  name: 'ImportProblemReason',
+  description: 'What is wrong with a cell of an imported file (the `message` says it in English).',
+  valuesConfig: {
+    UNKNOWN_PROJECT: { description: 'No project has this id (or it has no participants).' },
+    NOT_A_PARTICIPANT: { description: 'The organisation does not take part in the project.' },
+    UNKNOWN_TYPE: { description: 'Not one of the activity types.' },
+    TITLE_REQUIRED: { description: 'No title in any of title_en, title_ru, title_ky.' },
+    INVALID_DATE: { description: 'Not a date written YYYY-MM-DD.' },
+    END_BEFORE_START: { description: 'The end date is before the start date.' },
+    NO_PLACE: { description: 'No unit code given.' },
+    UNKNOWN_UNIT: { description: 'Unit code(s) the hub does not know; `value` lists them.' },
+    UNKNOWN_THEME: { description: 'Theme code(s) the hub does not know; `value` lists them.' },
+    NOT_A_NUMBER: { description: 'A head count that is not a whole number ≥ 0.' },
+    TOTAL_REQUIRED: { description: 'A breakdown (women, men, youth) without a total.' },
+    PARTICIPANTS_EXCEED_TOTAL: { description: 'Women and men, or youth, add up to more than the total.' },
+  },
+});
+
 @ObjectType({ description: 'A problem with one cell (or row) of an imported file.' })
 export class ImportProblem {
   @Field(() => Int, { description: 'Row number as a spreadsheet shows it (the header is row 1).' })
@@ -47,7 +84,13 @@ export class ImportProblem {
   @Field(() => String, { nullable: true, description: 'Column name, or null for the whole row.' })
   column: string | null;
 
-  @Field({ description: 'What is wrong and how to fix it.' })
+  @Field(() => ImportProblemReason, { description: 'What is wrong, as a code (to say it in the reader\'s language).' })
+  reason: ImportProblemReason;
+
+  @Field(() => String, { nullable: true, description: 'The offending text: the cell, or the unknown codes in it; null when the cell is empty.' })
+  value: string | null;
+
+  @Field({ description: 'What is wrong and how to fix it (English).' })
   message: string;
 }
 
@@ -97,7 +140,7 @@ async function loadReferences(em: EntityManager, rows: Row[]): Promise<Reference
         )
       : [],
     projectIds.length ? connection.execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?)', [projectIds]) : [],
-    unitCodes.length ? connection.execute<{ code: string; path: string }[]>('select code, path from admin_unit where code in (?)', [unitCodes]) : [],
+    resolveUnitCodes(em, unitCodes),
     connection.execute<{ code: string }[]>('select code from theme'),
   ]);
   const reference: Reference = { participants: new Map(), coveragePaths: new Map(), projectThemes: new Map(), unitPaths: new Map(), themes: new Set() };
@@ -105,7 +148,7 @@ async function loadReferences(em: EntityManager, rows: Row[]): Promise<Reference
   for (const row of participants) reference.participants.set(row.project_id, new Set([...(reference.participants.get(row.project_id) ?? []), row.organisation_id]));
   for (const row of coverage) push(reference.coveragePaths, row.project_id, row.path);
   for (const row of projectThemes) push(reference.projectThemes, row.project_id, row.theme_code);
-  for (const row of units) reference.unitPaths.set(row.code, row.path);
+  for (const [given, unit] of units) reference.unitPaths.set(given, unit.path);
   for (const row of themes) reference.themes.add(row.code);
   return reference;
 }
@@ -121,21 +164,22 @@ interface ValidRow {
 /** Checks one row; returns its problems (empty when valid). */
 function checkRow(row: Row, line: number, reference: Reference): { problems: ImportProblem[]; valid?: ValidRow } {
   const problems: ImportProblem[] = [];
-  const problem = (column: Column | null, message: string) => problems.push(Object.assign(new ImportProblem(), { row: line, column, message }));
-  if (!isUuid(row.project_id) || !reference.participants.has(row.project_id)) problem('project_id', 'No project with this id (or it has no participants).');
-  else if (!reference.participants.get(row.project_id)!.has(row.organisation_id)) problem('organisation_id', 'This organisation does not take part in the project.');
-  if (!Object.values(ActivityType).includes(row.type as ActivityType)) problem('type', `Unknown type "${row.type}"; use one of ${Object.values(ActivityType).join(', ')}.`);
-  if (!row.title_en && !row.title_ru && !row.title_ky) problem('title_en', 'Give a title in at least one of title_en, title_ru, title_ky.');
-  if (!isDate(row.start_date)) problem('start_date', `"${row.start_date}" is not a date like 2026-03-15.`);
-  if (row.end_date && !isDate(row.end_date)) problem('end_date', `"${row.end_date}" is not a date like 2026-03-15.`);
-  else if (row.end_date && isDate(row.start_date) && row.end_date < row.start_date) problem('end_date', 'The end date is before the start date.');
+  const problem = (column: Column | null, reason: ImportProblemReason, message: string, value: string | null = column ? row[column] || null : null) =>
+    problems.push(Object.assign(new ImportProblem(), { row: line, column, reason, value, message }));
+  if (!isUuid(row.project_id) || !reference.participants.has(row.project_id)) problem('project_id', ImportProblemReason.UNKNOWN_PROJECT, 'No project with this id (or it has no participants).');
+  else if (!reference.participants.get(row.project_id)!.has(row.organisation_id)) problem('organisation_id', ImportProblemReason.NOT_A_PARTICIPANT, 'This organisation does not take part in the project.');
+  if (!Object.values(ActivityType).includes(row.type as ActivityType)) problem('type', ImportProblemReason.UNKNOWN_TYPE, `Unknown type "${row.type}"; use one of ${Object.values(ActivityType).join(', ')}.`);
+  if (!row.title_en && !row.title_ru && !row.title_ky) problem('title_en', ImportProblemReason.TITLE_REQUIRED, 'Give a title in at least one of title_en, title_ru, title_ky.');
+  if (!isDate(row.start_date)) problem('start_date', ImportProblemReason.INVALID_DATE, `"${row.start_date}" is not a date like 2026-03-15.`);
+  if (row.end_date && !isDate(row.end_date)) problem('end_date', ImportProblemReason.INVALID_DATE, `"${row.end_date}" is not a date like 2026-03-15.`);
+  else if (row.end_date && isDate(row.start_date) && row.end_date < row.start_date) problem('end_date', ImportProblemReason.END_BEFORE_START, 'The end date is before the start date.');
   const unitCodes = list(row.unit_codes);
-  if (unitCodes.length === 0) problem('unit_codes', 'Give at least one place (unit codes separated by ";").');
+  if (unitCodes.length === 0) problem('unit_codes', ImportProblemReason.NO_PLACE, 'Give at least one place (unit codes separated by ";").');
   const unknownUnits = unitCodes.filter((code) => !reference.unitPaths.has(code));
-  if (unknownUnits.length) problem('unit_codes', `Unknown unit code(s): ${unknownUnits.join(', ')}.`);
+  if (unknownUnits.length) problem('unit_codes', ImportProblemReason.UNKNOWN_UNIT, `Unknown unit code(s): ${unknownUnits.join(', ')}.`, unknownUnits.join('; '));
   const themeCodes = row.theme_codes ? list(row.theme_codes) : (reference.projectThemes.get(row.project_id) ?? []);
   const unknownThemes = themeCodes.filter((code) => !reference.themes.has(code));
-  if (unknownThemes.length) problem('theme_codes', `Unknown theme code(s): ${unknownThemes.join(', ')}.`);
+  if (unknownThemes.length) problem('theme_codes', ImportProblemReason.UNKNOWN_THEME, `Unknown theme code(s): ${unknownThemes.join(', ')}.`, unknownThemes.join('; '));
   const counts: ValidRow['counts'] = { participantsTotal: null, participantsWomen: null, participantsMen: null, participantsYouth: null };
   for (const [column, field] of [
     ['participants_total', 'participantsTotal'],
@@ -144,7 +188,7 @@ function checkRow(row: Row, line: number, reference: Reference): { problems: Imp
     ['participants_youth', 'participantsYouth'],
   ] as const) {
     if (row[column] === '') continue;
-    if (!/^\d{1,7}$/.test(row[column])) problem(column, `"${row[column]}" is not a whole number ≥ 0.`);
+    if (!/^\d{1,7}$/.test(row[column])) problem(column, ImportProblemReason.NOT_A_NUMBER, `"${row[column]}" is not a whole number ≥ 0.`);
     else counts[field] = Number(row[column]);
   }
   if (problems.length === 0) {
@@ -152,7 +196,8 @@ function checkRow(row: Row, line: number, reference: Reference): { problems: Imp
       checkParticipants(counts, '');
     } catch (error) {
       const field = (error as { field?: string }).field ?? 'participantsTotal';
-      problem(field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as Column, (error as Error).message);
+      const reason = (error as { reason?: string }).reason === ActivityErrorCode.TOTAL_REQUIRED ? ImportProblemReason.TOTAL_REQUIRED : ImportProblemReason.PARTICIPANTS_EXCEED_TOTAL;
+      problem(field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as Column, reason, (error as Error).message);
     }
   }
   if (problems.length > 0) return { problems };
@@ -231,8 +276,9 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
         ),
       );
       const places = batch.flatMap(({ id, row, unitCodes }) =>
-        unitCodes.map((code) => {
-          const path = reference.unitPaths.get(code)!;
+        // Codes may be aliases: each place is stored once, under the unit's current code.
+        [...new Set(unitCodes.map((code) => reference.unitPaths.get(code)!))].map((path) => {
+          const code = path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1);
           const inside = (reference.coveragePaths.get(row.project_id) ?? []).some(
             (covered) => covered === path || path.startsWith(covered + PATH_SEPARATOR) || covered.startsWith(path + PATH_SEPARATOR),
           );

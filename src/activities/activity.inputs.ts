@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
-import { LinkInput, PeriodInput } from '../projects/project.inputs';
+import { LinkInput, PeriodInput, SortDirection } from '../projects/project.inputs';
 import { ActivityType, ReportStatus } from './activity-report.entity';
 
 /** Fields a report is made of; on update every field is optional. */
@@ -110,10 +110,38 @@ export class ActivityReportFilter {
   period?: PeriodInput | null;
 }
 
+export enum ActivityReportOrderField {
+  START_DATE = 'START_DATE',
+  SUBMITTED_AT = 'SUBMITTED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(ActivityReportOrderField, {
+  name: 'ActivityReportOrderField',
+  description: 'What to sort activity reports by.',
+  valuesConfig: {
+    START_DATE: { description: 'First day of the activity.' },
+    SUBMITTED_AT: { description: 'When the report was last submitted; never-submitted reports (drafts) last. With ASC: the review queue, oldest first.' },
+    UPDATED_AT: { description: 'When the report last changed.' },
+  },
+});
+
+@InputType({ description: 'Sort order of a list of activity reports.' })
+export class ActivityReportOrder {
+  @Field(() => ActivityReportOrderField, { description: 'What to sort by.' })
+  field: ActivityReportOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction.' })
+  direction: SortDirection;
+}
+
 @ArgsType()
 export class ActivityReportsArgs extends PaginationArgs {
   @Field(() => ActivityReportFilter, { nullable: true, description: 'Conditions; omit for all reports you may see.' })
   filter?: ActivityReportFilter | null;
+
+  @Field(() => ActivityReportOrder, { nullable: true, description: 'Sort order; default latest activity first (start date, descending).' })
+  orderBy?: ActivityReportOrder | null;
 }
 
 export enum ActivitySummaryGroup {

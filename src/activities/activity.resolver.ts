@@ -36,10 +36,10 @@ async function themesByCode(ctx: RequestContext, codes: string[]): Promise<Theme
 export class ActivityReportResolver {
   @Public()
   @Query(() => ActivityReportConnection, {
-    description: 'Activity reports, latest activity first. Anonymous callers see accepted reports; partners also submitted ones and all of their own; the secretariat all.',
+    description: 'Activity reports, latest activity first unless `orderBy` says otherwise. Anonymous callers see accepted reports; partners also submitted ones and all of their own; the secretariat all.',
   })
   activityReports(@Args() args: ActivityReportsArgs, @Ctx() ctx: RequestContext) {
-    return activities.listActivityReports(ctx, args.filter, pageWindow(args));
+    return activities.listActivityReports(ctx, args.filter, pageWindow(args), args.orderBy);
   }
 
   @Public()

@@ -12,17 +12,18 @@ import { type Connection, type PageWindow, pageByIds, toConnection } from '../co
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { atOrInside } from '../geography/admin-unit.service';
+import { atOrInside, findUnitsByCodes } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
+import { SortDirection } from '../projects/project.inputs';
 import { Project } from '../projects/project.entity';
 import { requireProject } from '../projects/project.service';
 import { Theme } from '../themes/theme.entity';
 import { requireThemes } from '../themes/theme.service';
 import { ActivityPlace, ActivityReport, ReportStatus } from './activity-report.entity';
 import { ActivityErrorCode } from './activity.errors';
-import type { ActivityReportFilter, ActivityReportInput, ReviewInput, UpdateActivityReportInput } from './activity.inputs';
+import { type ActivityReportFilter, type ActivityReportInput, type ActivityReportOrder, ActivityReportOrderField, type ReviewInput, type UpdateActivityReportInput } from './activity.inputs';
 
 type Counts = Partial<Pick<ActivityReport, 'participantsTotal' | 'participantsWomen' | 'participantsMen' | 'participantsYouth'>>;
 
@@ -88,8 +89,9 @@ interface ResolvedPlaces {
 async function resolvePlaces(em: EntityManager, project: Project, unitCodes: string[], field: string): Promise<ResolvedPlaces> {
   const codes = [...new Set(unitCodes)];
   if (codes.length === 0) throw badInput(ActivityErrorCode.NO_PLACE, 'Give at least one place (an administrative unit code).', field);
-  const units = await em.find(AdminUnit, { code: { $in: codes } });
-  const unknown = codes.filter((code) => !units.some((unit) => unit.code === code));
+  const byCode = await findUnitsByCodes(em, codes);
+  const units = [...new Set(byCode.values())];
+  const unknown = codes.filter((code) => !byCode.has(code));
   if (unknown.length > 0) {
     throw badInput('UNKNOWN_UNIT', `Unknown administrative unit code(s): ${unknown.join(', ')}. Look codes up with adminUnits.`, field);
   }
@@ -295,11 +297,27 @@ export async function reviewActivityReport(ctx: RequestContext, id: string, inpu
   });
 }
 
-/** Reports the caller may see, filtered, newest activity first. */
+/** The SQL order of a report list (alias `r`); ties broken by id so pages never overlap. */
+function reportOrderSql(order: ActivityReportOrder | null | undefined): string {
+  const direction = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
+  switch (order?.field) {
+    case ActivityReportOrderField.START_DATE:
+      return `r.start_date ${direction}, r.id`;
+    case ActivityReportOrderField.SUBMITTED_AT:
+      return `r.submitted_at ${direction} nulls last, r.id`;
+    case ActivityReportOrderField.UPDATED_AT:
+      return `r.updated_at ${direction}, r.id`;
+    default:
+      return 'r.start_date desc, r.id';
+  }
+}
+
+/** Reports the caller may see, filtered, newest activity first unless `order` says otherwise. */
 export async function listActivityReports(
   ctx: RequestContext,
   filter: ActivityReportFilter | null | undefined,
   window: PageWindow,
+  order?: ActivityReportOrder | null,
 ): Promise<Connection<ActivityReport>> {
   const [visibility, visibilityParams] = visibilitySql(ctx.caller);
   const conditions = [visibility];
@@ -325,7 +343,7 @@ export async function listActivityReports(
   }
   return pageByIds(
     ctx.em,
-    { from: 'activity_report r', where: `where ${conditions.join(' and ')}`, params, orderBy: 'r.start_date desc, r.id', id: 'r.id' },
+    { from: 'activity_report r', where: `where ${conditions.join(' and ')}`, params, orderBy: reportOrderSql(order), id: 'r.id' },
     window,
     (ids) => ctx.loaders.activities.reportById.loadMany(ids),
   );

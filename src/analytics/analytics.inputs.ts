@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { PaginationArgs } from '../common/pagination';
+import { MAX_PAGE_SIZE, PaginationArgs } from '../common/pagination';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { PeriodInput } from '../projects/project.inputs';
 
@@ -53,7 +53,7 @@ export class HotspotFilter {
 
 @ArgsType()
 export class HotspotsArgs extends PaginationArgs {
-  @Field(() => AdminLevel, { description: 'Level of the units to look at.' })
+  @Field(() => AdminLevel, { description: 'Level of the units to look at. A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })
   level: AdminLevel;
 
   @Field(() => HotspotFilter, { nullable: true, description: 'Conditions; omit for all themes, today, at least 3 organisations.' })
@@ -80,7 +80,10 @@ export class CoverageFilter {
 
 @ArgsType()
 export class CoverageArgs extends PaginationArgs {
-  @Field(() => AdminLevel, { description: 'Level of the units that make the cells (e.g. DISTRICT for a map of rayons and cities).' })
+  @Field(() => Int, { nullable: true, description: `How many cells to return, from 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}: a national map of districts in one page).` })
+  declare first?: number | null;
+
+  @Field(() => AdminLevel, { description: 'Level of the units that make the cells (e.g. DISTRICT for a map of rayons and cities). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })
   level: AdminLevel;
 
   @Field(() => CoverageFilter, { nullable: true, description: 'Conditions; omit for every project and one cell per unit.' })
@@ -92,7 +95,7 @@ export class CoverageArgs extends PaginationArgs {
 
 @InputType({ description: 'What counts as a gap; all given conditions must hold.' })
 export class GapFilter {
-  @Field(() => AdminLevel, { defaultValue: AdminLevel.MUNICIPALITY, description: 'Level of the units to look at (default MUNICIPALITY, the ayil aimaks).' })
+  @Field(() => AdminLevel, { defaultValue: AdminLevel.MUNICIPALITY, description: 'Level of the units to look at (default MUNICIPALITY, the ayil aimaks). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })
   level: AdminLevel;
 
   @Field(() => [String], { nullable: true, description: 'A unit is a gap when no active project works there on any of these themes; omit for any theme.' })

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
-import type { AdminLevel } from '../geography/admin-unit.entity';
+import { AdminLevel } from '../geography/admin-unit.entity';
 import { atOrInside, checkThemes, requireUnit } from './analytics-checks';
 import type { Statement } from './statement';
 
@@ -17,6 +17,8 @@ const LINKS_OF_CELLS = `
   select l.unit_code as cell, l.project_id, l.direct, l.weight, proj.themes, proj.organisation_bits
   from analytics_link l join proj on proj.id = l.project_id
   where l.unit_code = any(array(select code from link_cells))`;
+
+const LEVEL_DEPTH: Record<AdminLevel, number> = { [AdminLevel.COUNTRY]: 0, [AdminLevel.REGION]: 1, [AdminLevel.DISTRICT]: 2, [AdminLevel.MUNICIPALITY]: 3 };
 
 export interface ScopeOptions {
   level: AdminLevel;
@@ -41,8 +43,11 @@ export async function scopeCtes(
   ctx: RequestContext,
   options: ScopeOptions & { extra?: Statement; linkCells?: 'cells' | 'page' },
 ): Promise<{ sql: string; params: unknown[]; themes: string[] | null; cellCountSql: string; cellParams: unknown[] }> {
-  const params: unknown[] = [options.level];
-  let cellWhere = 'u.level = ?';
+  // A unit above the level with nothing below it (Osh city at DISTRICT level; a city of oblast
+  // significance at MUNICIPALITY level) is a cell of its own, so a national map has no holes.
+  const depth = LEVEL_DEPTH[options.level];
+  const params: unknown[] = [depth, depth - 1];
+  let cellWhere = '(u.depth = ? or (u.depth between 1 and ? and not exists (select 1 from admin_unit c where c.parent_code = u.code)))';
   if (options.withinCode) {
     const unit = await requireUnit(ctx, options.withinCode, options.withinField);
     const [inside, insideParams] = atOrInside('u.path', unit);

@@ -1,6 +1,7 @@
 /**
  * `npm run admin:token`: prepares the database like `npm start` does, makes sure an ADMIN user
- * exists (ADMIN_EMAIL, default admin@yntymak.local) and prints a new API token for it.
+ * exists (ADMIN_EMAIL, default admin@yntymak.local) and prints a new API token for it, and,
+ * while it has no password, a link to set one in the web UI.
  * Works next to a running server: it then shares that server's embedded PostgreSQL.
  */
 import 'reflect-metadata';
@@ -20,11 +21,16 @@ async function main(): Promise<void> {
     await migrate(orm);
     if (config.seedOnStart) await seedReferenceData(orm, logger);
     const email = process.env.ADMIN_EMAIL ?? 'admin@yntymak.local';
-    const { user, secret, created } = await issueAdminToken(orm.em.fork(), email);
+    const { user, secret, created, passwordSetupToken } = await issueAdminToken(orm.em.fork(), email);
     console.log(created ? `Created the administrator ${user.email}.` : `Administrator: ${user.email}.`);
     console.log('New API token (shown once; valid 90 days):');
     console.log(secret);
     console.log(`Use it as: curl -H 'Authorization: Bearer ${secret}' …`);
+    if (passwordSetupToken) {
+      const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      console.log('To sign in to the web UI, set the administrator\'s password at (valid 7 days):');
+      console.log(`http://${host.includes(':') ? `[${host}]` : host}:${config.port}/set-password?token=${encodeURIComponent(passwordSetupToken)}`);
+    }
   } finally {
     await orm.close(true);
     await database.embedded?.stop();

@@ -292,7 +292,7 @@ export async function listApiTokens(ctx: RequestContext, userId: string | null |
  * `npm run admin:token`: makes sure an ADMIN exists (creating `email` if there is none) and
  * issues a new API token for that administrator.
  */
-export async function issueAdminToken(em: EntityManager, email: string, days = 90): Promise<{ user: User; secret: string; created: boolean }> {
+export async function issueAdminToken(em: EntityManager, email: string, days = 90): Promise<{ user: User; secret: string; created: boolean; passwordSetupToken: string | null }> {
   return em.transactional(async (tx) => {
     let user = await tx.findOne(User, { role: Role.ADMIN, active: true }, { orderBy: { createdAt: 'asc' } });
     const created = !user;
@@ -305,6 +305,13 @@ export async function issueAdminToken(em: EntityManager, email: string, days = 9
       user,
       expiresAt: hoursFromNow(days * 24),
     });
-    return { user, secret, created };
+    // An administrator without a password could not use the web UI: give a set-password link.
+    let passwordSetupToken: string | null = null;
+    if (!user.passwordHash) {
+      passwordSetupToken = newSecret(PASSWORD_SETUP_PREFIX);
+      user.passwordSetupTokenHash = hashSecret(passwordSetupToken);
+      user.passwordSetupExpiresAt = hoursFromNow(PASSWORD_SETUP_DAYS * 24);
+    }
+    return { user, secret, created, passwordSetupToken };
   });
 }

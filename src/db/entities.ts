@@ -11,7 +11,9 @@ import { ActionItem, AgendaItem, Attendance, Decision, Meeting } from '../meetin
 import { Budget } from '../funding/budget.entity';
 import { ExchangeRate } from '../funding/exchange-rate.entity';
 import { FundingTransaction } from '../funding/transaction.entity';
+import { AdminUnitAlias } from '../geography/admin-unit-alias.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
+import { ReferenceData } from './reference-data.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { ProjectCoverage } from '../projects/project-coverage.entity';
 import { ProjectParticipant } from '../projects/project-participant.entity';
@@ -22,6 +24,7 @@ import { Theme } from '../themes/theme.entity';
 export const entities = [
   TranslatedText,
   AdminUnit,
+  AdminUnitAlias,
   Organisation,
   Theme,
   CoordinationBody,
@@ -44,4 +47,5 @@ export const entities = [
   Attendance,
   Decision,
   ActionItem,
+  ReferenceData,
 ];

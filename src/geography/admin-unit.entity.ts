@@ -14,8 +14,8 @@ registerEnumType(AdminLevel, {
   valuesConfig: {
     COUNTRY: { description: 'The Kyrgyz Republic.' },
     REGION: { description: 'The 7 oblasts and the 2 cities of republican significance (Bishkek, Osh).' },
-    DISTRICT: { description: 'Rayons and cities of regional significance.' },
-    MUNICIPALITY: { description: 'Ayil aimaks (rural municipalities, each governed by an ayil okmotu).' },
+    DISTRICT: { description: 'Rayons, cities of regional significance, and the city districts of Bishkek.' },
+    MUNICIPALITY: { description: 'Ayil aimaks (rural municipalities, each governed by an ayil okmotu) and the towns and urban-type settlements of a rayon.' },
   },
 });
 
@@ -25,7 +25,10 @@ export enum AdminUnitKind {
   CITY_OF_REPUBLICAN_SIGNIFICANCE = 'CITY_OF_REPUBLICAN_SIGNIFICANCE',
   RAYON = 'RAYON',
   CITY = 'CITY',
+  CITY_DISTRICT = 'CITY_DISTRICT',
   AYIL_AIMAK = 'AYIL_AIMAK',
+  TOWN = 'TOWN',
+  URBAN_SETTLEMENT = 'URBAN_SETTLEMENT',
 }
 
 registerEnumType(AdminUnitKind, {
@@ -37,7 +40,10 @@ registerEnumType(AdminUnitKind, {
     CITY_OF_REPUBLICAN_SIGNIFICANCE: { description: 'Bishkek or Osh (level REGION).' },
     RAYON: { description: 'Rayon, a district of an oblast (level DISTRICT).' },
     CITY: { description: 'City of regional significance (level DISTRICT).' },
+    CITY_DISTRICT: { description: 'A city district of Bishkek (level DISTRICT).' },
     AYIL_AIMAK: { description: 'Ayil aimak, a rural municipality of a rayon (level MUNICIPALITY).' },
+    TOWN: { description: 'A town of district significance inside a rayon (level MUNICIPALITY).' },
+    URBAN_SETTLEMENT: { description: 'An urban-type settlement (пгт) inside a rayon (level MUNICIPALITY); read from the classifier\'s code digits, which the source does not explain.' },
   },
 });
 
@@ -47,7 +53,10 @@ export const LEVEL_OF_KIND: Record<AdminUnitKind, AdminLevel> = {
   [AdminUnitKind.CITY_OF_REPUBLICAN_SIGNIFICANCE]: AdminLevel.REGION,
   [AdminUnitKind.RAYON]: AdminLevel.DISTRICT,
   [AdminUnitKind.CITY]: AdminLevel.DISTRICT,
+  [AdminUnitKind.CITY_DISTRICT]: AdminLevel.DISTRICT,
   [AdminUnitKind.AYIL_AIMAK]: AdminLevel.MUNICIPALITY,
+  [AdminUnitKind.TOWN]: AdminLevel.MUNICIPALITY,
+  [AdminUnitKind.URBAN_SETTLEMENT]: AdminLevel.MUNICIPALITY,
 };
 
 /** Separates the codes of a unit's ancestors and itself in `path`. */
@@ -72,7 +81,7 @@ export class AdminUnit {
 
   @Field({
     description:
-      'Stable code. Country, regions and districts: the OCHA COD P-code (e.g. `KG05214000000`, Batken rayon). Ayil aimaks: the hub\'s own code, the rayon code and a name slug (e.g. `KG05214000000-AK-TATYR`), until official SOATE codes are loaded.',
+      'Stable code in the OCHA COD P-code style, `KG` and the last 11 digits of the unit\'s SOATE code: regions and districts carry their COD P-code (e.g. `KG05214000000`, Batken rayon), ayil aimaks and towns the same form of their classifier code (e.g. `KG05214849000`, Ak-Tatyr). Wherever a code is taken, the 14-digit SOATE code and the hub\'s former ayil aimak codes (e.g. `KG05214000000-AK-TATYR`) are accepted too (see `formerCodes`).',
   })
   @PrimaryKey({ type: 'text' })
   code: string;
@@ -108,7 +117,7 @@ export class AdminUnit {
 
   @Field(() => String, {
     nullable: true,
-    description: '14-digit SOATE code, derived from the P-code and not yet checked against the official classifier; null for ayil aimaks.',
+    description: '14-digit code of the state classifier SOATE (СОАТЕ, National Statistical Committee), as in the classifier file the hub loads (an edition from before the 2023–2024 ayil aimak reform); null for the country.',
   })
   @Property({ type: 'text', nullable: true })
   soate: string | null;
@@ -157,9 +166,17 @@ export class AdminUnit {
   @Property({ type: 'timestamptz', nullable: true })
   flagsUpdatedAt: Date | null = null;
 
-  /** Lower-cased names in all languages and spellings, for `search`. */
-  @Property({ type: 'text' })
-  searchText: string;
+  @Field(() => String, { nullable: true, description: 'First day the unit exists in this form (a reform creates, merges or renames units); null when not known.' })
+  @Property({ type: 'date', nullable: true })
+  validFrom: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Last day the unit existed in this form; null while it exists. Projects recorded against it keep it.' })
+  @Property({ type: 'date', nullable: true })
+  validTo: string | null = null;
+
+  /** The unit that took this one's place after a reform (merge or renaming). */
+  @ManyToOne(() => AdminUnit, { nullable: true, fieldName: 'successor_code', deleteRule: 'set null' })
+  successor: AdminUnit | null = null;
 
   /** GeoJSON geometry (WGS84); loaded only when asked for. */
   @Property({ type: 'jsonb', nullable: true, lazy: true })

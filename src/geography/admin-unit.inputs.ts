@@ -23,7 +23,7 @@ export class AdminUnitFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      'Case-insensitive part of a name in Kyrgyz, Russian or English, as stored (Cyrillic or Latin), or of the code; e.g. "Баткен" or "batken".',
+      'What people type to find a unit: a name in Kyrgyz, Russian or English, in Cyrillic or Latin, with or without the generic word ("Ноокатский район", "Ноокат", "Nookat rayon"), with small misspellings ("Leylek", "Aktatyr"), the name of one of its villages, or a code (own, SOATE or former). Results come best match first.',
   })
   search?: string | null;
 

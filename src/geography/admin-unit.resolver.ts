@@ -21,13 +21,13 @@ function namesOf(unit: AdminUnitRecord) {
 export class AdminUnitResolver {
   @Public()
   @Query(() => AdminUnit, { nullable: true, description: 'The administrative unit with this code, or null when there is none.' })
-  adminUnit(@Arg('code', { description: 'Code of the unit, e.g. `KG05214000000`.' }) code: string, @Ctx() ctx: RequestContext) {
+  adminUnit(@Arg('code', { description: 'Code of the unit, e.g. `KG05214000000`; its SOATE code or a former code is accepted too.' }) code: string, @Ctx() ctx: RequestContext) {
     return units.unitByCode(ctx, code);
   }
 
   @Public()
   @Query(() => AdminUnitConnection, {
-    description: 'Administrative units in tree order (each unit before the units inside it), filtered and paged.',
+    description: 'Administrative units in tree order (each unit before the units inside it), filtered and paged; with `filter.search`, best match first.',
   })
   adminUnits(@Args() args: AdminUnitsArgs, @Ctx() ctx: RequestContext) {
     return units.listUnits(ctx, args.filter, pageWindow(args));
@@ -36,7 +36,7 @@ export class AdminUnitResolver {
   @Allow(Role.ADMIN, Role.SECRETARIAT)
   @Mutation(() => AdminUnit, { description: '(ADMIN, SECRETARIAT) Sets the flags the secretariat keeps on a unit (border area, multi-ethnic) and where they come from.' })
   setAdminUnitFlags(
-    @Arg('code', { description: 'Code of the unit, e.g. `KG05214000000-AK-TATYR`.' }) code: string,
+    @Arg('code', { description: 'Code of the unit, e.g. `KG05214849000` (Ak-Tatyr ayil aimak); a SOATE or former code is accepted too.' }) code: string,
     @Arg('input', { description: 'The flags to set; those left out keep their value.' }) input: AdminUnitFlagsInput,
     @Ctx() ctx: RequestContext,
   ) {
@@ -71,6 +71,21 @@ export class AdminUnitResolver {
   @FieldResolver(() => [AdminUnit], { description: 'The units above this one, from the country down to the parent.' })
   ancestors(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
     return units.ancestorsOf(ctx, unit);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit that took this one\'s place after a reform (a merge or a renaming); null while the unit exists.' })
+  successor(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
+    return unit.successor ? units.unitByCode(ctx, unit.successor.code) : null;
+  }
+
+  @FieldResolver(() => [String], { description: 'Codes the hub used for this unit before (e.g. `KG05214000000-AK-TATYR`); they are still accepted wherever a code is taken.' })
+  async formerCodes(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await ctx.loaders.geography.aliasesOf.load(unit.code)).filter((alias) => alias.kind === 'FORMER_CODE').map((alias) => alias.value);
+  }
+
+  @FieldResolver(() => [String], { description: 'The villages of the unit as the classifier names them (in Russian); searching for a village finds its unit.' })
+  async villages(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await ctx.loaders.geography.aliasesOf.load(unit.code)).filter((alias) => alias.kind === 'VILLAGE').map((alias) => alias.value);
   }
 
   @FieldResolver(() => GraphQLJSON, {

@@ -1,11 +1,13 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { found } from '../common/loaded';
-import { escapeLike, searchKey } from '../common/search';
+import { leanFromJson, leanJsonSql } from '../common/lean-rows';
+import { escapeLike } from '../common/search';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
 import type { AdminUnitRecord } from './geography.loaders';
+import { unitSearchSql } from './unit-search';
 import { badInput, notFound } from '../common/validation';
 import { GeographyErrorCode } from './geography.errors';
 
@@ -18,32 +20,56 @@ export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit
   return ctx.loaders.geography.unitByCode.load(code);
 }
 
-/** Units matching the filter in tree order (a unit before its children). */
+/**
+ * Units matching the filter: in tree order (a unit before its children), or, with `search`, best
+ * match first (see unit-search.ts).
+ */
 export async function listUnits(
   ctx: RequestContext,
   filter: AdminUnitFilter | null | undefined,
   window: PageWindow,
-): Promise<Connection<AdminUnit>> {
-  const where: FilterQuery<AdminUnit>[] = [];
-  if (filter?.level) where.push({ level: filter.level });
-  if (filter?.kind) where.push({ kind: filter.kind });
-  if (filter?.parentCode) where.push({ parent: { code: filter.parentCode } });
-  if (filter?.withinCode) {
-    const container = await unitByCode(ctx, filter.withinCode);
-    if (!container) return toConnection([], 0, window);
-    where.push({ path: { $like: `${escapeLike(container.path + PATH_SEPARATOR)}%` } });
+): Promise<Connection<AdminUnitRecord>> {
+  const conditions: string[] = [];
+  const bindings: Record<string, unknown> = {};
+  const add = (sql: string, values: Record<string, unknown> = {}) => {
+    conditions.push(sql);
+    Object.assign(bindings, values);
+  };
+  if (filter?.level) add('u.level = :level', { level: filter.level });
+  if (filter?.kind) add('u.kind = :kind', { kind: filter.kind });
+  if (filter?.parentCode) {
+    const parent = await requireUnit(ctx, filter.parentCode, 'filter.parentCode');
+    add('u.parent_code = :parent', { parent: parent.code });
   }
-  const search = filter?.search ? searchKey(filter.search) : '';
-  if (search) where.push({ searchText: { $like: `%${escapeLike(search)}%` } });
-  if (filter?.borderArea != null) where.push({ borderArea: filter.borderArea });
-  if (filter?.multiEthnic != null) where.push({ multiEthnic: filter.multiEthnic });
+  if (filter?.withinCode) {
+    const container = await requireUnit(ctx, filter.withinCode, 'filter.withinCode');
+    add('u.path like :inside', { inside: `${escapeLike(container.path + PATH_SEPARATOR)}%` });
+  }
+  if (filter?.borderArea != null) add('u.border_area = :borderArea', { borderArea: filter.borderArea });
+  if (filter?.multiEthnic != null) add('u.multi_ethnic = :multiEthnic', { multiEthnic: filter.multiEthnic });
+  const search = filter?.search?.trim() ? await unitSearchSql(ctx.em, filter.search) : null;
 
-  const [units, totalCount] = await ctx.em.findAndCount(
-    AdminUnit,
-    { $and: where },
-    { orderBy: { path: 'asc' }, limit: window.limit, offset: window.offset },
-  );
-  return toConnection(units, totalCount, window);
+  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  const from = search ? 'search_hits h join admin_unit u on u.code = h.code' : 'admin_unit u';
+  const withClause = search ? `with ${search.cte}` : '';
+  const orderBy = search ? 'h.score desc, u.depth, u.path' : 'u.path';
+  const knex = ctx.em.getConnection().getKnex();
+  const all = { ...bindings, ...search?.bindings, limit: window.limit, offset: window.offset };
+  const unitJson = leanJsonSql(ctx.em, AdminUnit.name, 'u');
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.em.getConnection().execute<{ unit: Record<string, unknown> }[]>(knex.raw(`${withClause} select ${unitJson} as unit from ${from} ${where} order by ${orderBy} limit :limit offset :offset`, all)),
+    ctx.em.getConnection().execute<{ total: string }[]>(knex.raw(`${withClause} select count(*) as total from ${from} ${where}`, all)),
+  ]);
+  const units = rows.map((row) => leanFromJson<AdminUnitRecord>(ctx.em, AdminUnit.name, row.unit));
+  for (const unit of units) ctx.loaders.geography.unitByCode.prime(unit.code, unit);
+  return toConnection(units, Number(total), window);
+}
+
+/** The unit with this code (or SOATE or former code), or BAD_USER_INPUT naming the field. */
+export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnitRecord> {
+  const unit = await unitByCode(ctx, code);
+  if (!unit) throw badInput(GeographyErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}".`, field);
+  return unit;
 }
 
 /** The units above `unit`, from the country down to its parent. */
@@ -70,7 +96,7 @@ export async function setAdminUnitFlags(ctx: RequestContext, code: string, input
     throw badInput(GeographyErrorCode.NO_FLAGS_GIVEN, 'Give at least one of `borderArea`, `multiEthnic` or `source`.', 'input');
   }
   return ctx.em.transactional(async (em) => {
-    const unit = await em.findOne(AdminUnit, { code });
+    const unit = (await findUnitsByCodes(em, [code])).get(code);
     if (!unit) throw notFound(GeographyErrorCode.UNIT_NOT_FOUND, `There is no administrative unit with the code "${code}".`, 'code');
     if (input.borderArea != null) unit.borderArea = input.borderArea;
     if (input.multiEthnic != null) unit.multiEthnic = input.multiEthnic;
@@ -78,4 +104,29 @@ export async function setAdminUnitFlags(ctx: RequestContext, code: string, input
     unit.flagsUpdatedAt = new Date();
     return unit;
   });
+}
+
+/**
+ * The units that codes name, each code a unit's own or one of its aliases (a SOATE or former
+ * code): given code → the unit's current code and path. Unknown codes are left out.
+ */
+export async function resolveUnitCodes(em: EntityManager, codes: string[]): Promise<Map<string, { code: string; path: string }>> {
+  if (codes.length === 0) return new Map();
+  // em.execute: inside a mutation's transaction, on its connection.
+  const rows = await em.execute<{ given: string; code: string; path: string }[]>(
+    `select u.code as given, u.code, u.path from admin_unit u where u.code in (?)
+     union all
+     select a.key, u.code, u.path from admin_unit_alias a join admin_unit u on u.code = a.unit_code
+     where a.kind in ('SOATE_CODE', 'FORMER_CODE') and a.key in (?)`,
+    [codes, codes],
+  );
+  return new Map(rows.map((row) => [row.given, { code: row.code, path: row.path }]));
+}
+
+/** The managed units that codes (own or alias) name: given code → unit. Unknown codes are left out. */
+export async function findUnitsByCodes(em: EntityManager, codes: string[]): Promise<Map<string, AdminUnit>> {
+  const resolved = await resolveUnitCodes(em, [...new Set(codes)]);
+  const units = await em.find(AdminUnit, { code: { $in: [...new Set([...resolved.values()].map((unit) => unit.code))] } });
+  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  return new Map([...resolved].map(([given, unit]) => [given, byCode.get(unit.code)!]));
 }

@@ -7,14 +7,28 @@ import { AdminUnit } from './admin-unit.entity';
  * A unit as the read-only GraphQL fields use it: a managed AdminUnit or its lean row
  * (src/common/lean-rows.ts), which holds the parent as a `{ code }` reference.
  */
-export type AdminUnitRecord = Omit<AdminUnit, 'parent' | 'geometry'> & { parent: { code: string } | null };
+export type AdminUnitRecord = Omit<AdminUnit, 'parent' | 'successor' | 'geometry'> & { parent: { code: string } | null; successor: { code: string } | null };
 
 /** Per-request batch loaders: a page of units with parents, children or shapes costs one query each. */
 export function createGeographyLoaders(em: EntityManager) {
   return {
+    /**
+     * By code, or by SOATE or former code: a code that is not a unit's own is looked up among
+     * the aliases in a second statement, which requests with current codes never pay.
+     */
     unitByCode: new DataLoader<string, AdminUnitRecord | null>(async (codes) => {
       const units = await leanRowsByKey<AdminUnitRecord>(em, AdminUnit.name, 'code', codes);
       const byCode = new Map(units.map((unit) => [unit.code, unit]));
+      const unknown = codes.filter((code) => !byCode.has(code));
+      if (unknown.length) {
+        const aliases = await em.execute<{ key: string; unit_code: string }[]>(
+          "select key, unit_code from admin_unit_alias where kind in ('SOATE_CODE', 'FORMER_CODE') and key in (?)",
+          [unknown],
+        );
+        const targets = aliases.length ? await leanRowsByKey<AdminUnitRecord>(em, AdminUnit.name, 'code', [...new Set(aliases.map((alias) => alias.unit_code))]) : [];
+        const target = new Map(targets.map((unit) => [unit.code, unit]));
+        for (const alias of aliases) byCode.set(alias.key, target.get(alias.unit_code)!);
+      }
       return codes.map((code) => byCode.get(code) ?? null);
     }),
 
@@ -24,6 +38,17 @@ export function createGeographyLoaders(em: EntityManager) {
       const byParent = new Map<string, AdminUnitRecord[]>(parentCodes.map((code) => [code, []]));
       for (const child of children) byParent.get(child.parent!.code)?.push(child);
       return parentCodes.map((code) => byParent.get(code) ?? []);
+    }),
+
+    /** The villages and former codes of units, as the aliases list them. */
+    aliasesOf: new DataLoader<string, { kind: string; value: string }[]>(async (codes) => {
+      const rows = await em.execute<{ unit_code: string; kind: string; value: string }[]>(
+        "select unit_code, kind, value from admin_unit_alias where unit_code in (?) and kind in ('VILLAGE', 'FORMER_CODE') order by value",
+        [codes],
+      );
+      const byUnit = new Map<string, { kind: string; value: string }[]>(codes.map((code) => [code, []]));
+      for (const row of rows) byUnit.get(row.unit_code)?.push({ kind: row.kind, value: row.value });
+      return codes.map((code) => byUnit.get(code) ?? []);
     }),
 
     geometryOf: new DataLoader<string, Record<string, unknown> | null>(async (codes) => {

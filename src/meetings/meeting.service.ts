@@ -11,6 +11,7 @@ import { badInput, checkUrl, notFound, requireSomeTranslation } from '../common/
 import { CoordinationBody } from '../council/coordination-body.entity';
 import { Membership, MembershipRole } from '../council/membership.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
+import { findUnitsByCodes } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion, requireOrganisation } from '../organisations/organisation.service';
 import { Project } from '../projects/project.entity';
@@ -81,7 +82,7 @@ async function checkSchedule(em: EntityManager, input: MeetingScheduleInput): Pr
     throw badInput(MeetingErrorCode.PLACE_REQUIRED, 'Say where the meeting is held: `input.placeUnitCode` and/or `input.address`.', 'input.placeUnitCode');
   }
   if (!input.placeUnitCode) return null;
-  const unit = await em.findOne(AdminUnit, { code: input.placeUnitCode });
+  const unit = (await findUnitsByCodes(em, [input.placeUnitCode])).get(input.placeUnitCode);
   if (!unit) throw badInput('UNKNOWN_UNIT', `There is no administrative unit with the code "${input.placeUnitCode}".`, 'input.placeUnitCode');
   return unit;
 }
@@ -159,8 +160,9 @@ async function fillAgendaItem(em: EntityManager, item: AgendaItem, input: Agenda
   requireSomeTranslation(input.title, 'input.title');
   const projects = await em.find(Project, { id: { $in: input.projectIds.filter(isUuid) } });
   if (projects.length !== new Set(input.projectIds).size) throw badInput('UNKNOWN_PROJECT', 'One of `input.projectIds` is not a project.', 'input.projectIds');
-  const units = await em.find(AdminUnit, { code: { $in: input.unitCodes } });
-  if (units.length !== new Set(input.unitCodes).size) throw badInput('UNKNOWN_UNIT', 'One of `input.unitCodes` is not an administrative unit.', 'input.unitCodes');
+  const byCode = await findUnitsByCodes(em, input.unitCodes);
+  const units = [...new Set(byCode.values())];
+  if (input.unitCodes.some((code) => !byCode.has(code))) throw badInput('UNKNOWN_UNIT', 'One of `input.unitCodes` is not an administrative unit.', 'input.unitCodes');
   const themes = await requireThemes(em, input.themeCodes, 'input.themeCodes');
   item.title = TranslatedText.of(input.title);
   item.description = TranslatedText.of(input.description);

@@ -13,7 +13,7 @@ import { TranslatedText } from '../common/translations.embeddable';
 import type { ProjectRecord } from './project.loaders';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { atOrInside } from '../geography/admin-unit.service';
+import { atOrInside, findUnitsByCodes } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
@@ -193,8 +193,8 @@ async function coverageRows(em: EntityManager, coverage: CoverageInput[], field:
       throw badInput(ProjectErrorCode.SHARE_OUT_OF_RANGE, `A share is a percentage from 0 to 100 with at most 2 decimals; got ${entry.share}.`, `${field}[${index}].share`);
     }
   });
-  const units = await em.find(AdminUnit, { code: { $in: [...seen] } });
-  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  const byCode = await findUnitsByCodes(em, [...seen]);
+  const chosen = new Set<string>();
   return coverage.map((entry, index) => {
     const unit = byCode.get(entry.unitCode);
     if (!unit) {
@@ -204,6 +204,9 @@ async function coverageRows(em: EntityManager, coverage: CoverageInput[], field:
         `${field}[${index}].unitCode`,
       );
     }
+    // A unit named twice, once by its code and once by an alias, is still one unit.
+    if (chosen.has(unit.code)) throw badInput(ProjectErrorCode.DUPLICATE_UNIT, `Unit ${entry.unitCode} is listed twice.`, `${field}[${index}].unitCode`);
+    chosen.add(unit.code);
     return { unit, share: entry.share == null ? null : fixedDecimal(entry.share, 2) };
   });
 }

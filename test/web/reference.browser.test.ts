@@ -280,7 +280,7 @@ describe('reference data', () => {
     await page.getByRole('heading', { level: 2, name: 'Белгиленген аймактар' }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: unit.name }).count()).toBe(0);
     await page.getByRole('combobox', { name: 'Аймак' }).fill(unit.name);
-    await page.getByRole('option', { name: new RegExp(`^${unit.name} — `) }).first().click();
+    await page.getByRole('option', { name: new RegExp(`^${unit.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) }).first().click();
     await page.waitForURL(new RegExp(`unit=${unit.code}`));
     const form = page.getByRole('form', { name: `Белгилер: ${unit.name}` });
     await form.getByText('Белгилер азырынча коюлган эмес.').waitFor();

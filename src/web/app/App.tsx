@@ -1,9 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect } from 'react';
 import { RouterProvider } from 'react-router';
 import { MeDocument } from '../gql/graphql';
-import { createApolloClient } from './apollo';
+import { apolloClient, onSessionLost } from './apollo';
 import { NotificationsHost } from './notify';
 import { router } from './routes';
 import { SessionProvider, signInPath } from './session';
@@ -20,9 +20,10 @@ const theme = createTheme({
 
 
 /**
- * Mantine's dimmed grey (3.3:1 on white) is too faint for WCAG AA; this one is 6:1. So are its
- * error red (red 6, 3.2:1: field errors) and the text of light orange and green alerts and
- * buttons (3.6:1 and 3.9:1 on their tints: the conflict alert, success messages); these reach 4.5:1.
+ * Mantine's dimmed grey (3.3:1 on white) is too faint for WCAG AA; this one is 6:1. So is its
+ * red of a field's error message (red 6, 3.6:1): red 9 is 5.5:1. So is the text of its light
+ * orange and green alerts and buttons (3.6:1 and 3.9:1 on their tints: the conflict alert,
+ * success messages): these colours reach 4.5:1.
  */
 const cssVariables: CSSVariablesResolver = () => ({
   variables: {},
@@ -36,19 +37,20 @@ const cssVariables: CSSVariablesResolver = () => ({
 });
 
 export function App() {
-  const client = useMemo(() => {
-    const apollo = createApolloClient(() => {
-      void apollo.refetchQueries({ include: [MeDocument] });
-      // A signed-in page whose session ended: sign in again and come back to it.
-      if (window.location.pathname.startsWith('/app')) void router.navigate(`${signInPath(window.location)}&expired=1`, { replace: true });
-    });
-    return apollo;
-  }, []);
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        void apolloClient.refetchQueries({ include: [MeDocument] });
+        // A signed-in page whose session ended: sign in again and come back to it.
+        if (window.location.pathname.startsWith('/app')) void router.navigate(`${signInPath(window.location)}&expired=1`, { replace: true });
+      }),
+    [],
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <Suspense fallback={<PageLoader />}>
         <NotificationsHost />
-        <ApolloProvider client={client}>
+        <ApolloProvider client={apolloClient}>
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>

@@ -6,18 +6,25 @@ import { currentLanguage } from './i18n';
 /** Operations that answer UNAUTHENTICATED as part of their normal work (a wrong password). */
 const SIGN_IN_OPERATIONS = new Set(['SignIn', 'SetPassword']);
 
+let sessionLost: () => void = () => undefined;
+
+/** What to do when a signed-in page finds its session gone (set once by the app). */
+export function onSessionLost(handler: () => void): void {
+  sessionLost = handler;
+}
+
 /**
  * The hub's GraphQL API on the same origin, with the session cookie. Names come in the UI's
- * language (Accept-Language); a lost session on a signed-in page calls `onSessionLost`.
+ * language (Accept-Language); a lost session calls the `onSessionLost` handler.
  */
-export function createApolloClient(onSessionLost: () => void): ApolloClient {
+function createApolloClient(): ApolloClient {
   const language = new ApolloLink((operation, forward) => {
     operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, 'accept-language': currentLanguage() } }));
     return forward(operation);
   });
   const sessionWatch = new ErrorLink(({ error, operation }) => {
     if (SIGN_IN_OPERATIONS.has(operation.operationName ?? '')) return;
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((entry) => entry.extensions?.code === 'UNAUTHENTICATED')) onSessionLost();
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((entry) => entry.extensions?.code === 'UNAUTHENTICATED')) sessionLost();
   });
   return new ApolloClient({
     link: ApolloLink.from([sessionWatch, language, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
@@ -31,3 +38,6 @@ export function createApolloClient(onSessionLost: () => void): ApolloClient {
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
 }
+
+/** One client for the page's life; routes may warm its cache while their code loads. */
+export const apolloClient = createApolloClient();

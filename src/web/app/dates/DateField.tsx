@@ -13,10 +13,12 @@ export interface DateFieldProps {
   description?: string;
   minDate?: string;
   w?: number | string;
+  /** Accessible name of the clear button (an icon without text). */
+  clearLabel?: string;
 }
 
 /** One calendar day (YYYY-MM-DD), typed or picked, in the UI's language. */
-export default function DateField({ label, value, onChange, error, required, clearable = true, description, minDate, w }: DateFieldProps) {
+export default function DateField({ label, value, onChange, error, required, clearable = true, description, minDate, w, clearLabel }: DateFieldProps) {
   return (
     <DatesProvider settings={{ locale: currentLanguage(), firstDayOfWeek: 1 }}>
       <DateInput
@@ -26,6 +28,7 @@ export default function DateField({ label, value, onChange, error, required, cle
         error={error}
         required={required}
         clearable={clearable}
+        clearButtonProps={clearLabel ? { 'aria-label': clearLabel } : undefined}
         description={description}
         minDate={minDate}
         valueFormat="YYYY-MM-DD"

@@ -9,10 +9,12 @@ export interface DateRangeInputProps {
   value: [string | null, string | null];
   onChange(value: [string | null, string | null]): void;
   w?: number;
+  /** Accessible name of the clear button (an icon without text). */
+  clearLabel?: string;
 }
 
 /** A from–to date picker in the UI's language, weeks from Monday; values are YYYY-MM-DD. */
-export default function DateRangeInput({ label, placeholder, value, onChange, w }: DateRangeInputProps) {
+export default function DateRangeInput({ label, placeholder, value, onChange, w, clearLabel }: DateRangeInputProps) {
   return (
     <DatesProvider settings={{ locale: currentLanguage(), firstDayOfWeek: 1 }}>
       <DatePickerInput
@@ -22,6 +24,7 @@ export default function DateRangeInput({ label, placeholder, value, onChange, w 
         value={value}
         onChange={([from, to]) => onChange([from ? String(from).slice(0, 10) : null, to ? String(to).slice(0, 10) : null])}
         clearable
+        clearButtonProps={clearLabel ? { 'aria-label': clearLabel } : undefined}
         w={w}
       />
     </DatesProvider>

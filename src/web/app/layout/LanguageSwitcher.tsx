@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { SegmentedControl } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, LANGUAGES } from '../i18n';
 
@@ -7,6 +8,8 @@ import { currentLanguage, LANGUAGES } from '../i18n';
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
+  // On a phone the three names do not fit beside the sign-in button: two-letter codes do.
+  const narrow = useMediaQuery('(max-width: 36em)');
   return (
     <SegmentedControl
       size="xs"
@@ -16,7 +19,7 @@ export function LanguageSwitcher() {
         await i18n.changeLanguage(language);
         await client.resetStore();
       }}
-      data={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+      data={LANGUAGES.map((language) => ({ value: language, label: narrow ? t(`language.short.${language}`) : t(`language.${language}`) }))}
     />
   );
 }

@@ -136,6 +136,7 @@ function AuditTrail() {
           label={t('audit:filter.when')}
           value={[from, to]}
           onChange={([start, end]) => url.set({ from: start, to: end })}
+          clearLabel={t('audit:filter.clearWhen')}
           w={260}
         />
       </Group>

@@ -3,6 +3,6 @@ import type { FeatureRoutes } from '../../app/navigation';
 
 /** Reference data (SECRETARIAT, ADMIN): themes, exchange rates, unit flags. */
 export const referenceFeature: FeatureRoutes = {
-  routes: [{ path: 'app/reference', ...lazyPage(() => import('./ReferencePage')) }],
+  routes: [{ path: 'app/reference', ...lazyPage(() => import('./ReferencePage'), ['reference', 'geography', 'errors']) }],
   nav: [{ to: '/app/reference', label: 'reference:nav', roles: ['ADMIN', 'SECRETARIAT'], order: 240 }],
 };

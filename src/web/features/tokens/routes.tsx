@@ -1,7 +1,8 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { FeatureRoutes } from '../../app/navigation';
 
-/** Pages of this feature: none yet. */
+/** API tokens: every signed-in user manages their own. */
 export const tokensFeature: FeatureRoutes = {
-  routes: [],
-  nav: [],
+  routes: [{ path: 'app/tokens', ...lazyPage(() => import('./TokensPage')) }],
+  nav: [{ to: '/app/tokens', label: 'tokens:nav', roles: ['ADMIN', 'SECRETARIAT', 'PARTNER_EDITOR', 'PARTNER_VIEWER'], order: 190 }],
 };

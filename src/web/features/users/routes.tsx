@@ -4,8 +4,8 @@ import type { FeatureRoutes } from '../../app/navigation';
 /** User administration (ADMIN) and the page an invitation link opens (public). */
 export const usersFeature: FeatureRoutes = {
   routes: [
-    { path: 'app/users', ...lazyPage(() => import('./UsersPage')) },
-    { path: 'set-password', ...lazyPage(() => import('./SetPasswordPage')) },
+    { path: 'app/users', ...lazyPage(() => import('./UsersPage'), ['users', 'errors']) },
+    { path: 'set-password', ...lazyPage(() => import('./SetPasswordPage'), ['users', 'errors']) },
   ],
   nav: [{ to: '/app/users', label: 'users:nav', roles: ['ADMIN'], order: 300 }],
 };

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * from an outdated read is refused with CONFLICT. Updating a theme's names, description, DAC
  * codes or position touches no analytics (only an insert, a delete or a changed code rebuilds them).
  */
-export class Migration20261123000000_theme_version extends Migration {
+export class Migration20261202000000_theme_version extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "theme" add column "version" int not null default 1;`);
   }

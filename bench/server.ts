@@ -1,0 +1,36 @@
+/** What both benchmarks share: the server started as deployed, and BENCHMARKS.md's sections. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../src/config/paths';
+import { freePort } from '../test/support/ports';
+
+/** Starts the built server on a database as a child process, as deployed (NODE_ENV=production). */
+export async function startServer(databaseUrl: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logLevel, SEED_ON_START: 'false', NODE_ENV: 'production', SQL_COUNT_HEADER: 'true' },
+    stdio: ['ignore', logLevel === 'warn' ? 'ignore' : 'pipe', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+    if (ready) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the server did not become ready within 60 s');
+}
+
+/** The part of BENCHMARKS.md that another script writes, between its markers (kept on rewrite). */
+export function keepSection(current: string, name: string): string {
+  const start = current.indexOf(`<!-- ${name}:start -->`);
+  const end = current.indexOf(`<!-- ${name}:end -->`);
+  return start >= 0 && end > start ? current.slice(start, end + `<!-- ${name}:end -->`.length) : '';
+}
+
+/** BENCHMARKS.md with the named section replaced by (or, when missing, followed by) `section`. */
+export function replaceSection(current: string, name: string, section: string): string {
+  const old = keepSection(current, name);
+  const wrapped = `<!-- ${name}:start -->\n${section.trim()}\n<!-- ${name}:end -->`;
+  return old ? current.replace(old, wrapped) : `${current.trimEnd()}\n\n${wrapped}\n`;
+}
