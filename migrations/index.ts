@@ -12,6 +12,7 @@ import { Migration20261122020000_analytics_incremental } from './Migration202611
 import { Migration20261122030000_overlap_rank_per_project } from './Migration20261122030000_overlap_rank_per_project';
 import { Migration20261122040000_coverage_cells } from './Migration20261122040000_coverage_cells';
 import { Migration20261201222104_gazetteer } from './Migration20261201222104_gazetteer';
+import { Migration20261202000000_theme_version } from './Migration20261202000000_theme_version';
 import { Migration20261202010000_working_organisations } from './Migration20261202010000_working_organisations';
 
 export const migrationsList: MigrationObject[] = [
@@ -27,5 +28,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122030000_overlap_rank_per_project', class: Migration20261122030000_overlap_rank_per_project },
   { name: 'Migration20261122040000_coverage_cells', class: Migration20261122040000_coverage_cells },
   { name: 'Migration20261201222104_gazetteer', class: Migration20261201222104_gazetteer },
+  { name: 'Migration20261202000000_theme_version', class: Migration20261202000000_theme_version },
   { name: 'Migration20261202010000_working_organisations', class: Migration20261202010000_working_organisations },
 ];

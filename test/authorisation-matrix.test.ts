@@ -90,6 +90,8 @@ const MATRIX = `
   updateActionItem         any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
   setBodyQuorum            any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
   setAdminUnitFlags        any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  createTheme              any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
+  updateTheme              any    UNAUTHENTICATED  ok     ok           FORBIDDEN       FORBIDDEN
 `;
 
 interface Row {
@@ -317,6 +319,10 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
       const { data } = await w.server.graphql(AddMembershipDocument, { input: { bodyId: w.councilId, organisationId, role: 'OBSERVER', representatives: [] } });
       return call(w, token, 'mutation ($id: ID!) { endMembership(id: $id, input: { endDate: "2030-01-01" }) { id } }', { id: data!.addMembership.id });
     },
+  },
+  createTheme: { any: (w, token) => call(w, token, `mutation { createTheme(input: { code: "MATRIX_${w.unique()}", name: { en: "Matrix theme" } }) { code } }`) },
+  updateTheme: {
+    any: (w, token) => call(w, token, `mutation { updateTheme(code: "CONFLICT_PREVENTION", input: { description: { en: "Matrix ${w.unique()}" } }) { code } }`),
   },
   setExchangeRate: {
     any: (w, token) => {

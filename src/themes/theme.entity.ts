@@ -1,4 +1,4 @@
-import { Embedded, Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Embedded, Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TranslatedText } from '../common/translations.embeddable';
 
@@ -7,6 +7,7 @@ import { TranslatedText } from '../common/translations.embeddable';
 @Entity({ tableName: 'theme' })
 export class Theme {
   [PrimaryKeyProp]?: 'code';
+  [OptionalProps]?: 'version';
 
   @Field({ description: 'Stable code, e.g. CONFLICT_PREVENTION.' })
   @PrimaryKey({ type: 'text' })
@@ -26,4 +27,8 @@ export class Theme {
   @Field(() => Int, { description: 'Position in the taxonomy, for display.' })
   @Property({ type: 'smallint' })
   position: number;
+
+  @Field(() => Int, { description: 'Edit version; send it back with an update so that a concurrent change is detected (CONFLICT).' })
+  @Property({ version: true, type: 'integer' })
+  version: number = 1;
 }

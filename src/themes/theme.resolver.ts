@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../auth/access';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../auth/access';
+import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { Theme } from './theme.entity';
+import { CreateThemeInput, UpdateThemeInput } from './theme.inputs';
 import type { ThemeRecord } from './theme.loaders';
-import { listThemes } from './theme.service';
+import { createTheme, listThemes, updateTheme } from './theme.service';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
@@ -12,6 +14,24 @@ export class ThemeResolver {
   @Query(() => [Theme], { description: 'The theme taxonomy, in its display order.' })
   themes(@Ctx() ctx: RequestContext) {
     return listThemes(ctx);
+  }
+
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => Theme, {
+    description: 'Adds a theme to the taxonomy (ADMIN, SECRETARIAT). The analytics are rebuilt when it commits, so the new theme counts at once.',
+  })
+  createTheme(@Arg('input', { description: 'The theme.' }) input: CreateThemeInput, @Ctx() ctx: RequestContext) {
+    return createTheme(ctx, input);
+  }
+
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  @Mutation(() => Theme, { description: "Changes a theme's names, description, DAC codes or position (ADMIN, SECRETARIAT); its code never changes." })
+  updateTheme(
+    @Arg('code', { description: 'Code of the theme, e.g. CONFLICT_PREVENTION.' }) code: string,
+    @Arg('input', { description: 'What to change.' }) input: UpdateThemeInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateTheme(ctx, code, input);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })

@@ -1,7 +1,8 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { FeatureRoutes } from '../../app/navigation';
 
-/** Pages of this feature: none yet. */
+/** The audit trail (ADMIN, SECRETARIAT). */
 export const auditFeature: FeatureRoutes = {
-  routes: [],
-  nav: [],
+  routes: [{ path: 'app/audit', ...lazyPage(() => import('./AuditPage'), ['audit', 'errors']) }],
+  nav: [{ to: '/app/audit', label: 'audit:nav', roles: ['ADMIN', 'SECRETARIAT'], order: 310 }],
 };

@@ -1,7 +1,8 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { FeatureRoutes } from '../../app/navigation';
 
-/** Pages of this feature: none yet. */
+/** Reference data (SECRETARIAT, ADMIN): themes, exchange rates, unit flags. */
 export const referenceFeature: FeatureRoutes = {
-  routes: [],
-  nav: [],
+  routes: [{ path: 'app/reference', ...lazyPage(() => import('./ReferencePage'), ['reference', 'geography', 'errors']) }],
+  nav: [{ to: '/app/reference', label: 'reference:nav', roles: ['ADMIN', 'SECRETARIAT'], order: 240 }],
 };

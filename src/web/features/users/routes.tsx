@@ -1,7 +1,11 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { FeatureRoutes } from '../../app/navigation';
 
-/** Pages of this feature: none yet. */
+/** User administration (ADMIN) and the page an invitation link opens (public). */
 export const usersFeature: FeatureRoutes = {
-  routes: [],
-  nav: [],
+  routes: [
+    { path: 'app/users', ...lazyPage(() => import('./UsersPage'), ['users', 'errors']) },
+    { path: 'set-password', ...lazyPage(() => import('./SetPasswordPage'), ['users', 'errors']) },
+  ],
+  nav: [{ to: '/app/users', label: 'users:nav', roles: ['ADMIN'], order: 300 }],
 };

@@ -1,0 +1,100 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { OrganisationDirectoryDocument, type OrganisationKind } from '../../gql/graphql';
+import { STAFF, useSession } from '../../app/session';
+import { useUrlState } from '../../app/url-state';
+import { Pager } from '../../app/ui/Pager';
+import { PageTitle } from '../../app/ui/PageTitle';
+import { QueryState } from '../../app/ui/QueryState';
+import { ORGANISATION_KINDS, useCountryName } from './kinds';
+
+const PAGE_SIZE = 25;
+
+/** Every organisation the hub knows: donors, agencies, NGOs, state and local bodies. */
+export default function OrganisationsPage() {
+  const { t } = useTranslation(['organisations', 'common']);
+  const countryName = useCountryName();
+  const { user } = useSession();
+  const url = useUrlState<'q' | 'kind'>();
+  const [search, setSearch] = useState(url.get('q'));
+  const setQuery = useDebouncedCallback((value: string) => url.set({ q: value.trim() || null }), 300);
+  const kind = (ORGANISATION_KINDS as string[]).includes(url.get('kind')) ? (url.get('kind') as OrganisationKind) : null;
+  const { data, loading, error } = useQuery(OrganisationDirectoryDocument, {
+    variables: { filter: { search: url.get('q') || null, kinds: kind ? [kind] : null }, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE },
+  });
+  const organisations = data?.organisations;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <PageTitle title={t('organisations:list.title')} />
+        {user && STAFF.includes(user.role) && (
+          <Button component={Link} to="/app/organisations/new">
+            {t('organisations:list.create')}
+          </Button>
+        )}
+      </Group>
+      <Group align="flex-end" wrap="wrap" gap="sm">
+        <TextInput
+          label={t('organisations:list.search')}
+          placeholder={t('organisations:list.searchPlaceholder')}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setQuery(event.currentTarget.value);
+          }}
+          w={280}
+        />
+        <Select
+          label={t('organisations:kindLabel')}
+          placeholder={t('common:all')}
+          clearable
+          value={kind}
+          onChange={(value) => url.set({ kind: value })}
+          data={ORGANISATION_KINDS.map((value) => ({ value, label: t(`organisations:kind.${value}`) }))}
+          w={300}
+        />
+      </Group>
+      <QueryState loading={loading && !data} error={error} empty={organisations?.nodes.length === 0} emptyText={t('organisations:list.none')}>
+        {organisations && (
+          <>
+            <Table.ScrollContainer minWidth={600}>
+              <Table striped highlightOnHover verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('organisations:list.organisation')}</Table.Th>
+                    <Table.Th>{t('organisations:acronym')}</Table.Th>
+                    <Table.Th>{t('organisations:kindLabel')}</Table.Th>
+                    <Table.Th>{t('organisations:country')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {organisations.nodes.map((organisation) => (
+                    <Table.Tr key={organisation.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/organisations/${organisation.id}`} fw={500}>
+                          {organisation.name ?? organisation.acronym ?? organisation.id}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{organisation.acronym ?? t('common:none')}</Table.Td>
+                      <Table.Td>{t(`organisations:kind.${organisation.kind}`)}</Table.Td>
+                      <Table.Td>{countryName(organisation.country) || t('common:none')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Pager page={url.page} size={PAGE_SIZE} total={organisations.totalCount} onChange={url.setPage} />
+          </>
+        )}
+      </QueryState>
+      <Text size="xs" c="dimmed">
+        {t('organisations:list.note')}
+      </Text>
+    </Stack>
+  );
+}
