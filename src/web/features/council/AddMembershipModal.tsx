@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AddMembershipDocument, BodyRosterDocument, type MembershipRole, OrganisationOptionsDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError, serverErrors } from '../../app/errors';
 import { DateField } from '../../app/dates';
-import { notify } from '../../app/notify';
-import { ReasonAlert, useReasonText } from '../meetings/feedback';
+import { notifyDone, ReasonAlert, useReasonText } from '../meetings/feedback';
 
 export const ROLES: MembershipRole[] = ['MEMBER', 'CO_CHAIR', 'CHAIR', 'SECRETARIAT', 'OBSERVER'];
 
@@ -71,7 +70,7 @@ export function AddMembershipModal({ opened, onClose, body, memberIds }: { opene
           },
         },
       });
-      notify({ message: t('council:add.done', { organisation: result.data?.addMembership.organisation?.name ?? '' }), color: 'green' });
+      notifyDone(t('council:add.done', { organisation: result.data?.addMembership.organisation?.name ?? '' }), t('council:closeDialog'));
       close();
     } catch (error) {
       // Nested server paths (`input.representatives[1].email`) in the form's notation.
@@ -81,7 +80,7 @@ export function AddMembershipModal({ opened, onClose, body, memberIds }: { opene
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('council:add.title', { body: body.name ?? '' })} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('council:closeDialog') }} opened={opened} onClose={close} title={t('council:add.title', { body: body.name ?? '' })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ReasonAlert errors={errors} describe={describe} />

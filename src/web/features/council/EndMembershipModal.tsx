@@ -7,9 +7,8 @@ import { BodyRosterDocument, EndMembershipDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
 import { DateField } from '../../app/dates';
 import { todayInBishkek } from '../../app/format';
-import { notify } from '../../app/notify';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
-import { ReasonAlert, useReasonText } from '../meetings/feedback';
+import { notifyDone, ReasonAlert, useReasonText } from '../meetings/feedback';
 import type { RosterMember } from './RosterPage';
 
 /** Ends a membership on a day the secretary chooses, after saying what that means. */
@@ -41,7 +40,7 @@ export function EndMembershipModal({ member, bodyName, onClose, onReload }: { me
     setConflict(false);
     try {
       await end({ variables: { id: member.id, input: { endDate: values.endDate!, version } } });
-      notify({ message: t('council:end.done', { organisation }), color: 'green' });
+      notifyDone(t('council:end.done', { organisation }), t('council:closeDialog'));
       onClose();
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) setConflict(true);
@@ -50,7 +49,7 @@ export function EndMembershipModal({ member, bodyName, onClose, onReload }: { me
   });
 
   return (
-    <Modal opened={member != null} onClose={onClose} title={t('council:end.title')}>
+    <Modal closeButtonProps={{ 'aria-label': t('council:closeDialog') }} opened={member != null} onClose={onClose} title={t('council:end.title')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {conflict && (

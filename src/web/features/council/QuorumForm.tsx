@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SetBodyQuorumDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { notify } from '../../app/notify';
-import { ReasonAlert, useReasonText } from '../meetings/feedback';
+import { notifyDone, ReasonAlert, useReasonText } from '../meetings/feedback';
 import { countQuorum, NOT_COUNTED_ROLES } from '../meetings/quorum';
 
 interface Body {
@@ -43,7 +42,7 @@ export function QuorumForm({ body }: { body: Body }) {
     setErrors([]);
     try {
       await save({ variables: { bodyId: body.id, quorumPercent: Number(values.quorumPercent) } });
-      notify({ message: t('common:saved'), color: 'green' });
+      notifyDone(t('common:saved'), t('council:closeDialog'));
     } catch (error) {
       setErrors(applyServerErrors(form, error, describe));
     }

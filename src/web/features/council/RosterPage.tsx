@@ -109,7 +109,7 @@ function Roster() {
                             <Table.Td>
                               <Text size="sm">{t(`council:role.${member.role}`)}</Text>
                               {!member.active && (
-                                <Badge color="gray" variant="light" size="sm">
+                                <Badge color="gray.8" variant="outline" size="sm">
                                   {t('council:roster.ended')}
                                 </Badge>
                               )}

@@ -114,7 +114,7 @@ function ActionList({ items, emptyText }: { items: HomeActionItemFragment[]; emp
           <Text size="xs">
             {item.owner?.acronym ?? item.owner?.name}
             {' · '}
-            <Text span size="xs" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 700 : undefined}>
+            <Text span size="xs" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 700 : undefined}>
               {item.overdue ? t('home:tasks.overdueSince', { date: format.date(item.dueDate) }) : t('home:tasks.due', { date: format.date(item.dueDate) })}
             </Text>
           </Text>
@@ -252,7 +252,7 @@ function PartnerHome({ organisationId }: { organisationId: string }) {
                   {data.reports.nodes.map((report) => (
                     <List.Item key={report.id}>
                       <Group gap="xs" wrap="nowrap">
-                        <Badge size="sm" variant="light" color={report.status === 'RETURNED' ? 'orange' : 'gray'}>
+                        <Badge size="sm" variant="outline" color={report.status === 'RETURNED' ? 'red.9' : 'gray.8'}>
                           {t(`home:reports.status.${report.status}`)}
                         </Badge>
                         <Text size="sm">{report.title ?? t('home:reports.untitled')}</Text>

@@ -8,8 +8,7 @@ import { type ActionEntryFragment, AddActionItemDocument, type ActionItemStatus,
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
 import { DateField } from '../../app/dates';
 import { useFormat } from '../../app/format';
-import { notify } from '../../app/notify';
-import { pickText, ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, pickText, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';
 
 /**
@@ -76,17 +75,17 @@ function ActionTable({ items, staff, caption, showMeeting = false }: { items: Ac
                 <Text size="sm">{item.owner?.name ?? item.owner?.acronym}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 700 : undefined}>
+                <Text size="sm" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 700 : undefined}>
                   {format.date(item.dueDate)}
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <Badge variant="light" color={item.status === 'DONE' ? 'green' : item.status === 'CANCELLED' ? 'gray' : 'blue'}>
+                  <Badge variant="outline" color={item.status === 'DONE' ? 'teal.9' : item.status === 'CANCELLED' ? 'gray.8' : 'blue.8'}>
                     {t(`meetings:actions.state.${item.status}`)}
                   </Badge>
                   {item.overdue && (
-                    <Badge color="red" variant="filled">
+                    <Badge color="red.9" variant="filled">
                       {t('meetings:actions.overdue')}
                     </Badge>
                   )}
@@ -121,7 +120,7 @@ function CloseButtons({ item }: { item: ActionEntryFragment }) {
     setErrors([]);
     try {
       await update({ variables: { id: item.id, input: { status, version: item.version } } });
-      notify({ message: t(`meetings:actions.marked.${status}`, { what: item.description }), color: 'green' });
+      notifyDone(t(`meetings:actions.marked.${status}`, { what: item.description }), t('meetings:closeDialog'));
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) {
         // Someone changed the task meanwhile: show it as it is now; the person decides again.
@@ -137,15 +136,15 @@ function CloseButtons({ item }: { item: ActionEntryFragment }) {
       <Group gap={4} wrap="wrap">
         {item.status === 'OPEN' ? (
           <>
-            <Button size="compact-xs" variant="light" color="green" loading={loading} onClick={() => change('DONE')} aria-label={t('meetings:actions.markDone', { what: item.description })}>
+            <Button size="compact-xs" variant="outline" color="teal.9" loading={loading} onClick={() => change('DONE')} aria-label={t('meetings:actions.markDone', { what: item.description })}>
               {t('meetings:actions.done')}
             </Button>
-            <Button size="compact-xs" variant="subtle" color="gray" loading={loading} onClick={() => change('CANCELLED')} aria-label={t('meetings:actions.markCancelled', { what: item.description })}>
+            <Button size="compact-xs" variant="default" loading={loading} onClick={() => change('CANCELLED')} aria-label={t('meetings:actions.markCancelled', { what: item.description })}>
               {t('meetings:actions.drop')}
             </Button>
           </>
         ) : (
-          <Button size="compact-xs" variant="subtle" loading={loading} onClick={() => change('OPEN')} aria-label={t('meetings:actions.reopenOne', { what: item.description })}>
+          <Button size="compact-xs" variant="default" loading={loading} onClick={() => change('OPEN')} aria-label={t('meetings:actions.reopenOne', { what: item.description })}>
             {t('meetings:actions.reopen')}
           </Button>
         )}
@@ -186,7 +185,7 @@ function AddActionItem({ meeting }: { meeting: MeetingData }) {
           input: { meetingId: meeting.id, description: values.description.trim(), ownerOrganisationId: values.ownerOrganisationId!, dueDate: values.dueDate!, decisionId: values.decisionId },
         },
       });
-      notify({ message: t('meetings:actions.added'), color: 'green' });
+      notifyDone(t('meetings:actions.added'), t('meetings:closeDialog'));
       form.reset();
     } catch (error) {
       setErrors(

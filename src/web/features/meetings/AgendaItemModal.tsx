@@ -6,9 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddAgendaItemDocument, MeetingDetailDocument, OrganisationOptionsDocument, ProjectPickDocument, ThemeOptionsDocument, UnitLabelFragmentDoc, UpdateAgendaItemDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { UnitSelect } from '../geography/UnitSelect';
-import { ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';
 import { TranslationsFields } from './TranslationsFields';
 
@@ -75,7 +74,7 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
     try {
       if (item) await update({ variables: { id: item.id, input } });
       else await add({ variables: { meetingId, input } });
-      notify({ message: item ? t('common:saved') : t('meetings:agenda.added'), color: 'green' });
+      notifyDone(item ? t('common:saved') : t('meetings:agenda.added'), t('meetings:closeDialog'));
       onClose();
     } catch (error) {
       setErrors(applyServerErrors(form, error, describe, { 'input.title': 'title.ky', 'input.presenterOrganisationId': 'presenterOrganisationId', 'input.themeCodes': 'themeCodes' }));
@@ -87,7 +86,7 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
     .map((project) => ({ value: project.id, label: project.title ?? project.id }));
 
   return (
-    <Modal opened={opened} onClose={onClose} title={item ? t('meetings:agenda.editTitle') : t('meetings:agenda.addTitle')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={opened} onClose={onClose} title={item ? t('meetings:agenda.editTitle') : t('meetings:agenda.addTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ReasonAlert errors={errors} describe={describe} />
@@ -169,7 +168,7 @@ function UnitNames({ units, onRemove }: { units: { code: string; name: string }[
   return (
     <Group gap={4}>
       {units.map((unit, index) => (
-        <Badge key={unit.code} variant="light" color="gray" pr={3} rightSection={<CloseButton size="xs" aria-label={t('meetings:agenda.removeLink', { name: unit.name })} onClick={() => onRemove(index)} />}>
+        <Badge key={unit.code} variant="outline" color="gray.8" pr={3} rightSection={<CloseButton size="xs" aria-label={t('meetings:agenda.removeLink', { name: unit.name })} onClick={() => onRemove(index)} />}>
           {unit.name}
         </Badge>
       ))}

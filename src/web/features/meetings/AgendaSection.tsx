@@ -8,9 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RemoveAgendaItemDocument, ReorderAgendaDocument } from '../../gql/graphql';
 import { type ServerError, serverErrors } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { AgendaItemModal } from './AgendaItemModal';
-import { pickText, ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, pickText, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';
 
 type Item = MeetingData['agenda'][number];
@@ -214,7 +213,7 @@ function AgendaRow({
                 </Badge>
               ))}
               {item.units.map((unit) => (
-                <Badge key={unit.code} variant="light" color="gray" size="sm">
+                <Badge key={unit.code} variant="outline" color="gray.8" size="sm">
                   {unit.name}
                 </Badge>
               ))}
@@ -277,7 +276,7 @@ function RemoveModal({ item, title, onClose }: { item: Item | null; title: strin
   const [remove, { loading }] = useMutation(RemoveAgendaItemDocument);
   const [errors, setErrors] = useState<ServerError[]>([]);
   return (
-    <Modal opened={item != null} onClose={onClose} title={t('meetings:agenda.removeTitle')}>
+    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={item != null} onClose={onClose} title={t('meetings:agenda.removeTitle')}>
       <Stack>
         <ReasonAlert errors={errors} describe={describe} />
         <Text>{t('meetings:agenda.removeExplain', { title })}</Text>
@@ -293,7 +292,7 @@ function RemoveModal({ item, title, onClose }: { item: Item | null; title: strin
               setErrors([]);
               try {
                 await remove({ variables: { id: item.id } });
-                notify({ message: t('meetings:agenda.removed', { title }), color: 'green' });
+                notifyDone(t('meetings:agenda.removed', { title }), t('meetings:closeDialog'));
                 onClose();
               } catch (error) {
                 setErrors(serverErrors(error));

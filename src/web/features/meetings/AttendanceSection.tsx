@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type AttendanceStatus, RecordAttendanceDocument } from '../../gql/graphql';
 import { type ServerError, serverErrors } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { notify } from '../../app/notify';
-import { ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';
 import { countQuorum, NOT_COUNTED_ROLES, type QuorumCount } from './quorum';
 
@@ -66,7 +65,7 @@ export function AttendanceSection({ meeting, editable }: { meeting: MeetingData;
     try {
       const result = await record({ variables: { meetingId: meeting.id, attendance } });
       setConfirmed(result.data?.recordAttendance.quorum ?? null);
-      notify({ message: t('meetings:attendance.saved'), color: 'green' });
+      notifyDone(t('meetings:attendance.saved'), t('meetings:closeDialog'));
     } catch (error) {
       setErrors(serverErrors(error));
     }
@@ -82,13 +81,13 @@ export function AttendanceSection({ meeting, editable }: { meeting: MeetingData;
       {members.length === 0 ? (
         <Text c="dimmed">{t('meetings:attendance.noMembers')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="sm" striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('meetings:attendance.organisation')}</Table.Th>
-                <Table.Th>{t('meetings:attendance.status')}</Table.Th>
-                <Table.Th>{t('meetings:attendance.people')}</Table.Th>
+                <Table.Th w={330}>{t('meetings:attendance.status')}</Table.Th>
+                <Table.Th w={260}>{t('meetings:attendance.people')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetingDetailDocument, RecordDecisionDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
-import { notify } from '../../app/notify';
-import { pickText, ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, pickText, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';
 import { TranslationsFields } from './TranslationsFields';
 
@@ -35,7 +34,7 @@ export function DecisionsSection({ meeting, editable }: { meeting: MeetingData; 
           input: { agendaItemId: values.agendaItemId, text: { ky: values.text.ky.trim() || null, ru: values.text.ru.trim() || null, en: values.text.en.trim() || null } },
         },
       });
-      notify({ message: t('meetings:decisions.recorded'), color: 'green' });
+      notifyDone(t('meetings:decisions.recorded'), t('meetings:closeDialog'));
       form.reset();
     } catch (error) {
       setErrors(applyServerErrors(form, error, describe, { 'input.text': 'text.ky', 'input.agendaItemId': 'agendaItemId' }));

@@ -5,9 +5,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CancelMeetingDocument, CloseMeetingDocument, MeetingDetailDocument, RescheduleMeetingDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
-import { notify } from '../../app/notify';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
-import { ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';
 import { SCHEDULE_FIELDS, ScheduleFields, scheduleInput, scheduleOf, scheduleRules, type ScheduleValues } from './schedule';
 
@@ -61,7 +60,7 @@ function RescheduleModal({ meeting, opened, onClose }: { meeting: MeetingData; o
     setConflict(false);
     try {
       await reschedule({ variables: { id: meeting.id, input: { ...scheduleInput(values), version } } });
-      notify({ message: t('meetings:reschedule.done'), color: 'green' });
+      notifyDone(t('meetings:reschedule.done'), t('meetings:closeDialog'));
       onClose();
     } catch (error) {
       if (hasCode(error, 'CONFLICT') && !hasCode(error, 'BAD_USER_INPUT')) setConflict(true);
@@ -70,7 +69,7 @@ function RescheduleModal({ meeting, opened, onClose }: { meeting: MeetingData; o
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('meetings:reschedule.title')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={opened} onClose={onClose} title={t('meetings:reschedule.title')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           {conflict && (
@@ -109,7 +108,7 @@ function CancelModal({ meeting, opened, onClose }: { meeting: MeetingData; opene
     setErrors([]);
     try {
       await cancel({ variables: { id: meeting.id, reason: values.reason.trim() } });
-      notify({ message: t('meetings:cancelMeeting.done'), color: 'green' });
+      notifyDone(t('meetings:cancelMeeting.done'), t('meetings:closeDialog'));
       form.reset();
       onClose();
     } catch (error) {
@@ -117,7 +116,7 @@ function CancelModal({ meeting, opened, onClose }: { meeting: MeetingData; opene
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('meetings:cancelMeeting.title')}>
+    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={opened} onClose={onClose} title={t('meetings:cancelMeeting.title')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ReasonAlert errors={errors} describe={describe} />
@@ -143,7 +142,7 @@ function CloseModal({ meeting, opened, onClose }: { meeting: MeetingData; opened
   const [close, { loading }] = useMutation(CloseMeetingDocument);
   const [errors, setErrors] = useState<ServerError[]>([]);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('meetings:close.title')}>
+    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={opened} onClose={onClose} title={t('meetings:close.title')}>
       <Stack>
         <ReasonAlert errors={errors} describe={describe} />
         <Text size="sm">{t('meetings:close.explain')}</Text>
@@ -157,7 +156,7 @@ function CloseModal({ meeting, opened, onClose }: { meeting: MeetingData; opened
               setErrors([]);
               try {
                 await close({ variables: { id: meeting.id } });
-                notify({ message: t('meetings:close.done'), color: 'green' });
+                notifyDone(t('meetings:close.done'), t('meetings:closeDialog'));
                 onClose();
               } catch (error) {
                 setErrors(serverErrors(error));

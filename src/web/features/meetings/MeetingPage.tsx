@@ -72,7 +72,7 @@ function Meeting() {
               <StatusBadge status={meeting.status} />
               <Badge variant="outline">{t(`meetings:format.${meeting.format}`)}</Badge>
               {meeting.sequence > 0 && meeting.status === 'PLANNED' && (
-                <Badge variant="outline" color="orange">
+                <Badge variant="outline" color="gray.8">
                   {t('meetings:meeting.moved')}
                 </Badge>
               )}

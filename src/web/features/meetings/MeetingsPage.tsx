@@ -81,9 +81,9 @@ function Meetings() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('meetings:list.meeting')}</Table.Th>
-                    <Table.Th>{t('meetings:list.when')}</Table.Th>
+                    <Table.Th miw={190}>{t('meetings:list.when')}</Table.Th>
                     <Table.Th>{t('meetings:list.where')}</Table.Th>
-                    <Table.Th>{t('meetings:list.status')}</Table.Th>
+                    <Table.Th miw={140}>{t('meetings:list.status')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -103,7 +103,7 @@ function Meetings() {
                         <Table.Td>
                           <Text size="sm">{meetingWhen(meeting, locale)}</Text>
                           {upcoming && (
-                            <Badge size="xs" variant="outline" color="blue">
+                            <Badge size="xs" variant="outline" color="blue.8">
                               {t('meetings:list.upcoming')}
                             </Badge>
                           )}

@@ -1,13 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MeetingListDocument, PlanMeetingDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
-import { notify } from '../../app/notify';
-import { ReasonAlert, useReasonText } from './feedback';
+import { notifyDone, ReasonAlert, useReasonText } from './feedback';
 import { TranslationsFields } from './TranslationsFields';
 import { EMPTY_SCHEDULE, SCHEDULE_FIELDS, ScheduleFields, scheduleInput, scheduleRules, type ScheduleValues } from './schedule';
 
@@ -31,6 +30,10 @@ export function PlanMeetingModal({ opened, onClose, bodies, defaultBodyId }: { o
       title: { ky: (_, values) => (values.title.ky.trim() || values.title.ru.trim() || values.title.en.trim() ? null : t('meetings:titleRequired')) },
     },
   });
+  useEffect(() => {
+    // The bodies arrive after the page: offer the chosen (or largest) one when the form opens.
+    if (opened && !form.values.bodyId) form.setFieldValue('bodyId', defaultBodyId ?? bodies[0]?.id ?? null);
+  }, [opened, bodies, defaultBodyId]);
   const close = () => {
     form.reset();
     setErrors([]);
@@ -50,7 +53,7 @@ export function PlanMeetingModal({ opened, onClose, bodies, defaultBodyId }: { o
         },
       });
       const meeting = result.data!.planMeeting;
-      notify({ message: t('meetings:plan.done', { number: meeting.number }), color: 'green' });
+      notifyDone(t('meetings:plan.done', { number: meeting.number }), t('meetings:closeDialog'));
       close();
       navigate(`/app/meetings/${meeting.id}`);
     } catch (error) {
@@ -59,7 +62,7 @@ export function PlanMeetingModal({ opened, onClose, bodies, defaultBodyId }: { o
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('meetings:plan.title')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={opened} onClose={close} title={t('meetings:plan.title')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ReasonAlert errors={errors} describe={describe} />

@@ -1,3 +1,6 @@
+import { kyrgyzFallback } from '../../app/format';
+import { LOCALES, type UiLanguage } from '../../app/i18n';
+
 /**
  * Meetings are planned in Bishkek time and stored as UTC instants. Kyrgyzstan keeps UTC+6 all
  * year (no daylight saving since 2005), so a Bishkek day and time is that moment at +06:00.
@@ -27,8 +30,13 @@ export function instantToBishkek(instant: string): { day: string; time: string }
 }
 
 /** When a meeting takes place, in Bishkek time and the UI's locale (the day only when only the day is known). */
-export function meetingWhen(meeting: { startsAt: string; endsAt: string; allDay: boolean }, locale: string): string {
+export function meetingWhen(meeting: { startsAt: string; endsAt: string; allDay: boolean }, language: string): string {
+  const locale = LOCALES[language as UiLanguage] ?? language;
   const start = new Date(meeting.startsAt);
+  if (language === 'ky') {
+    const day = kyrgyzFallback(start, BISHKEK_TIME_ZONE, false);
+    if (day) return meeting.allDay ? day : `${day}, ${instantToBishkek(meeting.startsAt).time}–${instantToBishkek(meeting.endsAt).time}`;
+  }
   if (meeting.allDay) return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: BISHKEK_TIME_ZONE }).format(start);
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: BISHKEK_TIME_ZONE, hourCycle: 'h23' });
   return format.formatRange(start, new Date(meeting.endsAt));

@@ -2,6 +2,7 @@ import { Alert, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ServerError, useErrorText } from '../../app/errors';
+import { notify } from '../../app/notify';
 
 /**
  * Says a server error in the UI's language: by this feature's own words for its reasons
@@ -43,4 +44,9 @@ export function pickText(texts: { ky?: string | null; ru?: string | null; en?: s
     if (text) return { text, lang: code };
   }
   return null;
+}
+
+/** Says that something worked (a green notification whose close button is labelled). */
+export function notifyDone(message: string, closeLabel: string): void {
+  notify({ message, color: 'green', closeButtonProps: { 'aria-label': closeLabel } });
 }

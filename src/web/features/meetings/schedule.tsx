@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingFormat, RescheduleMeetingInput } from '../../gql/graphql';
 import { DateField } from '../../app/dates';
 import { UnitSelect } from '../geography/UnitSelect';
+import { TimeField } from './TimeField';
 import { bishkekToInstant, instantToBishkek } from './bishkek';
 
 export const FORMATS: MeetingFormat[] = ['IN_PERSON', 'ONLINE', 'HYBRID', 'VISITING_SESSION'];
@@ -96,8 +97,24 @@ export function ScheduleFields({ form }: { form: ScheduleForm }) {
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <DateField label={t('meetings:schedule.day')} required value={values.day} onChange={(day) => form.setFieldValue('day', day)} error={form.errors.day as string | undefined} clearable={false} />
-        <TextInput type="time" label={t('meetings:schedule.start')} required {...field('startTime')} />
-        <TextInput type="time" label={t('meetings:schedule.end')} required {...field('endTime')} />
+        <TimeField
+          label={t('meetings:schedule.start')}
+          required
+          value={values.startTime}
+          onChange={(value) => form.setFieldValue('startTime', value)}
+          error={form.errors.startTime}
+          hoursLabel={t('meetings:schedule.hoursOf', { field: t('meetings:schedule.start') })}
+          minutesLabel={t('meetings:schedule.minutesOf', { field: t('meetings:schedule.start') })}
+        />
+        <TimeField
+          label={t('meetings:schedule.end')}
+          required
+          value={values.endTime}
+          onChange={(value) => form.setFieldValue('endTime', value)}
+          error={form.errors.endTime}
+          hoursLabel={t('meetings:schedule.hoursOf', { field: t('meetings:schedule.end') })}
+          minutesLabel={t('meetings:schedule.minutesOf', { field: t('meetings:schedule.end') })}
+        />
       </SimpleGrid>
       <Select
         label={t('meetings:schedule.format')}
