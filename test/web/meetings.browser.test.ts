@@ -333,3 +333,89 @@ describe('the signed-in home page', () => {
     await ui.context.close();
   }, 120_000);
 });
+
+describe('changing a meeting (Russian, on a phone)', () => {
+  it('edits an item’s minutes, drags one with the keyboard, removes one, moves the meeting and calls it off', async () => {
+    const plan = await server.graphql<{ planMeeting: { id: string } }, object>('mutation ($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', {
+      input: { bodyId: councilId, title: { ru: 'Внеочередное заседание' }, startsAt: '2031-05-20T04:00:00Z', endsAt: '2031-05-20T06:00:00Z', format: 'ONLINE', onlineLink: 'https://meet.example.org/council' },
+    });
+    const id = plan.data!.planMeeting.id;
+    for (const title of ['Бюджет', 'Отчёты', 'Разное']) {
+      const added = await server.graphql('mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(meetingId: $id, input: $input) { id } }', { id, input: { title: { ru: title } } });
+      if (added.errors) throw new Error(JSON.stringify(added.errors));
+    }
+    const state = async () =>
+      (await server.graphql<{ meeting: { startsAt: string; status: string; sequence: number; cancellationReason: string | null; format: string; agenda: { titles: { ru: string }; minutes: string | null }[] } }, object>(
+        'query ($id: ID!) { meeting(id: $id) { startsAt status sequence cancellationReason format agenda { titles { ru } minutes } } }',
+        { id },
+      )).data!.meeting;
+
+    const ui = await openUi(browser, server.url, 'ru', { width: 390, height: 844 });
+    const { page } = ui;
+    await signInThroughUi(page, secretary, `/app/meetings/${id}`);
+    await page.getByRole('heading', { level: 1, name: /^№ \d+\. Внеочередное заседание$/ }).waitFor();
+    await page.getByText('20 мая 2031 г., 10:00–12:00').waitFor();
+    await page.getByRole('link', { name: 'https://meet.example.org/council' }).waitFor();
+    await expectClean(ui, 'meeting-phone-ru');
+
+    // Minutes of an item.
+    await page.getByRole('button', { name: 'Изменить: Отчёты' }).click();
+    const edit = page.getByRole('dialog', { name: 'Изменение вопроса повестки' });
+    expect(await edit.getByRole('textbox', { name: 'На русском' }).inputValue()).toBe('Отчёты');
+    await edit.getByRole('textbox', { name: 'Протокол' }).fill('Партнёры представили отчёты за квартал.');
+    await edit.getByRole('button', { name: 'Сохранить' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('listitem').filter({ hasText: 'Партнёры представили отчёты за квартал.' }).waitFor();
+    expect((await state()).agenda.map((item) => item.minutes)).toEqual([null, 'Партнёры представили отчёты за квартал.', null]);
+
+    // The drag handle works from the keyboard too: Space, arrow down, Space.
+    const handle = page.getByRole('button', { name: 'Перетащить, чтобы изменить порядок: Бюджет' });
+    const said = () => page.locator('[id^=DndLiveRegion]').evaluate((region) => region.textContent);
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await eventually(() => handle.getAttribute('aria-pressed'), 'true');
+    await page.keyboard.press('ArrowDown');
+    await eventually(said, '«Бюджет» теперь на позиции 2 из 3.');
+    await page.keyboard.press('Space');
+    await eventually(said, '«Бюджет» поставлен на позицию 2 из 3.');
+    await eventually(async () => (await state()).agenda.map((item) => item.titles.ru), ['Отчёты', 'Бюджет', 'Разное']);
+
+    // Remove one, after saying so.
+    await page.getByRole('button', { name: 'Удалить: Разное' }).click();
+    const remove = page.getByRole('dialog', { name: 'Удаление вопроса повестки' });
+    await remove.getByText('Удалить «Разное» из повестки?', { exact: false }).waitFor();
+    await remove.getByRole('button', { name: 'Удалить вопрос' }).click();
+    await remove.waitFor({ state: 'hidden' });
+    await eventually(async () => (await state()).agenda.map((item) => item.titles.ru), ['Отчёты', 'Бюджет']);
+
+    // Move it: the form shows the meeting as it is, in Bishkek time.
+    await page.getByRole('button', { name: 'Перенести' }).click();
+    const move = page.getByRole('dialog', { name: 'Перенос заседания' });
+    expect(await move.getByRole('textbox', { name: 'День' }).inputValue()).toBe('2031-05-20');
+    expect(await move.getByRole('spinbutton', { name: 'Начало: часы' }).inputValue()).toBe('10');
+    await move.getByRole('textbox', { name: 'День' }).fill('2031-05-27');
+    await move.getByRole('spinbutton', { name: 'Начало: часы' }).fill('15');
+    await move.getByRole('spinbutton', { name: 'Окончание: часы' }).fill('17');
+    await move.getByRole('button', { name: 'Сохранить новое время' }).click();
+    await move.waitFor({ state: 'hidden' });
+    await page.getByText('27 мая 2031 г., 15:00–17:00').waitFor();
+    await page.getByText('перенесено', { exact: true }).waitFor();
+    expect(await state()).toMatchObject({ startsAt: '2031-05-27T09:00:00.000Z', sequence: 1 });
+
+    // Call it off: a reason is required.
+    await page.getByRole('button', { name: 'Отменить заседание' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Отмена заседания' });
+    await cancel.getByRole('button', { name: 'Отменить заседание' }).click();
+    await cancel.getByText('Укажите причину отмены.').waitFor();
+    await cancel.getByRole('textbox', { name: /Почему заседание отменяется/ }).fill('Председатель в командировке.');
+    await cancel.getByRole('button', { name: 'Отменить заседание' }).click();
+    await cancel.waitFor({ state: 'hidden' });
+    await page.getByRole('main').getByText('Заседание отменено').first().waitFor();
+    await page.getByText('Председатель в командировке.').waitFor();
+    expect(await state()).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Председатель в командировке.' });
+    expect(await page.getByRole('button', { name: 'Добавить вопрос' }).count()).toBe(0);
+    await expectClean(ui, 'meeting-cancelled-phone-ru');
+    await ui.context.close();
+  }, 150_000);
+});
+

@@ -102,7 +102,7 @@ export function AddMembershipModal({ opened, onClose, body, memberIds }: { opene
               description={t('council:add.roleHelp')}
               {...form.getInputProps('role')}
             />
-            <DateField label={t('council:add.startDate')} value={form.values.startDate} onChange={(value) => form.setFieldValue('startDate', value)} error={form.errors.startDate as string | undefined} />
+            <DateField label={t('council:add.startDate')} clearable={false} value={form.values.startDate} onChange={(value) => form.setFieldValue('startDate', value)} error={form.errors.startDate as string | undefined} />
           </SimpleGrid>
           <Fieldset legend={t('council:representatives')}>
             <Stack>

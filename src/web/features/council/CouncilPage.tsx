@@ -49,9 +49,11 @@ function BodySection({ body }: { body: Body }) {
           )}
         </Group>
         <Text fw={500}>
-          {body.seatCount != null
-            ? t('council:seats.filled', { filled: format.number(body.memberCount), seats: format.number(body.seatCount) })
-            : t('council:seats.unknown', { members: format.number(body.memberCount) })}
+          {body.seatCount == null
+            ? t('council:seats.unknown', { members: format.number(body.memberCount) })
+            : body.memberCount === 0
+              ? t('council:seats.noneRecorded', { seats: format.number(body.seatCount) })
+              : t('council:seats.filled', { filled: format.number(body.memberCount), seats: format.number(body.seatCount) })}
         </Text>
         {body.earlierMeetingCount != null && (
           <Text size="sm">{t('council:public.earlierMeetings', { number: format.number(body.earlierMeetingCount) })}</Text>
@@ -70,8 +72,7 @@ function BodySection({ body }: { body: Body }) {
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={560}>
-            <Table striped verticalSpacing="xs">
-              <Table.Caption>{t('council:public.membersOf', { body: body.name ?? '' })}</Table.Caption>
+            <Table striped verticalSpacing="xs" aria-label={t('council:public.membersOf', { body: body.name ?? '' })}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('council:organisation')}</Table.Th>

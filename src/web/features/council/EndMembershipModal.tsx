@@ -64,7 +64,7 @@ export function EndMembershipModal({ member, bodyName, onClose, onReload }: { me
           )}
           <ReasonAlert errors={errors} describe={describe} />
           <Text>{t('council:end.explain', { organisation, body: bodyName })}</Text>
-          <DateField label={t('council:end.date')} required value={form.values.endDate} onChange={(value) => form.setFieldValue('endDate', value)} error={form.errors.endDate as string | undefined} />
+          <DateField label={t('council:end.date')} required clearable={false} value={form.values.endDate} onChange={(value) => form.setFieldValue('endDate', value)} error={form.errors.endDate as string | undefined} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BodyOptionsDocument, BodyRosterDocument, type BodyRosterQuery } from '../../gql/graphql';
@@ -38,7 +38,9 @@ function Roster() {
     variables: { id: bodyId, includeEnded, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE },
     skip: !bodyId,
   });
-  const body = roster.data?.coordinationBody;
+  // While another page or "ended" loads, the same body's roster stays on screen.
+  const shown = roster.data ?? (roster.previousData?.coordinationBody?.id === bodyId ? roster.previousData : undefined);
+  const body = shown?.coordinationBody;
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<RosterMember | null>(null);
   useEffect(() => setEnding(null), [bodyId]);
@@ -58,7 +60,7 @@ function Roster() {
         />
         <Switch label={t('council:roster.showEnded')} checked={includeEnded} onChange={(event) => url.set({ ended: event.currentTarget.checked ? '1' : null })} mb={8} />
       </Group>
-      <QueryState loading={(bodies.loading && !bodies.data) || (roster.loading && !roster.data)} error={bodies.error ?? roster.error}>
+      <QueryState loading={(bodies.loading && !bodies.data) || (roster.loading && !shown)} error={bodies.error ?? roster.error}>
         {body && (
           <>
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby="roster-summary">
@@ -86,7 +88,7 @@ function Roster() {
                       <Table.Tr>
                         <Table.Th>{t('council:organisation')}</Table.Th>
                         <Table.Th>{t('council:roleLabel')}</Table.Th>
-                        <Table.Th>{t('council:period')}</Table.Th>
+                        <Table.Th miw={180}>{t('council:period')}</Table.Th>
                         <Table.Th>{t('council:representatives')}</Table.Th>
                         <Table.Th>{t('common:actions')}</Table.Th>
                       </Table.Tr>
@@ -109,14 +111,14 @@ function Roster() {
                             <Table.Td>
                               <Text size="sm">{t(`council:role.${member.role}`)}</Text>
                               {!member.active && (
-                                <Badge color="gray.8" variant="outline" size="sm">
+                                <Text size="xs" fw={700}>
                                   {t('council:roster.ended')}
-                                </Badge>
+                                </Text>
                               )}
                             </Table.Td>
                             <Table.Td>
                               <Text size="sm">
-                                {t('council:roster.from', { date: member.startDate ? format.date(member.startDate) : t('council:sinceUnknown') })}
+                                {member.startDate ? t('council:roster.from', { date: format.date(member.startDate) }) : t('council:roster.fromUnknown')}
                               </Text>
                               {member.endDate && <Text size="sm">{t('council:roster.until', { date: format.date(member.endDate) })}</Text>}
                             </Table.Td>

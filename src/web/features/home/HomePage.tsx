@@ -63,7 +63,7 @@ function Panel({ id, title, children, link }: { id: string; title: string; child
 function BigNumber({ value, text }: { value: number; text: string }) {
   const format = useFormat();
   return (
-    <Group gap="xs" align="baseline">
+    <Group gap="xs" align="baseline" wrap="nowrap">
       <Text fz={32} fw={700} lh={1}>
         {format.number(value)}
       </Text>
@@ -100,7 +100,7 @@ function NextMeeting({ meeting, emptyText, link }: { meeting: HomeMeetingFragmen
   );
 }
 
-function ActionList({ items, emptyText }: { items: HomeActionItemFragment[]; emptyText: string }) {
+function ActionList({ items, emptyText, showOwner = true }: { items: HomeActionItemFragment[]; emptyText: string; showOwner?: boolean }) {
   const { t } = useTranslation(['home', 'common']);
   const format = useFormat();
   if (items.length === 0) return <Text c="dimmed">{emptyText}</Text>;
@@ -112,8 +112,7 @@ function ActionList({ items, emptyText }: { items: HomeActionItemFragment[]; emp
             {item.description}
           </Anchor>
           <Text size="xs">
-            {item.owner?.acronym ?? item.owner?.name}
-            {' · '}
+            {showOwner && `${item.owner?.acronym ?? item.owner?.name ?? ''} · `}
             <Text span size="xs" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 700 : undefined}>
               {item.overdue ? t('home:tasks.overdueSince', { date: format.date(item.dueDate) }) : t('home:tasks.due', { date: format.date(item.dueDate) })}
             </Text>
@@ -241,6 +240,7 @@ function PartnerHome({ organisationId }: { organisationId: string }) {
     <QueryState loading={loading && !data} error={error}>
       {data && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <NextMeeting meeting={data.nextMeeting.nodes[0]} emptyText={t('home:nextMeeting.noneMember')} link={{ to: '/app/meetings', label: t('home:nextMeeting.all') }} />
           <Panel id="home-projects" title={t('home:projects.title')} link={{ to: '/app/projects', label: t('home:projects.link') }}>
             <BigNumber value={data.projects.totalCount} text={t('home:projects.count', { count: data.projects.totalCount })} />
           </Panel>
@@ -292,9 +292,8 @@ function PartnerHome({ organisationId }: { organisationId: string }) {
             </Stack>
           </Panel>
           <Panel id="home-tasks" title={t('home:tasks.title')}>
-            <ActionList items={data.tasks.nodes} emptyText={t('home:tasks.none')} />
+            <ActionList items={data.tasks.nodes} emptyText={t('home:tasks.none')} showOwner={false} />
           </Panel>
-          <NextMeeting meeting={data.nextMeeting.nodes[0]} emptyText={t('home:nextMeeting.noneMember')} link={{ to: '/app/meetings', label: t('home:nextMeeting.all') }} />
         </SimpleGrid>
       )}
     </QueryState>

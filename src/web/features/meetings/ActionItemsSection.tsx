@@ -209,7 +209,7 @@ function AddActionItem({ meeting }: { meeting: MeetingData }) {
         <Textarea label={t('meetings:actions.what')} required autosize minRows={2} {...form.getInputProps('description')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label={t('meetings:actions.owner')} required searchable data={options} {...form.getInputProps('ownerOrganisationId')} />
-          <DateField label={t('meetings:actions.due')} required value={form.values.dueDate} onChange={(value) => form.setFieldValue('dueDate', value)} error={form.errors.dueDate as string | undefined} />
+          <DateField label={t('meetings:actions.due')} required clearable={false} value={form.values.dueDate} onChange={(value) => form.setFieldValue('dueDate', value)} error={form.errors.dueDate as string | undefined} />
         </SimpleGrid>
         {meeting.decisions.length > 0 && (
           <Select

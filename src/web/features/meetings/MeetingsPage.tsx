@@ -34,7 +34,7 @@ function Meetings() {
   const [planning, setPlanning] = useState(false);
   const bodies = useQuery(BodyOptionsDocument);
   const status = (STATUSES as string[]).includes(url.get('status')) ? (url.get('status') as MeetingStatus) : null;
-  const { data, loading, error } = useQuery(MeetingListDocument, {
+  const { data: current, previousData, loading, error } = useQuery(MeetingListDocument, {
     variables: {
       filter: { bodyId: url.get('body') || null, status: status ? [status] : null },
       order: 'UPCOMING_FIRST',
@@ -42,6 +42,8 @@ function Meetings() {
       offset: (url.page - 1) * PAGE_SIZE,
     },
   });
+  // The previous page stays on screen while the next one loads.
+  const data = current ?? previousData;
   const meetings = data?.meetings;
   const locale = i18n.resolvedLanguage ?? 'ky';
   const now = Date.now();
