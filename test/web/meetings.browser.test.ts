@@ -104,7 +104,9 @@ async function setTime(scope: Locator, field: string, hours: string, minutes: st
   await scope.getByRole('spinbutton', { name: `${field}: мүнөт` }).fill(minutes);
 }
 
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+/** The accessible name given to the element that has the keyboard focus. */
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label') ?? null);
 
 describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
   it('plans, builds and orders the agenda, records attendance with the quorum, a decision and a task, and hands out the briefing and invitation', async () => {
