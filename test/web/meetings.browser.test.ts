@@ -2,14 +2,13 @@
  * Walk 3 of the issue in a browser, in Kyrgyz: the secretariat plans a meeting of the
  * Coordination Council, puts three items on the agenda and reorders them by keyboard and by
  * dragging, records attendance watching the quorum change, records a decision and an overdue
- * task, opens the briefing and downloads the invitation. Then the signed-in home page for the
- * secretariat, and for a partner whose organisation sits in the council (Russian), who reads the
- * meeting without being able to change it.
+ * task, opens the briefing and downloads the invitation. Then, in Russian on a phone, a meeting's
+ * minutes, a keyboard drag, removing an item, moving the meeting and calling it off. A partner
+ * reading a meeting is in home.browser.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
-import { createOrganisation, createProject } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -270,70 +269,6 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
     await expectClean(ui, 'meetings-list-ky');
     await ui.context.close();
   }, 240_000);
-});
-
-describe('the signed-in home page', () => {
-  it("shows the secretariat the next meeting, reports to review, overdue tasks, hotspots and recent changes (Kyrgyz)", async () => {
-    const ui = await openUi(browser, server.url, 'ky');
-    const { page } = ui;
-    await signInThroughUi(page, secretary, '/app');
-    await page.getByRole('heading', { level: 1, name: 'Менин ишим' }).waitFor();
-    const next = page.getByRole('region', { name: 'Жакынкы жыйын' });
-    await next.getByRole('link', { name: `№ 1. ${MEETING_KY}` }).waitFor();
-    const overdue = page.getByRole('region', { name: 'Мөөнөтү өткөн тапшырмалар' });
-    await overdue.getByRole('link', { name: TASK }).waitFor();
-    await overdue.getByText(/бери мөөнөтү өткөн/).waitFor();
-    await page.getByRole('region', { name: 'Текшерүүнү күткөн отчеттор' }).getByRole('link', { name: 'Отчетторду текшерүү' }).waitFor();
-    const changes = page.getByRole('region', { name: 'Акыркы өзгөртүүлөр' });
-    await changes.getByRole('cell', { name: 'Назгүл Асанова' }).first().waitFor();
-    await changes.getByText('Өзгөртүлдү: тапшырма').first().waitFor();
-    await expectClean(ui, 'home-secretariat-ky');
-
-    await next.getByRole('link', { name: `№ 1. ${MEETING_KY}` }).click();
-    await page.getByRole('heading', { level: 1, name: `№ 1. ${MEETING_KY}` }).waitFor();
-    await ui.context.close();
-  }, 120_000);
-
-  it("shows a member organisation's partner its projects, reports, overlaps, tasks and the council's next meeting, which it reads but cannot change (Russian)", async () => {
-    // A project of a council member and one of another organisation on the same theme and place: an overlap.
-    const member = foundation;
-    const other = await createOrganisation(server, 'Overlap Partner NGO', 'NATIONAL_NGO');
-    const common = { status: 'IMPLEMENTATION' as const, plannedStart: '2025-01-01', plannedEnd: '2032-12-31', themeCodes: ['CONFLICT_PREVENTION'], coverage: [{ unitCode: 'KG05214000000' }] };
-    await createProject(server, { ...common, title: { ru: 'Диалог в Баткенском районе' }, participants: [{ organisationId: member.id, role: 'IMPLEMENTING' }] });
-    await createProject(server, { ...common, title: { ru: 'Мир в Баткене' }, participants: [{ organisationId: other, role: 'IMPLEMENTING' }] });
-    const partner = await createPerson(server, 'PARTNER_EDITOR', member.id, 'Айбек Жумабаев');
-
-    const ui = await openUi(browser, server.url, 'ru');
-    const { page } = ui;
-    await signInThroughUi(page, partner, '/app');
-    await page.getByRole('heading', { level: 1, name: 'Моя работа' }).waitFor();
-    const projects = page.getByRole('region', { name: 'Наши проекты' });
-    await projects.getByText('проект с участием нашей организации').waitFor();
-    expect(await projects.getByText('1', { exact: true }).count()).toBe(1);
-    const overlaps = page.getByRole('region', { name: 'Пересечения с другими организациями' });
-    await overlaps.getByRole('link', { name: 'Мир в Баткене' }).waitFor();
-    await overlaps.getByText(/пересечени(е|я|й) наших проектов с проектами других организаций/).waitFor();
-    await page.getByRole('region', { name: 'Отчёты к доработке' }).getByText('отчётов в черновиках или возвращены').waitFor();
-    await page.getByRole('region', { name: 'Наши открытые поручения совета' }).getByRole('link', { name: TASK }).waitFor();
-    const next = page.getByRole('region', { name: 'Ближайшее заседание' });
-    await next.getByRole('link', { name: '№ 1. Очередное заседание Совета' }).waitFor();
-    await expectClean(ui, 'home-partner-ru');
-
-    // The meeting, read-only: the agenda in its order, no buttons to change anything.
-    await next.getByRole('link', { name: '№ 1. Очередное заседание Совета' }).click();
-    await page.getByRole('heading', { level: 1, name: '№ 1. Очередное заседание Совета' }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: ITEMS[2] }).first().waitFor();
-    expect(await page.getByRole('button', { name: 'Добавить вопрос' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Перенести' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Переместить/ }).count()).toBe(0);
-    await page.getByRole('link', { name: /Открыть справку к заседанию/ }).waitFor();
-    await expectClean(ui, 'meeting-partner-ru');
-    await page.getByRole('tab', { name: 'Присутствие' }).click();
-    expect(await page.getByRole('button', { name: 'Сохранить присутствие' }).count()).toBe(0);
-    expect(await page.getByRole('main').getByRole('radiogroup').count()).toBe(0);
-    await page.getByRole('main').getByText('Т. Абдыкадыров, А. Осмонова').waitFor();
-    await ui.context.close();
-  }, 120_000);
 });
 
 describe('changing a meeting (Russian, on a phone)', () => {
