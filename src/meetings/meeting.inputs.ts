@@ -1,5 +1,5 @@
 import { ArrayMaxSize, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
@@ -20,10 +20,53 @@ export class MeetingFilter {
   to?: Date | null;
 }
 
+export enum MeetingOrder {
+  LATEST_FIRST = 'LATEST_FIRST',
+  EARLIEST_FIRST = 'EARLIEST_FIRST',
+  UPCOMING_FIRST = 'UPCOMING_FIRST',
+}
+
+registerEnumType(MeetingOrder, {
+  name: 'MeetingOrder',
+  description: 'How a list of meetings is sorted.',
+  valuesConfig: {
+    LATEST_FIRST: { description: 'By start, latest first.' },
+    EARLIEST_FIRST: { description: 'By start, earliest first (with `filter.from` set to now: the next meeting first).' },
+    UPCOMING_FIRST: { description: 'Meetings that have not ended yet first, the soonest first; then the ones that have ended, the latest first.' },
+  },
+});
+
 @ArgsType()
 export class MeetingsArgs extends PaginationArgs {
   @Field(() => MeetingFilter, { nullable: true, description: 'Conditions; omit for all meetings you may see.' })
   filter?: MeetingFilter | null;
+
+  @Field(() => MeetingOrder, { defaultValue: MeetingOrder.LATEST_FIRST, description: 'Sort order; default latest first.' })
+  order: MeetingOrder;
+}
+
+@InputType({ description: 'Narrows a list of action items.' })
+export class ActionItemFilter {
+  @Field(() => ID, { nullable: true, description: 'Only action items of this body.' })
+  bodyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only action items given at this meeting.' })
+  meetingId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only action items this organisation is responsible for.' })
+  ownerOrganisationId?: string | null;
+
+  @Field(() => [ActionItemStatus], { nullable: true, description: 'Only these statuses; omit for all.' })
+  status?: ActionItemStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only OPEN items past their due date (as `ActionItem.overdue`); false: only those that are not.' })
+  overdue?: boolean | null;
+}
+
+@ArgsType()
+export class ActionItemsArgs extends PaginationArgs {
+  @Field(() => ActionItemFilter, { nullable: true, description: 'Conditions; omit for all action items you may see.' })
+  filter?: ActionItemFilter | null;
 }
 
 @InputType({ description: 'Where and when a meeting takes place.' })

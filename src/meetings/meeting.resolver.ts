@@ -16,6 +16,7 @@ import { formatInBishkek } from './briefing-page';
 import { ActionItem, ActionItemStatus, AgendaItem, Attendance, Decision, Meeting } from './meeting.entity';
 import {
   ActionItemInput,
+  ActionItemsArgs,
   AgendaItemInput,
   AttendanceInput,
   DecisionInput,
@@ -28,6 +29,9 @@ import * as meetings from './meeting.service';
 
 @ObjectType({ description: 'A page of meetings.' })
 export class MeetingConnection extends ConnectionType('Meeting', () => Meeting, 'meeting') {}
+
+@ObjectType({ description: 'A page of action items.' })
+export class ActionItemConnection extends ConnectionType('ActionItem', () => ActionItem, 'action item') {}
 
 @ObjectType({ description: 'Whether enough members are present: more than the body\'s quorum percentage of its active members (observers not counted).' })
 export class QuorumState {
@@ -49,9 +53,17 @@ const texts = (text: { ky: string | null; ru: string | null; en: string | null }
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => MeetingConnection, { description: 'Meetings, latest first: all for the secretariat, otherwise those of bodies your organisation is a member of.' })
+  @Query(() => MeetingConnection, { description: 'Meetings (latest first unless `order` says otherwise): all for the secretariat, otherwise those of bodies your organisation is a member of.' })
   meetings(@Args() args: MeetingsArgs, @Ctx() ctx: RequestContext) {
-    return meetings.listMeetings(ctx, args.filter, pageWindow(args));
+    return meetings.listMeetings(ctx, args.filter, pageWindow(args), args.order);
+  }
+
+  @Query(() => ActionItemConnection, {
+    name: 'actionItems',
+    description: "Action items by due date, earliest first: all for the secretariat, otherwise those of bodies your organisation is a member of (e.g. `filter: { overdue: true }` for what is late).",
+  })
+  actionItemList(@Args() args: ActionItemsArgs, @Ctx() ctx: RequestContext) {
+    return meetings.listActionItems(ctx, args.filter, pageWindow(args));
   }
 
   @Query(() => Meeting, { nullable: true, description: 'The meeting with this id, or null when there is none you may see.' })
@@ -329,7 +341,7 @@ export class ActionItemResolver {
 
   @FieldResolver({ description: 'True while the task is OPEN and past its due date.' })
   overdue(@Root() item: ActionItem): boolean {
-    return item.status === ActionItemStatus.OPEN && item.dueDate < new Date().toISOString().slice(0, 10);
+    return item.status === ActionItemStatus.OPEN && item.dueDate < meetings.actionItemToday();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, type QueryOrderMap, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff } from '../auth/access';
 import type { Caller } from '../auth/caller';
@@ -18,6 +18,7 @@ import { Project } from '../projects/project.entity';
 import { requireThemes } from '../themes/theme.service';
 import { ActionItem, ActionItemStatus, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat, MeetingStatus } from './meeting.entity';
 import { MeetingErrorCode } from './meeting.errors';
+import { type ActionItemFilter, MeetingOrder } from './meeting.inputs';
 import type {
   ActionItemInput,
   AgendaItemInput,
@@ -48,7 +49,27 @@ export async function meetingById(ctx: RequestContext, id: string): Promise<Meet
   return meeting && (await canReadMeeting(ctx.em, ctx.caller, meeting)) ? meeting : null;
 }
 
-export async function listMeetings(ctx: RequestContext, filter: MeetingFilter | null | undefined, window: PageWindow): Promise<Connection<Meeting>> {
+/** The sort of a meeting list; UPCOMING_FIRST puts meetings not yet ended first (soonest first), then the others (latest first). */
+function meetingOrder(order: MeetingOrder): QueryOrderMap<Meeting>[] {
+  if (order === MeetingOrder.EARLIEST_FIRST) return [{ startsAt: 'asc' }, { id: 'asc' }];
+  if (order === MeetingOrder.UPCOMING_FIRST) {
+    const now = new Date();
+    return [
+      { [raw((alias) => `case when ${alias}.ends_at >= ? then 0 else 1 end`, [now])]: 'asc' },
+      { [raw((alias) => `case when ${alias}.ends_at >= ? then ${alias}.starts_at end`, [now])]: 'asc nulls last' },
+      { startsAt: 'desc' },
+      { id: 'asc' },
+    ] as QueryOrderMap<Meeting>[];
+  }
+  return [{ startsAt: 'desc' }, { id: 'asc' }];
+}
+
+export async function listMeetings(
+  ctx: RequestContext,
+  filter: MeetingFilter | null | undefined,
+  window: PageWindow,
+  order: MeetingOrder = MeetingOrder.LATEST_FIRST,
+): Promise<Connection<Meeting>> {
   const bodies = await readableBodyIds(ctx.em, ctx.caller);
   const where: FilterQuery<Meeting>[] = [];
   if (bodies !== 'all') where.push({ body: { $in: bodies } });
@@ -56,8 +77,28 @@ export async function listMeetings(ctx: RequestContext, filter: MeetingFilter | 
   if (filter?.status?.length) where.push({ status: { $in: filter.status } });
   if (filter?.from) where.push({ startsAt: { $gte: filter.from } });
   if (filter?.to) where.push({ startsAt: { $lt: filter.to } });
-  const [meetings, totalCount] = await ctx.em.findAndCount(Meeting, { $and: where }, { orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], limit: window.limit, offset: window.offset });
+  const [meetings, totalCount] = await ctx.em.findAndCount(Meeting, { $and: where }, { orderBy: meetingOrder(order), limit: window.limit, offset: window.offset });
   return toConnection(meetings, totalCount, window);
+}
+
+/** Today as the `overdue` field counts it (the server's UTC day, as in `ActionItem.overdue` and the briefing). */
+export function actionItemToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Action items of the bodies the caller may read (all for the secretariat), by due date. */
+export async function listActionItems(ctx: RequestContext, filter: ActionItemFilter | null | undefined, window: PageWindow): Promise<Connection<ActionItem>> {
+  const bodies = await readableBodyIds(ctx.em, ctx.caller);
+  const where: FilterQuery<ActionItem>[] = [];
+  if (bodies !== 'all') where.push({ body: { $in: bodies } });
+  if (filter?.bodyId) where.push({ body: isUuid(filter.bodyId) ? filter.bodyId : null });
+  if (filter?.meetingId) where.push({ meeting: isUuid(filter.meetingId) ? filter.meetingId : null });
+  if (filter?.ownerOrganisationId) where.push({ owner: isUuid(filter.ownerOrganisationId) ? filter.ownerOrganisationId : null });
+  if (filter?.status?.length) where.push({ status: { $in: filter.status } });
+  if (filter?.overdue === true) where.push({ status: ActionItemStatus.OPEN, dueDate: { $lt: actionItemToday() } });
+  if (filter?.overdue === false) where.push({ $or: [{ status: { $ne: ActionItemStatus.OPEN } }, { dueDate: { $gte: actionItemToday() } }] });
+  const [items, totalCount] = await ctx.em.findAndCount(ActionItem, { $and: where }, { orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], limit: window.limit, offset: window.offset });
+  return toConnection(items, totalCount, window);
 }
 
 async function requireMeeting(em: EntityManager, id: string, field = 'id'): Promise<Meeting> {

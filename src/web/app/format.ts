@@ -17,6 +17,16 @@ function kyrgyzDay(date: Date, timeZone: string): string {
   return `${parts.year}-ж., ${Number(parts.day)}-${KY_MONTHS[Number(parts.month) - 1]}`;
 }
 
+/**
+ * A day (and time) the way Kyrgyz writes it ("2031-ж., 12-март, 10:00") when the browser cannot;
+ * null where the browser knows Kyrgyz itself.
+ */
+export function kyrgyzFallback(value: Date, timeZone: string, withTime: boolean): string | null {
+  if (KYRGYZ_DATA) return null;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(value);
+  return withTime ? `${kyrgyzDay(value, timeZone)}, ${time}` : kyrgyzDay(value, timeZone);
+}
+
 /** Dates, numbers and money written the way the UI's language writes them. */
 export function useFormat() {
   const { i18n } = useTranslation();

@@ -1,7 +1,15 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { FeatureRoutes } from '../../app/navigation';
+import { STAFF } from '../../app/session';
 
-/** Pages of this feature: none yet. */
+/** The coordination bodies: open to everyone at /council; the secretariat's roster at /app/council. */
 export const councilFeature: FeatureRoutes = {
-  routes: [],
-  nav: [],
+  routes: [
+    { path: 'council', ...lazyPage(() => import('./CouncilPage')) },
+    { path: 'app/council', ...lazyPage(() => import('./RosterPage')) },
+  ],
+  nav: [
+    { to: '/council', label: 'council:nav.public', order: 30 },
+    { to: '/app/council', label: 'council:nav.roster', roles: STAFF, order: 220 },
+  ],
 };

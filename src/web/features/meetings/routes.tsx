@@ -1,7 +1,12 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { FeatureRoutes } from '../../app/navigation';
+import { PARTNERS, STAFF } from '../../app/session';
 
-/** Pages of this feature: none yet. */
+/** Council meetings: the secretariat prepares them; members' users read those of their bodies. */
 export const meetingsFeature: FeatureRoutes = {
-  routes: [],
-  nav: [],
+  routes: [
+    { path: 'app/meetings', ...lazyPage(() => import('./MeetingsPage')) },
+    { path: 'app/meetings/:id', ...lazyPage(() => import('./MeetingPage')) },
+  ],
+  nav: [{ to: '/app/meetings', label: 'meetings:nav', roles: [...STAFF, ...PARTNERS], order: 210 }],
 };
