@@ -66,3 +66,28 @@ export async function signIn(page: Page, email: string, password: string, labels
   await page.getByLabel(labels.password, { exact: false }).fill(password);
   await page.getByRole('button', { name: labels.submit }).click();
 }
+
+/**
+ * Takes the screenshot `name` of the page at its top (the header is fixed: a full-page picture
+ * taken while scrolled draws it in the middle), then expects no accessibility violation, no
+ * missing translation and no console error or 5xx, other than those `expectedProblems` matches
+ * (a test that drops an answer on purpose).
+ */
+export async function expectClean(ui: UiPage, name: string, expectedProblems?: RegExp): Promise<void> {
+  await ui.page.evaluate('window.scrollTo(0, 0)');
+  await screenshot(ui.page, name);
+  expect(await accessibilityViolations(ui.page)).toEqual([]);
+  expect(await missingTranslations(ui.page)).toEqual([]);
+  expect(ui.problems.filter((problem) => !expectedProblems?.test(problem))).toEqual([]);
+}
+
+/** Waits until `read` gives `expected` (the UI and the hub settle a moment after a click); fails with the last value. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}

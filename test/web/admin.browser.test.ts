@@ -6,7 +6,7 @@
  * the audit log shows the invitation. Then the secretariat reads the audit log in Kyrgyz.
  */
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, expectClean } from '../support/browser';
 import { createOrganisation } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -34,12 +34,6 @@ afterAll(async () => {
 });
 
 /** Screenshot, axe, translations and console: every main page must pass all four. */
-async function expectClean(ui: UiPage, name: string) {
-  await screenshot(ui.page, name);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
 async function invitedUserId(): Promise<{ id: string; version: number }> {
   const { data } = await server.graphql<{ users: { nodes: { id: string; version: number }[] } }, object>('query ($s: String) { users(filter: { search: $s }) { nodes { id version } } }', {

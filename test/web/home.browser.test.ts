@@ -5,7 +5,7 @@
  * which it opens and reads without being able to change it.
  */
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { launchBrowser, openUi, expectClean } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -57,12 +57,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectClean(ui: UiPage, name: string) {
-  await screenshot(ui.page, name);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
 describe('the signed-in home page', () => {
   it('shows the secretariat the next meeting, reports to review, overdue tasks, hotspots and recent changes (Kyrgyz)', async () => {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { accessibilityViolations, launchBrowser, openUi, screenshot, expectClean, eventually } from '../support/browser';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -79,23 +79,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectClean(ui: UiPage, name: string) {
-  await screenshot(ui.page, name);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
-/** Waits until `read` gives `expected` (the UI and the hub settle a little after a click). */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let last: T = await read();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
 
 /** Types a time into a 24-hour time field (hours and minutes, each labelled). */
 async function setTime(scope: Locator, field: string, hours: string, minutes: string) {
@@ -121,7 +105,7 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
     await page.getByRole('button', { name: 'Жыйын пландоо' }).click();
     const plan = page.getByRole('dialog', { name: 'Жаңы жыйын' });
     await plan.waitFor();
-    expect(await plan.getByRole('combobox', { name: 'Координациялык орган' }).inputValue()).toBe('Донорлордун жана эл аралык уюмдардын Координациялык Кеңеши');
+    await eventually(() => plan.getByRole('combobox', { name: 'Координациялык орган' }).inputValue(), 'Донорлордун жана эл аралык уюмдардын Координациялык Кеңеши');
     await plan.getByRole('button', { name: 'Пландоо' }).click();
     await plan.getByText('Аталышын жок дегенде бир тилде жазыңыз.').waitFor();
     await plan.getByText('Күнүн тандаңыз.').waitFor();

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { UpdateProjectDocument } from '../generated/graphql';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { accessibilityViolations, launchBrowser, openUi, screenshot, expectClean, eventually } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -91,25 +91,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectClean(ui: UiPage, screen: string) {
-  // The header is fixed: a full-page picture taken while scrolled draws it in the middle.
-  await ui.page.evaluate("window.scrollTo(0, 0)");
-  await screenshot(ui.page, screen);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
-/** Waits until `read` gives `expected` (a field that fills in a moment later); fails with the last value. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  let last = await read();
-  while (last !== expected && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  expect(last).toBe(expected);
-}
 
 /** Types a day into a date field (YYYY-MM-DD, as the fields show it) and leaves it. */
 async function typeDate(page: Page, label: string, day: string) {

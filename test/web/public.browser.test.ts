@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { createOrganisation, createProject } from '../support/fixtures';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { launchBrowser, openUi, expectClean } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const BATKEN_RAYON = 'KG05214000000';
@@ -45,12 +45,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectClean(ui: UiPage, name: string) {
-  await screenshot(ui.page, name);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
 describe('the public map', () => {
   it('filters by a theme, opens a district from the keyboard, and leads to a project (Russian)', async () => {

@@ -5,7 +5,7 @@
  * exchange rate and marks an ayil aimak as a border area (Kyrgyz).
  */
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage, expectClean } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -65,12 +65,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectClean(ui: UiPage, name: string) {
-  await screenshot(ui.page, name);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
 describe('organisations', () => {
   it('lists organisations and shows one with its projects and council seat, to the public (Kyrgyz)', async () => {

@@ -4,7 +4,7 @@
  * working. The form's checks in Russian.
  */
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage } from '../support/browser';
+import { launchBrowser, openUi, expectClean } from '../support/browser';
 import { createOrganisation } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -23,12 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectClean(ui: UiPage, name: string) {
-  await screenshot(ui.page, name);
-  expect(await accessibilityViolations(ui.page)).toEqual([]);
-  expect(await missingTranslations(ui.page)).toEqual([]);
-  expect(ui.problems).toEqual([]);
-}
 
 /** What a partner system gets when it asks who it is with this token. */
 async function whoAmI(secret: string): Promise<{ status: number; email?: string; code?: string }> {
