@@ -16,7 +16,7 @@ import { initOrm } from '../src/db/orm';
 import { projectRoot } from '../src/config/paths';
 import { projectOverlapStatement } from '../src/analytics/overlap.service';
 import { type BenchCluster, createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
-import { keepSection, startServer } from './server';
+import { keepSection, percentile, processCpuMs, startServer } from './server';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 // A long-running server's steady state: V8 has optimised the request path after about a hundred requests.
@@ -58,27 +58,6 @@ interface Result {
   count: number;
   /** CPU time the server process spent per measured request (user + system); null where no server answered. */
   serverCpuMs: number | null;
-}
-
-/**
- * CPU time a process has used so far, in ms, from /proc (Linux; null elsewhere). On a shared
- * two-core machine wall-clock times wander from run to run; the server's own CPU per request
- * is the steadier figure for comparing versions of the code.
- */
-function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, in clock ticks of 10 ms (fields 14 and 15 of proc(5)).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)];
 }
 
 async function measure(run: (index: number) => Promise<number | null>, serverPid?: number): Promise<Result> {
@@ -365,9 +344,10 @@ async function main() {
     pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
     await client.end();
     const file = join(projectRoot, 'BENCHMARKS.md');
-    // The web UI's section is written by `npm run bench:ui`; keep it.
-    const ui = keepSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'ui');
-    writeFileSync(file, `${report(all, `PostgreSQL ${pgVersion}`).trimEnd()}\n${ui ? `\n${ui}\n` : ''}`);
+    // The sections of `npm run bench:ui` and `npm run bench:search`; keep them.
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const kept = ['search', 'ui'].map((name) => keepSection(current, name)).filter(Boolean);
+    writeFileSync(file, `${report(all, `PostgreSQL ${pgVersion}`).trimEnd()}\n${kept.map((section) => `\n${section}\n`).join('')}`);
     console.log('Wrote BENCHMARKS.md');
   } finally {
     await bench.cluster.stop();

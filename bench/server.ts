@@ -1,5 +1,6 @@
 /** What both benchmarks share: the server started as deployed, and BENCHMARKS.md's sections. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config/paths';
 import { freePort } from '../test/support/ports';
@@ -34,3 +35,25 @@ export function replaceSection(current: string, name: string, section: string): 
   const wrapped = `<!-- ${name}:start -->\n${section.trim()}\n<!-- ${name}:end -->`;
   return old ? current.replace(old, wrapped) : `${current.trimEnd()}\n\n${wrapped}\n`;
 }
+
+/**
+ * CPU time a process has used so far, in ms, from /proc (Linux; null elsewhere). On a shared
+ * two-core machine wall-clock times wander from run to run; the server's own CPU per request
+ * is the steadier figure for comparing versions of the code.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks of 10 ms (fields 14 and 15 of proc(5)).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+

@@ -194,6 +194,29 @@ describe('finding reports', () => {
   });
 });
 
+describe('unknown references in report filters', () => {
+  it('are refused with BAD_USER_INPUT naming the field, in the list, the summary and the collisions', async () => {
+    const cases: [object, string, string][] = [
+      [{ unitCode: 'KG-NOWHERE' }, 'filter.unitCode', 'UNKNOWN_UNIT'],
+      [{ themeCodes: ['ASTROLOGY'] }, 'filter.themeCodes', 'UNKNOWN_THEME'],
+      [{ projectId: '00000000-0000-4000-8000-00000000abcd' }, 'filter.projectId', 'UNKNOWN_PROJECT'],
+      [{ projectId: 'not-an-id' }, 'filter.projectId', 'UNKNOWN_PROJECT'],
+      [{ organisationId: '00000000-0000-4000-8000-00000000abcd' }, 'filter.organisationId', 'UNKNOWN_ORGANISATION'],
+    ];
+    for (const [filter, field, reason] of cases) {
+      const list = await server.graphql(ActivityReportsDocument, { filter });
+      expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+      const summary = await server.graphql(ActivitySummaryDocument, { groupBy: 'MONTH', filter });
+      expect(summary.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    }
+    const collisions = await server.graphql(ActivityCollisionsDocument, { filter: { unitCode: 'KG-NOWHERE' } }, { token: secretariat });
+    expect(collisions.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.unitCode', reason: 'UNKNOWN_UNIT' });
+    // A former code of a unit is not unknown: it finds the unit's reports.
+    const former = await server.graphql(ActivityReportsDocument, { filter: { unitCode: 'KG05214000000-AK-TATYR' } });
+    expect(former.errors).toBeUndefined();
+  });
+});
+
 describe('activity collisions', () => {
   it('warns when two organisations run trainings in the same ayil aimak a week apart', async () => {
     const kyshtutTraining = (organisationId: string, projectId: string, startDate: string, key: string, token: string) =>

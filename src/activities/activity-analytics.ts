@@ -2,7 +2,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../common/context';
 import { badInput, checkPeriod } from '../common/validation';
 import { AdminLevel, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { atOrInside } from '../geography/admin-unit.service';
+import { checkReportFilterReferences } from '../analytics/analytics-checks';
+import { atOrInside, requireUnit } from '../geography/admin-unit.service';
 import { ReportStatus } from './activity-report.entity';
 import { ActivityErrorCode } from './activity.errors';
 import { type ActivityCollisionFilter, type ActivityReportFilter, ActivitySummaryGroup } from './activity.inputs';
@@ -60,7 +61,7 @@ const DEPTH_OF_LEVEL: Record<AdminLevel, number> = {
 };
 
 /** Shared WHERE for summaries: visibility, the filter, and ACCEPTED reports unless asked otherwise. */
-async function reportConditions(ctx: RequestContext, filter: ActivityReportFilter | null | undefined): Promise<[string, unknown[]] | null> {
+async function reportConditions(ctx: RequestContext, filter: ActivityReportFilter | null | undefined): Promise<[string, unknown[]]> {
   const [visibility, params] = visibilitySql(ctx.caller);
   const conditions = [visibility, 'r.status in (?)'];
   params.push(filter?.status?.length ? filter.status : [ReportStatus.ACCEPTED]);
@@ -68,8 +69,9 @@ async function reportConditions(ctx: RequestContext, filter: ActivityReportFilte
     conditions.push(sql);
     params.push(...values);
   };
-  if (filter?.projectId) add('r.project_id::text = ?', filter.projectId);
-  if (filter?.organisationId) add('r.organisation_id::text = ?', filter.organisationId);
+  await checkReportFilterReferences(ctx, filter);
+  if (filter?.projectId) add('r.project_id = ?', filter.projectId);
+  if (filter?.organisationId) add('r.organisation_id = ?', filter.organisationId);
   if (filter?.types?.length) add('r.type in (?)', filter.types);
   if (filter?.themeCodes?.length) add('exists (select 1 from activity_report_theme t where t.report_id = r.id and t.theme_code in (?))', filter.themeCodes);
   if (filter?.period && (filter.period.from || filter.period.to)) {
@@ -77,8 +79,7 @@ async function reportConditions(ctx: RequestContext, filter: ActivityReportFilte
     add(`daterange(r.start_date, r.end_date, '[]') && daterange(?::date, ?::date, '[]')`, filter.period.from ?? null, filter.period.to ?? null);
   }
   if (filter?.unitCode) {
-    const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
-    if (!unit) return null;
+    const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
     const [inside, insideParams] = atOrInside('u2.path', unit);
     add(`exists (select 1 from activity_place p2 join admin_unit u2 on u2.code = p2.unit_code where p2.report_id = r.id and ${inside})`, ...insideParams);
   }
@@ -95,9 +96,7 @@ export async function activitySummary(
   level: AdminLevel | null | undefined,
   filter: ActivityReportFilter | null | undefined,
 ): Promise<ActivitySummaryRow[]> {
-  const where = await reportConditions(ctx, filter);
-  if (!where) return [];
-  const [conditions, params] = where;
+  const [conditions, params] = await reportConditions(ctx, filter);
   let groups: string;
   const groupParams: unknown[] = [];
   switch (groupBy) {
@@ -156,8 +155,7 @@ export async function activityCollisions(ctx: RequestContext, filter: ActivityCo
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter?.unitCode) {
-    const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
-    if (!unit) return [];
+    const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
     const [inside, insideParams] = atOrInside('u.path', unit);
     conditions.push(inside);
     params.push(...insideParams);

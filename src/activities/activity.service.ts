@@ -8,11 +8,12 @@ import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { type Connection, type PageWindow, pageByIds, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { atOrInside, findUnitsByCodes } from '../geography/admin-unit.service';
+import { checkReportFilterReferences } from '../analytics/analytics-checks';
+import { atOrInside, findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
@@ -326,8 +327,9 @@ export async function listActivityReports(
     conditions.push(sql);
     params.push(...values);
   };
-  if (filter?.projectId) add('r.project_id = ?', isUuid(filter.projectId) ? filter.projectId : null);
-  if (filter?.organisationId) add('r.organisation_id = ?', isUuid(filter.organisationId) ? filter.organisationId : null);
+  await checkReportFilterReferences(ctx, filter);
+  if (filter?.projectId) add('r.project_id = ?', filter.projectId);
+  if (filter?.organisationId) add('r.organisation_id = ?', filter.organisationId);
   if (filter?.types?.length) add('r.type in (?)', filter.types);
   if (filter?.status?.length) add('r.status in (?)', filter.status);
   if (filter?.themeCodes?.length) add('exists (select 1 from activity_report_theme t where t.report_id = r.id and t.theme_code in (?))', filter.themeCodes);
@@ -336,8 +338,7 @@ export async function listActivityReports(
     add(`daterange(r.start_date, r.end_date, '[]') && daterange(?::date, ?::date, '[]')`, filter.period.from ?? null, filter.period.to ?? null);
   }
   if (filter?.unitCode) {
-    const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
-    if (!unit) return toConnection([], 0, window);
+    const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
     const [inside, insideParams] = atOrInside('u.path', unit);
     add(`exists (select 1 from activity_place p join admin_unit u on u.code = p.unit_code where p.report_id = r.id and ${inside})`, ...insideParams);
   }

@@ -39,6 +39,16 @@ export async function checkProject(ctx: RequestContext, id: string, field: strin
   if (!project) unknownProject(id, field);
 }
 
+/** The project, organisation and themes an activity-report filter names exist, or BAD_USER_INPUT naming the field. */
+export async function checkReportFilterReferences(
+  ctx: RequestContext,
+  filter: { projectId?: string | null; organisationId?: string | null; themeCodes?: string[] | null } | null | undefined,
+): Promise<void> {
+  if (filter?.projectId) await checkProject(ctx, filter.projectId, 'filter.projectId');
+  if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
+  await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
+}
+
 /** A period as [from, to] (either may be null = open); `fallback` when none is given. */
 export function periodOf(period: PeriodInput | null | undefined, field: string, fallback: [string | null, string | null]): [string | null, string | null] {
   if (!period || (!period.from && !period.to)) return fallback;

@@ -73,7 +73,7 @@ export class ProjectFilter {
   @Field(() => [String], { nullable: true, description: 'Only projects on at least one of these themes.' })
   themeCodes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only projects whose coverage relates to this administrative unit (see `coverageMatch`); an unknown code matches nothing.' })
+  @Field(() => String, { nullable: true, description: 'Only projects whose coverage relates to this administrative unit (see `coverageMatch`); an unknown code is a BAD_USER_INPUT.' })
   unitCode?: string | null;
 
   @Field(() => CoverageMatch, { defaultValue: CoverageMatch.INTERSECTING, description: 'How the coverage must relate to `unitCode`.' })

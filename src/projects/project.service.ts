@@ -6,14 +6,15 @@ import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { Language } from '../common/localized-text';
-import { type Connection, type PageWindow, pageByIds, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
 import { fixedDecimal } from '../common/scalars';
 import { escapeLike, searchKey } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
 import type { ProjectRecord } from './project.loaders';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import { atOrInside, findUnitsByCodes } from '../geography/admin-unit.service';
+import { checkOrganisation, checkThemes } from '../analytics/analytics-checks';
+import { atOrInside, findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
@@ -82,6 +83,9 @@ export async function listProjects(
     params.push(...values);
   };
 
+  // An unknown organisation, theme or unit is a mistake to report, not a filter that matches nothing.
+  for (const [index, id] of (filter?.organisationIds ?? []).entries()) await checkOrganisation(ctx, id, `filter.organisationIds[${index}]`);
+  await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
   if (filter?.organisationIds?.length) {
     const roleSql = filter.role ? ' and pp.role = ?' : '';
     add(
@@ -94,8 +98,7 @@ export async function listProjects(
     add('exists (select 1 from project_theme pt where pt.project_id = p.id and pt.theme_code in (?))', filter.themeCodes);
   }
   if (filter?.unitCode) {
-    const unit = await ctx.loaders.geography.unitByCode.load(filter.unitCode);
-    if (!unit) return toConnection([], 0, window);
+    const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
     const [inside, insideParams] = atOrInside('u.path', unit);
     const containing = `(u.path = ? or ? like u.path || '${PATH_SEPARATOR}%')`;
     const [relation, relationParams] =

@@ -4,7 +4,7 @@
  * working. The form's checks in Russian.
  */
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openUi, expectClean } from '../support/browser';
+import { launchBrowser, openUi, expectClean, eventually } from '../support/browser';
 import { createOrganisation } from '../support/fixtures';
 import { createPerson, type Person, signInThroughUi } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -86,8 +86,11 @@ describe('API tokens', () => {
     await page.getByText('Сизде иштеп жаткан API токен жок.').waitFor();
     expect(await whoAmI(secret)).toEqual({ status: 200, email: undefined, code: 'UNAUTHENTICATED' });
 
-    await page.getByRole('switch', { name: 'Токтотулган токендерди көрсөтүү' }).check();
+    // The switch follows the link (revoked=1), which the router updates a moment after the click.
+    const showRevoked = page.getByRole('switch', { name: 'Токтотулган токендерди көрсөтүү' });
+    await showRevoked.click();
     await page.waitForURL(/revoked=1/);
+    await eventually(() => showRevoked.isChecked(), true);
     await page.getByRole('row').filter({ hasText: 'Отчет куралы' }).getByText('Токтотулган').waitFor();
     await expectClean(ui, 'tokens-ky-revoked');
     await ui.context.close();

@@ -16,6 +16,8 @@ const theme = createTheme({
   // Focus is always visible, also after a mouse click: keyboard users must see where they are.
   focusRing: 'always',
   defaultRadius: 'sm',
+  // People who asked their system for less motion get no sliding dialogs and menus.
+  respectReducedMotion: true,
 });
 
 

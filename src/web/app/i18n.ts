@@ -49,8 +49,14 @@ void i18n
     supportedLngs: [...LANGUAGES],
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',
-    fallbackLng: 'ky',
+    // Kyrgyz for a browser in another language. A supported language falls back to none: every
+    // catalogue is complete (test/web/catalogues.test.ts), and a fallback would load a second
+    // language's catalogues on every page.
+    fallbackLng: (code: string) => ((LANGUAGES as readonly string[]).includes(code?.split('-')[0]) ? [] : ['ky']),
     ns: ['common'],
+    // Choose the language at once: a page that asks for its namespaces before a deferred start
+    // would get them in the fallback language too.
+    initAsync: false,
     defaultNS: 'common',
     // `?lang=ru` in a link chooses the language; the choice is remembered in the browser.
     detection: { order: ['querystring', 'localStorage', 'navigator'], lookupQuerystring: 'lang', caches: ['localStorage'] },
