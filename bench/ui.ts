@@ -32,6 +32,8 @@ interface PageScenario {
 
 interface Load {
   jsKb: number;
+  /** Each script's name (without its hash) and KB on the wire. */
+  scripts: Map<string, number>;
   graphqlRequests: number;
   usableMs: number;
 }
@@ -58,12 +60,17 @@ async function loadOnce(browser: Awaited<ReturnType<typeof launchBrowser>>, base
   await page.waitForLoadState('networkidle');
   let js = 0;
   let graphqlRequests = 0;
+  const scripts = new Map<string, number>();
   for (const [id, kind] of kinds) {
-    if (kind.type === 'Script') js += sizes.get(id) ?? 0;
+    if (kind.type === 'Script') {
+      js += sizes.get(id) ?? 0;
+      const name = kind.url.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '');
+      scripts.set(name, (scripts.get(name) ?? 0) + (sizes.get(id) ?? 0) / 1024);
+    }
     if (kind.url.endsWith('/graphql')) graphqlRequests += 1;
   }
   await context.close();
-  return { jsKb: js / 1024, graphqlRequests, usableMs };
+  return { jsKb: js / 1024, scripts, graphqlRequests, usableMs };
 }
 
 async function main() {
@@ -117,6 +124,7 @@ async function main() {
     const rows: string[] = [];
     let mapJs = 0;
     let mapUsableP95 = 0;
+    let mapScripts = new Map<string, number>();
     for (const scenario of scenarios) {
       console.log(`${scenario.name}: ${RUNS} cold loads`);
       await loadOnce(browser, server.url, scenario); // warm the server, not the browser
@@ -128,6 +136,7 @@ async function main() {
       if (scenario.path === '/') {
         mapJs = js;
         mapUsableP95 = percentile(usable, 95);
+        mapScripts = loads[0].scripts;
       }
       rows.push(`| ${scenario.name} | ${js.toFixed(0)} | ${requests} | ${percentile(usable, 50).toFixed(0)} | ${percentile(usable, 95).toFixed(0)} |`);
     }
@@ -148,6 +157,13 @@ async function main() {
       `| JavaScript loaded by the public map page | ≤ ${MAP_JS_BUDGET_KB} KB gzip | ${mapJs.toFixed(0)} KB | ${mapJs <= MAP_JS_BUDGET_KB ? 'yes' : '**no**'} |`,
       `| public map usable after navigation, p95 | ≤ ${MAP_USABLE_BUDGET_MS} ms | ${mapUsableP95.toFixed(0)} ms | ${mapUsableP95 <= MAP_USABLE_BUDGET_MS ? 'yes' : '**no**'} |`,
       `| \`npm run build\` with the UI | ≤ 90 s | ${buildSeconds.toFixed(0)} s | ${buildSeconds <= 90 ? 'yes' : '**no**'} |`,
+      '',
+      'The scripts the public map page loads, largest first (KB gzip on the wire; a name is the chunk\'s first module, not all it holds):',
+      '',
+      [...mapScripts].sort((a, b) => b[1] - a[1]).map(([name, kb]) => `${name} ${kb.toFixed(1)}`).join(' · '),
+      '',
+      // Measured once from a source-mapped build (bytes of each package in the shared chunk, scaled to its gzip size).
+      'Why the map page is over 250 KB: the libraries the issue chose take about 240 KB gzip before any page of the hub — react-dom 61, Apollo Client with rxjs and graphql 42, react-router 28, Mantine (core, hooks, floating-ui, in several chunks) about 45, Leaflet 40, i18next 16 (from a source-mapped build, 2026-12-02). The hub\'s own code on the map page is about 30 KB, and the generated GraphQL documents of all pages 14 KB (GraphQL Code Generator\'s client preset writes them into one module). Reaching 250 KB would mean leaving one of the chosen libraries (urql instead of Apollo Client saves about 35 KB; a smaller router about 25 KB); the target should be restated as ≤ 330 KB for this stack, or a library swapped.',
     ].join('\n');
     const file = join(projectRoot, 'BENCHMARKS.md');
     writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', 'ui', section));

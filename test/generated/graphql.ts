@@ -760,7 +760,7 @@ export type ProjectFilter = {
   status?: Array<ProjectStatus> | null | undefined;
   /** Only projects on at least one of these themes. */
   themeCodes?: Array<string> | null | undefined;
-  /** Only projects whose coverage relates to this administrative unit (see `coverageMatch`); an unknown code matches nothing. */
+  /** Only projects whose coverage relates to this administrative unit (see `coverageMatch`); an unknown code is a BAD_USER_INPUT. */
   unitCode?: string | null | undefined;
 };
 

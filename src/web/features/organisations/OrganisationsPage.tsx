@@ -1,7 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrganisationDirectoryDocument, type OrganisationKind } from '../../gql/graphql';
@@ -11,6 +9,7 @@ import { Pager } from '../../app/ui/Pager';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { ORGANISATION_KINDS, useCountryName } from './kinds';
+import { UrlSearchInput } from '../../app/ui/UrlSearchInput';
 
 const PAGE_SIZE = 25;
 
@@ -20,8 +19,6 @@ export default function OrganisationsPage() {
   const countryName = useCountryName();
   const { user } = useSession();
   const url = useUrlState<'q' | 'kind'>();
-  const [search, setSearch] = useState(url.get('q'));
-  const setQuery = useDebouncedCallback((value: string) => url.set({ q: value.trim() || null }), 300);
   const kind = (ORGANISATION_KINDS as string[]).includes(url.get('kind')) ? (url.get('kind') as OrganisationKind) : null;
   const { data, loading, error } = useQuery(OrganisationDirectoryDocument, {
     variables: { filter: { search: url.get('q') || null, kinds: kind ? [kind] : null }, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE },
@@ -39,16 +36,7 @@ export default function OrganisationsPage() {
         )}
       </Group>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput
-          label={t('organisations:list.search')}
-          placeholder={t('organisations:list.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setQuery(event.currentTarget.value);
-          }}
-          w={280}
-        />
+        <UrlSearchInput label={t('organisations:list.search')} placeholder={t('organisations:list.searchPlaceholder')} w={280} />
         <Select
           label={t('organisations:kindLabel')}
           placeholder={t('common:all')}

@@ -10,7 +10,7 @@ import { useFormat } from '../../app/format';
 import { notify } from '../../app/notify';
 import { QueryState } from '../../app/ui/QueryState';
 import { CURRENCIES } from '../map/map-filters';
-import { EditorErrorAlert } from './EditorErrorAlert';
+import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { useEditorErrorText } from './errors';
 import { formPath } from './model';
 import type { OrganisationOption } from './ParticipantsEditor';
@@ -53,7 +53,7 @@ function BudgetForm({ projectId, onSaved }: { projectId: string; onSaved(): void
         <Title order={4} size="h6">
           {t('projectEditor:funding.addBudget')}
         </Title>
-        <EditorErrorAlert errors={rest} />
+        <ErrorAlert errors={rest} describe={describe} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <DateField label={t('projectEditor:funding.periodStart')} clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.periodStart') })} required value={form.values.periodStart} onChange={(value) => form.setFieldValue('periodStart', value)} error={form.errors.periodStart as string | undefined} />
           <DateField label={t('projectEditor:funding.periodEnd')} clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.periodEnd') })} required value={form.values.periodEnd} onChange={(value) => form.setFieldValue('periodEnd', value)} error={form.errors.periodEnd as string | undefined} />
@@ -117,7 +117,7 @@ function TransactionForm({ projectId, organisations, ownOrganisationId, funder, 
         <Title order={4} size="h6">
           {t('projectEditor:funding.addTransaction')}
         </Title>
-        <EditorErrorAlert errors={rest} />
+        <ErrorAlert errors={rest} describe={describe} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <Select label={t('projectEditor:funding.type')} data={TYPES.map((type) => ({ value: type, label: t(`projectEditor:transactionType.${type}`) }))} allowDeselect={false} {...form.getInputProps('type')} />
           <DateField label={t('projectEditor:funding.valueDate')} clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.valueDate') })} required value={form.values.valueDate} onChange={(value) => form.setFieldValue('valueDate', value)} error={form.errors.valueDate as string | undefined} />

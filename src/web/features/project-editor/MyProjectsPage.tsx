@@ -1,7 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EditorMyProjectsDocument, type ProjectOrderField, type ProjectStatus } from '../../gql/graphql';
@@ -13,6 +11,7 @@ import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { organisationNames } from '../projects/project-labels';
 import { EDITOR_PAGE_ROLES, editRight, STATUSES } from './model';
+import { UrlSearchInput } from '../../app/ui/UrlSearchInput';
 
 const PAGE_SIZE = 20;
 const SORTS = ['UPDATED_AT:DESC', 'TITLE:ASC', 'START_DATE:DESC', 'START_DATE:ASC', 'END_DATE:ASC'] as const;
@@ -22,8 +21,6 @@ function MyProjects() {
   const format = useFormat();
   const { user } = useSession();
   const url = useUrlState<'q' | 'status' | 'sort'>();
-  const [search, setSearch] = useState(url.get('q'));
-  const setQuery = useDebouncedCallback((value: string) => url.set({ q: value.trim() || null }), 300);
   const sort = (SORTS as readonly string[]).includes(url.get('sort')) ? url.get('sort') : SORTS[0];
   const [field, direction] = sort.split(':') as [ProjectOrderField, 'ASC' | 'DESC'];
   const admin = user?.role === 'ADMIN';
@@ -72,16 +69,7 @@ function MyProjects() {
         )}
       </Group>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput
-          label={t('projectEditor:list.search')}
-          placeholder={t('projects:list.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setQuery(event.currentTarget.value);
-          }}
-          w={260}
-        />
+        <UrlSearchInput label={t('projectEditor:list.search')} placeholder={t('projects:list.searchPlaceholder')} w={260} />
         <MultiSelect
           label={t('projects:statusLabel')}
           placeholder={url.getList('status').length ? undefined : t('common:all')}

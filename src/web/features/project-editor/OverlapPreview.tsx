@@ -3,41 +3,15 @@ import { Anchor, Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorOverlapPreviewDocument, type EditorOverlapPreviewQuery, type OverlapDraftInput } from '../../gql/graphql';
+import { EditorOverlapPreviewDocument, type OverlapDraftInput } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { serverErrors } from '../../app/errors';
+import { OverlapExplanation } from '../projects/OverlapList';
 import { organisationNames } from '../projects/project-labels';
 import { useEditorErrorText } from './errors';
 
-type Preview = EditorOverlapPreviewQuery['overlapPreview']['nodes'][number];
 
 const SHOWN = 10;
-
-/** How specific the shared place is, from the geographic part of the score (as on the project page). */
-function placeKind(geographic: number): 'municipality' | 'district' | 'region' | 'country' {
-  if (geographic >= 0.99) return 'municipality';
-  if (geographic >= 0.6) return 'district';
-  if (geographic >= 0.3) return 'region';
-  return 'country';
-}
-
-/** One pair's score in words: where, when and on what the draft and the other project meet. */
-function PreviewExplanation({ overlap }: { overlap: Preview }) {
-  const { t } = useTranslation('projectEditor');
-  const format = useFormat();
-  const { geographic, time, themes } = overlap.components;
-  const places = overlap.sharedUnits.map((unit) => unit.name ?? unit.code).join(', ');
-  return (
-    <Stack gap={2}>
-      <Text size="sm">{t(`overlap.where.${placeKind(geographic)}`, { places })}</Text>
-      <Text size="sm">{t('overlap.when', { from: format.date(overlap.periodStart) || '…', to: format.date(overlap.periodEnd) || t('overlap.open'), share: format.percent(time) })}</Text>
-      <Text size="sm">{t('overlap.what', { themes: overlap.sharedThemes.map((theme) => theme.name ?? theme.code).join(', '), share: format.percent(themes) })}</Text>
-      <Text size="xs" c="dimmed">
-        {t('overlap.formula', { score: format.decimal(overlap.score), geographic: format.decimal(geographic), time: format.decimal(time), themes: format.decimal(themes) })}
-      </Text>
-    </Stack>
-  );
-}
 
 /**
  * "Who else works there on the same theme at the same time", computed from the form as it is
@@ -95,7 +69,7 @@ export function OverlapPreview({ draft }: { draft: OverlapDraftInput | null }) {
                 {format.decimal(overlap.score)}
               </Badge>
             </Group>
-            <PreviewExplanation overlap={overlap} />
+            <OverlapExplanation overlap={overlap} draft />
           </Paper>
         ))}
       {!error && !waiting && shown && shown.totalCount > shown.nodes.length && (

@@ -24,7 +24,7 @@ import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { CoverageEditor } from './CoverageEditor';
-import { EditorErrorAlert } from './EditorErrorAlert';
+import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { useEditorErrorText } from './errors';
 import { FundingSection } from './FundingSection';
 import {
@@ -389,7 +389,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
             </Text>
           </Alert>
         )}
-        <EditorErrorAlert errors={rest} />
+        <ErrorAlert errors={rest} describe={describe} />
         <Group>
           <Button type="submit" loading={saving}>
             {creating ? t('projectEditor:form.create') : t('common:save')}

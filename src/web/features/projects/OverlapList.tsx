@@ -17,8 +17,14 @@ function placeKind(geographic: number): 'municipality' | 'district' | 'region' |
   return 'country';
 }
 
-/** The score of one pair in words: where, when and on what the two projects meet. */
-export function OverlapExplanation({ overlap }: { overlap: Overlap }) {
+/** What the explanation of a score reads of a pair: a stored one, or one of a draft (the editor's preview). */
+type ExplainedOverlap = Pick<Overlap, 'components' | 'sharedUnits' | 'sharedThemes' | 'periodStart' | 'periodEnd' | 'score'>;
+
+/**
+ * The score of one pair in words: where, when and on what the two projects meet; for a project
+ * not saved yet (`draft`), in the conditional.
+ */
+export function OverlapExplanation({ overlap, draft = false }: { overlap: ExplainedOverlap; draft?: boolean }) {
   const { t } = useTranslation('projects');
   const format = useFormat();
   const { geographic, time, themes } = overlap.components;
@@ -26,7 +32,7 @@ export function OverlapExplanation({ overlap }: { overlap: Overlap }) {
   return (
     <Stack gap={2}>
       <Text size="sm">{t(`overlap.where.${placeKind(geographic)}`, { places })}</Text>
-      <Text size="sm">{t('overlap.when', { from: format.date(overlap.periodStart) || '…', to: format.date(overlap.periodEnd) || t('overlap.open'), share: format.percent(time) })}</Text>
+      <Text size="sm">{t(draft ? 'overlap.whenDraft' : 'overlap.when', { from: format.date(overlap.periodStart) || '…', to: format.date(overlap.periodEnd) || t('overlap.open'), share: format.percent(time) })}</Text>
       <Text size="sm">{t('overlap.what', { themes: overlap.sharedThemes.map((theme) => theme.name ?? theme.code).join(', '), share: format.percent(themes) })}</Text>
       <Text size="xs" c="dimmed">
         {t('overlap.formula', { score: format.decimal(overlap.score), geographic: format.decimal(geographic), time: format.decimal(time), themes: format.decimal(themes) })}

@@ -1,7 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Anchor, Badge, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrganisationOptionsDocument, type ProjectOrderField, ProjectListDocument, type ProjectStatus, ThemeOptionsDocument } from '../../gql/graphql';
@@ -12,6 +10,7 @@ import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { UnitSelect } from '../geography/UnitSelect';
 import { organisationNames } from './project-labels';
+import { UrlSearchInput } from '../../app/ui/UrlSearchInput';
 
 const PAGE_SIZE = 25;
 export const STATUSES: ProjectStatus[] = ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'];
@@ -22,8 +21,6 @@ export default function ProjectsPage() {
   const { t } = useTranslation(['projects', 'common']);
   const format = useFormat();
   const url = useUrlState<'q' | 'theme' | 'status' | 'org' | 'unit' | 'from' | 'to' | 'sort'>();
-  const [search, setSearch] = useState(url.get('q'));
-  const setQuery = useDebouncedCallback((value: string) => url.set({ q: value.trim() || null }), 300);
   const themes = useQuery(ThemeOptionsDocument);
   const organisations = useQuery(OrganisationOptionsDocument);
 
@@ -53,16 +50,7 @@ export default function ProjectsPage() {
     <Stack>
       <PageTitle title={t('projects:list.title')} />
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput
-          label={t('projects:list.search')}
-          placeholder={t('projects:list.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setQuery(event.currentTarget.value);
-          }}
-          w={240}
-        />
+        <UrlSearchInput label={t('projects:list.search')} placeholder={t('projects:list.searchPlaceholder')} />
         <Select
           label={t('projects:theme')}
           placeholder={t('common:all')}

@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminUserListDocument, type Role } from '../../gql/graphql';
@@ -12,6 +11,7 @@ import { QueryState } from '../../app/ui/QueryState';
 import { ActiveToggleModal, EditUserModal } from './EditUserModal';
 import { InviteUserModal } from './InviteUserModal';
 import { type ListedUser, ROLES, useOrganisationChoices } from './user-choices';
+import { UrlSearchInput } from '../../app/ui/UrlSearchInput';
 
 const PAGE_SIZE = 25;
 
@@ -28,8 +28,6 @@ function UserAdministration() {
   const { t } = useTranslation(['users', 'common']);
   const { user: me } = useSession();
   const url = useUrlState<'q' | 'role' | 'org' | 'active'>();
-  const [search, setSearch] = useState(url.get('q'));
-  const setQuery = useDebouncedCallback((value: string) => url.set({ q: value.trim() || null }), 300);
   const organisations = useOrganisationChoices();
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<ListedUser | null>(null);
@@ -60,16 +58,7 @@ function UserAdministration() {
         {t('users:intro')}
       </Text>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput
-          label={t('users:filter.search')}
-          placeholder={t('users:filter.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setQuery(event.currentTarget.value);
-          }}
-          w={240}
-        />
+        <UrlSearchInput label={t('users:filter.search')} placeholder={t('users:filter.searchPlaceholder')} />
         <Select
           label={t('users:role')}
           placeholder={t('common:all')}
