@@ -230,6 +230,13 @@ describe('pagination', () => {
     expect(third.pageInfo.hasPreviousPage).toBe(true);
     const afterCursor = (await server.graphql(AdminUnitsDocument, { filter: { kind: 'OBLAST' }, first: 2, after: all.edges[0].cursor, offset: 2 })).data!.adminUnits;
     expect(afterCursor.edges.map((edge) => edge.node.code)).toEqual(codes.slice(3, 5));
+    // A page past the end is empty and still tells how many there are, with a search too.
+    const past = (await server.graphql(AdminUnitsDocument, { filter: { kind: 'OBLAST' }, first: 2, offset: 20 })).data!.adminUnits;
+    expect([past.edges.length, past.totalCount, past.pageInfo.hasNextPage]).toEqual([0, 7, false]);
+    const searched = (await server.graphql(AdminUnitsDocument, { filter: { search: 'Баткен' }, first: 2 })).data!.adminUnits;
+    const searchedPast = (await server.graphql(AdminUnitsDocument, { filter: { search: 'Баткен' }, first: 2, offset: 1000 })).data!.adminUnits;
+    expect(searched.totalCount).toBeGreaterThan(2);
+    expect([searchedPast.edges.length, searchedPast.totalCount]).toEqual([0, searched.totalCount]);
     for (const offset of [-1, 100_001]) {
       const { errors } = await server.graphql(AdminUnitsDocument, { offset });
       expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OFFSET_OUT_OF_RANGE', field: 'offset' });

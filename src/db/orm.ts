@@ -16,6 +16,9 @@ export interface OrmOptions {
 }
 
 /** Connects MikroORM to PostgreSQL with the hub's entities and committed migrations. */
+/** How like a word of a name a search must be to find it, for pg_trgm's `<%`. */
+export const WORD_SIMILARITY_THRESHOLD = 0.4;
+
 export function initOrm({ url, logger, poolMax = 10 }: OrmOptions): Promise<Orm> {
   return MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
@@ -31,7 +34,17 @@ export function initOrm({ url, logger, poolMax = 10 }: OrmOptions): Promise<Orm>
       emit: 'ts',
       silent: true,
     },
-    pool: { min: 0, max: poolMax, acquireTimeoutMillis: 5000 },
+    pool: {
+      min: 0,
+      max: poolMax,
+      acquireTimeoutMillis: 5000,
+      // The place search's "similar words" (pg_trgm's `<%`, which its index serves) start at
+      // 0.4, not the default 0.6, so small misspellings are found (see unit-search.ts). A server
+      // without pg_trgm keeps the setting as a placeholder.
+      afterCreate: (connection: { query(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) => {
+        connection.query(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`, (error) => done(error, connection));
+      },
+    },
     // The analytics tables are maintained by triggers in SQL (see the analytics migrations), not by entities.
     schemaGenerator: { skipTables: [/^analytics_/] },
     forceUtcTimezone: true,

@@ -56,13 +56,17 @@ export async function listUnits(
   const knex = ctx.em.getConnection().getKnex();
   const all = { ...bindings, ...search?.bindings, limit: window.limit, offset: window.offset };
   const unitJson = leanJsonSql(ctx.em, AdminUnit.name, 'u');
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.em.getConnection().execute<{ unit: Record<string, unknown> }[]>(knex.raw(`${withClause} select ${unitJson} as unit from ${from} ${where} order by ${orderBy} limit :limit offset :offset`, all)),
-    ctx.em.getConnection().execute<{ total: string }[]>(knex.raw(`${withClause} select count(*) as total from ${from} ${where}`, all)),
-  ]);
+  const connection = ctx.em.getConnection();
+  // The page and the total in one statement (a search is computed once); only a page past the
+  // end, which has no row to carry the total, asks again for the count.
+  const rows = await connection.execute<{ unit: Record<string, unknown>; total: string }[]>(
+    knex.raw(`${withClause} select ${unitJson} as unit, count(*) over () as total from ${from} ${where} order by ${orderBy} limit :limit offset :offset`, all),
+  );
+  const total =
+    rows.length > 0 ? Number(rows[0].total) : window.offset === 0 ? 0 : Number((await connection.execute<{ total: string }[]>(knex.raw(`${withClause} select count(*) as total from ${from} ${where}`, all)))[0].total);
   const units = rows.map((row) => leanFromJson<AdminUnitRecord>(ctx.em, AdminUnit.name, row.unit));
   for (const unit of units) ctx.loaders.geography.unitByCode.prime(unit.code, unit);
-  return toConnection(units, Number(total), window);
+  return toConnection(units, total, window);
 }
 
 /** The unit with this code (or SOATE or former code), or BAD_USER_INPUT naming the field. */

@@ -10,8 +10,8 @@ import { foldPlaceName, kindsNamed } from './search-fold';
  *   a name equal to the text ...... 3        a village equal to it ................ 2.5
  *   a name starting with it ....... 2        a village starting with it ........... 1.8
  *   a name containing it .......... 1.5      a village containing it .............. 1.3
- *   otherwise, with pg_trgm, the trigram word similarity (0–1; villages × 0.8), above 0.4,
- *   which forgives small misspellings ("Batkin", "Nookkat").
+ *   when nothing matched so, with pg_trgm, the trigram word similarity (0–1; villages × 0.8),
+ *   above 0.4, which forgives small misspellings ("Batkin", "Nookkat").
  * A generic word in the text ("rayon", "айыл аймагы") adds 0.5 to units of that kind. Ties go
  * to the larger unit, then tree order. Without pg_trgm (a server that lacks the
  * extension) only the exact, prefix and substring matches count.
@@ -44,26 +44,36 @@ export async function unitSearchSql(em: EntityManager, text: string): Promise<Un
   const code = text.trim().toUpperCase();
   if (!key && !code) return null;
   const trigrams = await hasTrigrams(em);
-  const fuzzy = trigrams
-    ? `when word_similarity(:key, a.key) > 0.4 then word_similarity(:key, a.key) * (case when a.kind = 'VILLAGE' then 0.8 else 1 end)`
-    : '';
-  const fuzzyMatch = trigrams ? `or word_similarity(:key, a.key) > 0.4` : '';
-  const cte = `search_scores as (
-    select code, max(score) as score from (
-      select u.code, 4.0 as score from admin_unit u where upper(u.code) = :code
-      union all
+  const names =
+    key === ''
+      ? ''
+      : `union all
       select a.unit_code, case
-          when a.kind in ('SOATE_CODE', 'FORMER_CODE') then 4.0
           when a.key = :key then case when a.kind = 'VILLAGE' then 2.5 else 3.0 end
           when a.key like :prefix then case when a.kind = 'VILLAGE' then 1.8 else 2.0 end
-          when a.key like :infix then case when a.kind = 'VILLAGE' then 1.3 else 1.5 end
-          ${fuzzy}
-          else 0 end
+          else case when a.kind = 'VILLAGE' then 1.3 else 1.5 end end
       from admin_unit_alias a
-      where (a.kind in ('SOATE_CODE', 'FORMER_CODE') and upper(a.key) = :code)
-         or (a.kind in ('NAME', 'VILLAGE') and :key <> '' and (a.key like :infix ${fuzzyMatch}))
+      where a.kind in ('NAME', 'VILLAGE') and a.key like :infix`;
+  // Similar words only when nothing matched outright: the similarity of every alias is the costly
+  // part of a search, and a text that a name contains needs no guessing. `<%` compares with the
+  // connection's threshold (WORD_SIMILARITY_THRESHOLD in src/db/orm.ts).
+  const similar =
+    trigrams && key !== ''
+      ? `union all
+      select a.unit_code, word_similarity(:key, a.key) * (case when a.kind = 'VILLAGE' then 0.8 else 1 end)
+      from admin_unit_alias a
+      where not exists (select 1 from search_direct) and a.kind in ('NAME', 'VILLAGE') and :key <% a.key`
+      : '';
+  const cte = `search_direct as (
+    select u.code, 4.0 as score from admin_unit u where u.code = :code
+    union all
+    select a.unit_code, 4.0 from admin_unit_alias a where a.kind in ('SOATE_CODE', 'FORMER_CODE') and a.key = :code
+    ${names}
+  ), search_scores as (
+    select code, max(score) as score from (
+      select code, score from search_direct
+      ${similar}
     ) hits
-    where score > 0
     group by code
   ), search_hits as (
     select h.code, h.score + case when u.kind = any(:kinds::text[]) then 0.5 else 0 end as score
