@@ -17,6 +17,8 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error. It has been logged; please try again or report it to the hub team.';
+
 /**
  * The one place where errors become what clients see: domain errors keep their message and
  * get `extensions.code` (+ `reason`, `field`); anything unexpected is logged and replaced by
@@ -55,11 +57,13 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return { message, locations, path, extensions: { code } };
+      // graphql-armor's depth, alias and directive limits call their refusals syntax errors.
+      const said = code === 'GRAPHQL_VALIDATION_FAILED' ? message.replace(/^Syntax Error: /, '') : message;
+      return { message: said, locations, path, extensions: { code } };
     }
     logger.error({ err: original, path }, 'unexpected error while resolving a request');
     return {
-      message: 'Internal server error. It has been logged; please try again or report it to the hub team.',
+      message: INTERNAL_ERROR_MESSAGE,
       locations,
       path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
