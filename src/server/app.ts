@@ -17,6 +17,7 @@ import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
 import { registerWebUi } from './web-ui';
 
@@ -57,12 +58,13 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
 
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
-    costLimit: { maxCost: 20000 },
     maxAliases: { n: 30 },
     blockFieldSuggestion: { enabled: config.env === 'production' },
     // Its token limit runs a parse of its own in a plugin hook, where every refusal (and every
     // syntax error) became a 500: graphql-js's own `maxTokens` below makes them parse errors.
     maxTokens: { enabled: false },
+    // Its cost rule sees only a `first` written into the query, not a variable or the default.
+    costLimit: { enabled: false },
   }).protect();
 
   const reportRequestFacts: ApolloServerPlugin<GraphQLContext> = {
@@ -90,6 +92,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     validationRules: armor.validationRules,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      queryCostLimit(MAX_QUERY_COST),
       graphqlRequestErrorStatus(),
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),

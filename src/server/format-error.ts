@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ValidationError } from 'class-validator';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -26,7 +26,7 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error. It has been logged
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = unwrapError(error);
     const { message, locations, path } = formatted;
 
     if (original instanceof DomainError) {
@@ -69,6 +69,15 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * The error as thrown: inside a resolver's error (with a path), or inside the error Apollo makes
+ * of one thrown by a plugin hook such as the query cost limit (without one).
+ */
+function unwrapError(error: unknown): unknown {
+  const original = unwrapResolverError(error);
+  return original instanceof GraphQLError && original.originalError ? original.originalError : original;
 }
 
 /** Flattens class-validator's nested errors into field paths and messages (without echoing values). */
