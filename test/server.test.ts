@@ -60,7 +60,9 @@ describe('requests that go wrong', () => {
   });
 
   it('names the problem of an invalid query with a code and no stack trace', async () => {
-    const { status, errors } = await server.graphql('{ adminUnits { totalCount nonsense } }');
+    const { status, errors } = await server.graphql('{ adminUnits { totalCount nonsense } }', undefined, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
     expect(status).toBe(400);
     expect(errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors![0].message).toContain('nonsense');

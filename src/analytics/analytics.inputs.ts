@@ -133,7 +133,11 @@ export class CoverageFilter {
 
 @ArgsType()
 export class CoverageArgs extends PaginationArgs {
-  @Field(() => Int, { nullable: true, description: `How many cells to return, from 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}: a national map of districts in one page).` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: MAX_PAGE_SIZE,
+    description: `How many cells to return, from 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}: a national map of districts in one page).`,
+  })
   declare first?: number | null;
 
   @Field(() => AdminLevel, { description: 'Level of the units that make the cells (e.g. DISTRICT for a map of rayons and cities). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })

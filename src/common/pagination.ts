@@ -16,8 +16,10 @@ export const MAX_OFFSET = 100_000;
 
 @ArgsType()
 export class PaginationArgs {
+  // The default is in the schema too, where clients and the query cost limit read it.
   @Field(() => Int, {
     nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
     description: `How many items to return, from 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
   })
   first?: number | null;

@@ -16,6 +16,8 @@ import { AuthErrorCode } from '../auth/auth.errors';
 import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
+import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
 import { registerWebUi } from './web-ui';
 
@@ -39,6 +41,8 @@ export interface App {
 
 export const SQL_STATEMENTS_HEADER = 'x-sql-statements';
 const READINESS_TIMEOUT_MS = 2000;
+/** Lexical tokens a GraphQL document may hold; the largest operation of the web UI has about 300. */
+const MAX_TOKENS = 1000;
 
 /** Wires the HTTP server: GraphQL at /graphql, health endpoints, one log line per request. */
 export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Promise<App> {
@@ -54,9 +58,13 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
 
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
-    costLimit: { maxCost: 20000 },
     maxAliases: { n: 30 },
     blockFieldSuggestion: { enabled: config.env === 'production' },
+    // Its token limit runs a parse of its own in a plugin hook, where every refusal (and every
+    // syntax error) became a 500: graphql-js's own `maxTokens` below makes them parse errors.
+    maxTokens: { enabled: false },
+    // Its cost rule sees only a `first` written into the query, not a variable or the default.
+    costLimit: { enabled: false },
   }).protect();
 
   const reportRequestFacts: ApolloServerPlugin<GraphQLContext> = {
@@ -80,9 +88,12 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      queryCostLimit(MAX_QUERY_COST),
+      graphqlRequestErrorStatus(),
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
       reportRequestFacts,
@@ -90,6 +101,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
   await apollo.start();
 
+  answerHttpErrorsAsGraphQL(http);
   // gzip only: brotli at its default quality costs more CPU than it saves on dynamic answers.
   await http.register(fastifyCompress, { encodings: ['gzip'], threshold: 2048 });
   await http.register(fastifyCookie);

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ValidationError } from 'class-validator';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -17,6 +17,8 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error. It has been logged; please try again or report it to the hub team.';
+
 /**
  * The one place where errors become what clients see: domain errors keep their message and
  * get `extensions.code` (+ `reason`, `field`); anything unexpected is logged and replaced by
@@ -24,7 +26,7 @@ const REQUEST_ERROR_CODES = new Set([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = unwrapError(error);
     const { message, locations, path } = formatted;
 
     if (original instanceof DomainError) {
@@ -55,16 +57,27 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return { message, locations, path, extensions: { code } };
+      // graphql-armor's depth, alias and directive limits call their refusals syntax errors.
+      const said = code === 'GRAPHQL_VALIDATION_FAILED' ? message.replace(/^Syntax Error: /, '') : message;
+      return { message: said, locations, path, extensions: { code } };
     }
     logger.error({ err: original, path }, 'unexpected error while resolving a request');
     return {
-      message: 'Internal server error. It has been logged; please try again or report it to the hub team.',
+      message: INTERNAL_ERROR_MESSAGE,
       locations,
       path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * The error as thrown: inside a resolver's error (with a path), or inside the error Apollo makes
+ * of one thrown by a plugin hook such as the query cost limit (without one).
+ */
+function unwrapError(error: unknown): unknown {
+  const original = unwrapResolverError(error);
+  return original instanceof GraphQLError && original.originalError ? original.originalError : original;
 }
 
 /** Flattens class-validator's nested errors into field paths and messages (without echoing values). */
