@@ -3,6 +3,33 @@ import { AdminUnitsDocument } from './generated/graphql';
 import { ADMIN_URL_VARIABLE } from './support/cluster';
 import { startTestServer, type TestServer } from './support/test-server';
 
+describe('the web UI files', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('serves hashed assets for a year, the page itself uncached, and gzipped', async () => {
+    const page = await fetch(`${server.url}/projects`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    const favicon = await fetch(`${server.url}/favicon.svg`);
+    expect(favicon.headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
 describe('health endpoints', () => {
   let server: TestServer;
 

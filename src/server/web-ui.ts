@@ -27,6 +27,8 @@ export async function registerWebUi(http: FastifyInstance, webDir: string, logge
       prefix: '/',
       index: false,
       wildcard: true,
+      // Its own cache-control (public, max-age=0) would replace ours.
+      cacheControl: false,
       setHeaders: (response, path) => response.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
     });
   }
