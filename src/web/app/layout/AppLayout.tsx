@@ -13,9 +13,8 @@ import classes from './AppLayout.module.css';
 export function AppLayout() {
   const { user, signOut } = useSession();
   const items = NAVIGATION.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
-  // Each link's label lives in its feature's catalogue: load those of the links shown.
-  const namespaces = ['common', ...new Set(items.map((item) => item.label.split(':')[0]).filter((namespace) => namespace !== 'common'))];
-  const { t } = useTranslation(namespaces);
+  // The links' labels are in the common catalogue, so the frame of every page waits for no feature's.
+  const { t } = useTranslation('common');
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();

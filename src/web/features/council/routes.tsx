@@ -9,7 +9,7 @@ export const councilFeature: FeatureRoutes = {
     { path: 'app/council', ...lazyPage(() => import('./RosterPage')) },
   ],
   nav: [
-    { to: '/council', label: 'council:nav.public', order: 30 },
-    { to: '/app/council', label: 'council:nav.roster', roles: STAFF, order: 220 },
+    { to: '/council', label: 'common:nav.council', order: 30 },
+    { to: '/app/council', label: 'common:nav.councilMembers', roles: STAFF, order: 220 },
   ],
 };

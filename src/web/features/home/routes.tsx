@@ -4,5 +4,5 @@ import { PARTNERS, STAFF } from '../../app/session';
 
 export const homeFeature: FeatureRoutes = {
   routes: [{ path: 'app', ...lazyPage(() => import('./HomePage')) }],
-  nav: [{ to: '/app', label: 'home:nav', roles: [...STAFF, ...PARTNERS], order: 100 }],
+  nav: [{ to: '/app', label: 'common:nav.home', roles: [...STAFF, ...PARTNERS], order: 100 }],
 };

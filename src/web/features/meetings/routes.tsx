@@ -8,5 +8,5 @@ export const meetingsFeature: FeatureRoutes = {
     { path: 'app/meetings', ...lazyPage(() => import('./MeetingsPage')) },
     { path: 'app/meetings/:id', ...lazyPage(() => import('./MeetingPage')) },
   ],
-  nav: [{ to: '/app/meetings', label: 'meetings:nav', roles: [...STAFF, ...PARTNERS], order: 210 }],
+  nav: [{ to: '/app/meetings', label: 'common:nav.meetings', roles: [...STAFF, ...PARTNERS], order: 210 }],
 };

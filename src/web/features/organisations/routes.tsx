@@ -9,5 +9,5 @@ export const organisationsFeature: FeatureRoutes = {
     { path: 'app/organisations/new', ...lazyPage(() => import('./OrganisationFormPage').then((page) => ({ default: page.NewOrganisationPage })), ['organisations', 'errors']) },
     { path: 'app/organisations/:id/edit', ...lazyPage(() => import('./OrganisationFormPage').then((page) => ({ default: page.EditOrganisationPage })), ['organisations', 'errors']) },
   ],
-  nav: [{ to: '/organisations', label: 'organisations:nav', order: 20 }],
+  nav: [{ to: '/organisations', label: 'common:nav.organisations', order: 20 }],
 };

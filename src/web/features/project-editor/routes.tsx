@@ -8,5 +8,5 @@ export const projectEditorFeature: FeatureRoutes = {
     { path: 'app/projects/new', ...lazyPage(() => import('./ProjectEditPage')) },
     { path: 'app/projects/:id/edit', ...lazyPage(() => import('./ProjectEditPage')) },
   ],
-  nav: [{ to: '/app/projects', label: 'projectEditor:nav', roles: ['PARTNER_EDITOR', 'PARTNER_VIEWER', 'ADMIN'], order: 110 }],
+  nav: [{ to: '/app/projects', label: 'common:nav.myProjects', roles: ['PARTNER_EDITOR', 'PARTNER_VIEWER', 'ADMIN'], order: 110 }],
 };

@@ -12,7 +12,7 @@ export const reportsFeature: FeatureRoutes = {
     { path: 'app/review/:id', ...lazyPage(() => import('./ReviewPage')) },
   ],
   nav: [
-    { to: '/app/reports', label: 'reports:nav.reports', roles: ['PARTNER_EDITOR', 'PARTNER_VIEWER', 'ADMIN'], order: 120 },
-    { to: '/app/review', label: 'reports:nav.review', roles: ['SECRETARIAT', 'ADMIN'], order: 200 },
+    { to: '/app/reports', label: 'common:nav.reports', roles: ['PARTNER_EDITOR', 'PARTNER_VIEWER', 'ADMIN'], order: 120 },
+    { to: '/app/review', label: 'common:nav.review', roles: ['SECRETARIAT', 'ADMIN'], order: 200 },
   ],
 };

@@ -7,5 +7,5 @@ export const usersFeature: FeatureRoutes = {
     { path: 'app/users', ...lazyPage(() => import('./UsersPage'), ['users', 'errors']) },
     { path: 'set-password', ...lazyPage(() => import('./SetPasswordPage'), ['users', 'errors']) },
   ],
-  nav: [{ to: '/app/users', label: 'users:nav', roles: ['ADMIN'], order: 300 }],
+  nav: [{ to: '/app/users', label: 'common:nav.users', roles: ['ADMIN'], order: 300 }],
 };
