@@ -10,6 +10,7 @@ import {
   MeetingsInOrderDocument,
   PlanMeetingDocument,
   UpdateActionItemDocument,
+  UsersDocument,
 } from './generated/graphql';
 import { createOrganisation } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -125,6 +126,23 @@ describe('action items across meetings', () => {
     const anonymous = await server.graphql(ActionItemListDocument, {}, { token: null });
     expect(anonymous.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     const wrongId = await server.graphql(ActionItemListDocument, { filter: { bodyId: 'not-an-id' } }, { token: secretariat });
-    expect(wrongId.data!.actionItems.totalCount).toBe(0);
+    expect(wrongId.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.bodyId', reason: 'UNKNOWN_BODY' });
+  });
+
+  it('refuses filters naming a body, meeting or organisation that does not exist, rather than listing nothing', async () => {
+    const missing = '00000000-0000-4000-8000-00000000abcd';
+    const cases: [object, string, string][] = [
+      [{ bodyId: missing }, 'filter.bodyId', 'UNKNOWN_BODY'],
+      [{ meetingId: missing }, 'filter.meetingId', 'UNKNOWN_MEETING'],
+      [{ ownerOrganisationId: missing }, 'filter.ownerOrganisationId', 'UNKNOWN_ORGANISATION'],
+    ];
+    for (const [filter, field, reason] of cases) {
+      const { errors } = await server.graphql(ActionItemListDocument, { filter }, { token: secretariat });
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    }
+    const meetings = await server.graphql(MeetingsInOrderDocument, { filter: { bodyId: missing } }, { token: secretariat });
+    expect(meetings.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.bodyId', reason: 'UNKNOWN_BODY' });
+    const users = await server.graphql(UsersDocument, { filter: { organisationId: missing } }, { token: (await server.tokenFor('ADMIN')).token });
+    expect(users.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.organisationId', reason: 'UNKNOWN_ORGANISATION' });
   });
 });

@@ -19,6 +19,7 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import { API_TOKEN_PREFIX, hashSecret, newSecret, PASSWORD_SETUP_PREFIX, SESSION_PREFIX } from './secrets';
 import { Session } from './session.entity';
 import { Role, User } from './user.entity';
+import { knownId } from '../common/filter-references';
 
 export const SESSION_HOURS = 12;
 const PASSWORD_SETUP_DAYS = 7;
@@ -223,7 +224,7 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 
 export async function listUsers(ctx: RequestContext, filter: UserFilter | null | undefined, window: PageWindow): Promise<Connection<User>> {
   const where: FilterQuery<User>[] = [];
-  if (filter?.organisationId) where.push({ organisation: isUuid(filter.organisationId) ? filter.organisationId : null });
+  if (filter?.organisationId) where.push({ organisation: await knownId(ctx, Organisation, filter.organisationId, 'filter.organisationId', 'UNKNOWN_ORGANISATION', 'organisation') });
   if (filter?.role) where.push({ role: filter.role });
   if (filter?.active != null) where.push({ active: filter.active });
   if (filter?.search) {
