@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
 import {
   AddMembershipDocument,
@@ -306,5 +307,43 @@ describe('the audit trail', () => {
       "select count(*) as leaks, max(changes::text) as sample from audit_event where changes::text ~ 'scrypt\\$|yk_(set|tok|ses)_[A-Za-z0-9_-]{40}|[0-9a-f]{64}'",
     );
     expect({ leaks: Number(leaks), sample }).toEqual({ leaks: 0, sample: null });
+  });
+});
+
+describe('the sign-in lock per address behind a reverse proxy (TRUST_PROXY)', () => {
+  /** Five wrong passwords for five different accounts from `from`, then a sixth from `next`: what it answers. */
+  async function sixthAfterFiveFrom(hub: TestServer, from: string, next: string): Promise<string | undefined> {
+    const login = (email: string, forwardedFor: string) =>
+      hub.graphql(LoginDocument, { email, password: 'a wrong password' }, { token: null, headers: { 'x-forwarded-for': forwardedFor } });
+    for (let index = 0; index < 5; index += 1) {
+      expect((await login(`nobody${index}@proxy.example`, from)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    return (await login('someone.else@proxy.example', next)).errors![0].extensions!.code as string | undefined;
+  }
+
+  it('tells clients apart by X-Forwarded-For only when the proxy is trusted', async () => {
+    const behindProxy = await startTestServer({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      // The same client is locked out; another client behind the same proxy is not.
+      expect(await sixthAfterFiveFrom(behindProxy, '203.0.113.1', '203.0.113.1')).toBe('TOO_MANY_REQUESTS');
+      expect(await sixthAfterFiveFrom(behindProxy, '203.0.113.2', '203.0.113.3')).toBe('UNAUTHENTICATED');
+    } finally {
+      await behindProxy.close();
+    }
+    // By default the header is not believed (anyone could send it): every request is from the socket's address.
+    const direct = await startTestServer();
+    try {
+      expect(await sixthAfterFiveFrom(direct, '203.0.113.1', '203.0.113.2')).toBe('TOO_MANY_REQUESTS');
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('reads TRUST_PROXY as off, on, a number of proxies or their addresses, and refuses anything else by name', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'the load balancer' })).toThrow(/^Invalid configuration: TRUST_PROXY="the load balancer": expected false, true/);
   });
 });

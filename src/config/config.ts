@@ -17,6 +17,9 @@ const port = z.coerce
   .min(1, { message: 'expected a whole number from 1 to 65535' })
   .max(65535, { message: 'expected a whole number from 1 to 65535' });
 
+/** TRUST_PROXY: true, false, a hop count, or addresses (IPv4/IPv6, optionally with a /prefix), comma-separated. */
+const TRUST_PROXY_FORMAT = /^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   HOST: z.string().min(1, { message: 'expected a host name or address' }).default('127.0.0.1'),
@@ -41,6 +44,10 @@ const environmentSchema = z.object({
     .max(100, { message: 'expected a whole number from 1 to 100' })
     .default(10),
   WEB_DIR: z.string().min(1, { message: 'expected a directory path' }).default('dist/web'),
+  TRUST_PROXY: z
+    .string()
+    .regex(TRUST_PROXY_FORMAT, { message: 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)' })
+    .optional(),
 });
 
 export interface AppConfig {
@@ -59,6 +66,11 @@ export interface AppConfig {
   dbPoolMax: number;
   /** Absolute path of the built web UI (Vite's output). */
   webDir: string;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client's address (Fastify's
+   * `trustProxy`): none (false), all (true), the nearest N, or those at these addresses.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /**
@@ -87,5 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqlCountHeader: values.SQL_COUNT_HEADER ?? values.NODE_ENV !== 'production',
     dbPoolMax: values.DB_POOL_MAX,
     webDir: resolve(projectRoot, values.WEB_DIR),
+    trustProxy: trustProxyOf(values.TRUST_PROXY),
   };
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
 }

@@ -45,12 +45,20 @@ const READINESS_TIMEOUT_MS = 2000;
 const MAX_TOKENS = 1000;
 
 /** Wires the HTTP server: GraphQL at /graphql, health endpoints, one log line per request. */
+/** The nearest `count` proxies (hop 0 is the one that connected to us). */
+function trustNearestProxies(count: number) {
+  return (_address: string, hop: number) => hop < count;
+}
+
 export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Promise<App> {
   const http = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // Fastify's own two lines per request are replaced by the one `onResponse` writes.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
+    // Behind a reverse proxy every request comes from the proxy's address: only with TRUST_PROXY
+    // is the client's own (from X-Forwarded-For) used, e.g. by the sign-in lock per address.
+    trustProxy: typeof config.trustProxy === 'number' ? trustNearestProxies(config.trustProxy) : config.trustProxy,
     return503OnClosing: true,
     // Room for a CSV import of 10,000+ activity reports in one GraphQL request.
     bodyLimit: 16 * 1024 * 1024,

@@ -64,10 +64,11 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** A real server on a free port over a database of its own; requests go over HTTP. */
-export async function startTestServer(): Promise<TestServer> {
+/** A hub on a database of its own; `environment` adds settings (e.g. TRUST_PROXY). */
+export async function startTestServer(environment: Record<string, string> = {}): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...environment });
   const orm = await initOrm({ url: databaseUrl, logger });
   const { secret: adminToken } = await issueAdminToken(orm.em.fork(), 'admin@test.example');
   const app = await createApp(config, orm, logger);
