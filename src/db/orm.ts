@@ -15,10 +15,10 @@ export interface OrmOptions {
   poolMax?: number;
 }
 
-/** Connects MikroORM to PostgreSQL with the hub's entities and committed migrations. */
 /** How like a word of a name a search must be to find it, for pg_trgm's `<%`. */
 export const WORD_SIMILARITY_THRESHOLD = 0.4;
 
+/** Connects MikroORM to PostgreSQL with the hub's entities and committed migrations. */
 export function initOrm({ url, logger, poolMax = 10 }: OrmOptions): Promise<Orm> {
   return MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
