@@ -44,9 +44,11 @@ export async function checkReportFilterReferences(
   ctx: RequestContext,
   filter: { projectId?: string | null; organisationId?: string | null; themeCodes?: string[] | null } | null | undefined,
 ): Promise<void> {
-  if (filter?.projectId) await checkProject(ctx, filter.projectId, 'filter.projectId');
-  if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
-  await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
+  await Promise.all([
+    filter?.projectId ? checkProject(ctx, filter.projectId, 'filter.projectId') : undefined,
+    filter?.organisationId ? checkOrganisation(ctx, filter.organisationId, 'filter.organisationId') : undefined,
+    checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes'),
+  ]);
 }
 
 /** A period as [from, to] (either may be null = open); `fallback` when none is given. */

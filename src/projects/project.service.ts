@@ -84,7 +84,8 @@ export async function listProjects(
   };
 
   // An unknown organisation, theme or unit is a mistake to report, not a filter that matches nothing.
-  for (const [index, id] of (filter?.organisationIds ?? []).entries()) await checkOrganisation(ctx, id, `filter.organisationIds[${index}]`);
+  // Together, so the loader asks for all of them in one statement.
+  await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisation(ctx, id, `filter.organisationIds[${index}]`)));
   await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
   if (filter?.organisationIds?.length) {
     const roleSql = filter.role ? ' and pp.role = ?' : '';

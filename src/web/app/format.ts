@@ -40,14 +40,17 @@ export function useFormat() {
     const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bishkek' });
     const whole = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
     const percent = new Intl.NumberFormat(numberLocale, { style: 'percent', maximumFractionDigits: 0 });
+    /** A calendar day given as YYYY-MM-DD (no time zone moves it). */
+    const date = (value: string | null | undefined) => {
+      if (!value) return '';
+      const parsed = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+      return handMadeKyrgyz ? kyrgyzDay(parsed, 'UTC') : day.format(parsed);
+    };
     return {
       locale,
-      /** A calendar day given as YYYY-MM-DD (no time zone moves it). */
-      date: (value: string | null | undefined) => {
-        if (!value) return '';
-        const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-        return handMadeKyrgyz ? kyrgyzDay(date, 'UTC') : day.format(date);
-      },
+      date,
+      /** From one day to another, either side left out when unknown; `none` when both are. */
+      period: (start: string | null | undefined, end: string | null | undefined, none = '') => [date(start), date(end)].filter(Boolean).join(' – ') || none,
       /** An instant, shown in Bishkek time. */
       dateTime: (value: string | null | undefined) => {
         if (!value) return '';

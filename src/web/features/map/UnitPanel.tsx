@@ -43,7 +43,7 @@ export function UnitPanel({ code, name, figures, filters, onClose }: { code: str
                   {t(`projects:status.${project.status}`)}
                 </Badge>
                 <Text size="xs" c="dimmed">
-                  {[format.date(project.startDate), format.date(project.endDate)].filter(Boolean).join(' – ')}
+                  {format.period(project.startDate, project.endDate)}
                 </Text>
               </Group>
               <Text size="xs" c="dimmed">

@@ -157,7 +157,7 @@ export default function OrganisationPage() {
                                     .join(', ')}
                                 </Table.Td>
                                 <Table.Td>
-                                  <Text size="sm">{[format.date(project.startDate), format.date(project.endDate)].filter(Boolean).join(' – ') || none}</Text>
+                                  <Text size="sm">{format.period(project.startDate, project.endDate, none)}</Text>
                                 </Table.Td>
                               </Table.Tr>
                             ))}

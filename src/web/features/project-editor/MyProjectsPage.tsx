@@ -123,7 +123,7 @@ function MyProjects() {
                           <Text size="sm">{t(`projects:status.${project.status}`)}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{[format.date(project.startDate), format.date(project.endDate)].filter(Boolean).join(' – ') || '—'}</Text>
+                          <Text size="sm">{format.period(project.startDate, project.endDate, '—')}</Text>
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm">{admin ? organisationNames(project.participants) : ourRoles.join(', ')}</Text>

@@ -126,7 +126,7 @@ export default function ProjectsPage() {
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{[format.date(project.startDate), format.date(project.endDate)].filter(Boolean).join(' – ') || '—'}</Text>
+                        <Text size="sm">{format.period(project.startDate, project.endDate, '—')}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{organisationNames(project.participants)}</Text>
