@@ -121,7 +121,7 @@ export default function ProjectsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" size="sm">
+                        <Badge variant="light" size="sm" style={{ minWidth: 'max-content' }}>
                           {t(`projects:status.${project.status}`)}
                         </Badge>
                       </Table.Td>
