@@ -56,8 +56,7 @@ describe('the public map', () => {
     await district.waitFor();
     await expectClean(ui, 'public-map-ru');
 
-    await page.getByRole('combobox', { name: 'Тема' }).click();
-    await page.getByRole('option', { name: names['theme:ru'] }).click();
+    await page.getByRole('combobox', { name: 'Тема' }).selectOption({ label: names['theme:ru'] });
     await page.waitForURL(/theme=CONFLICT_PREVENTION/);
     // With the theme chosen, the district is coloured by its projects on it: ours among them.
     await district.focus();

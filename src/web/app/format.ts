@@ -40,6 +40,7 @@ export function useFormat() {
     const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bishkek' });
     const whole = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
     const percent = new Intl.NumberFormat(numberLocale, { style: 'percent', maximumFractionDigits: 0 });
+    const moneyIn = new Map<string, Intl.NumberFormat>();
     /** A calendar day given as YYYY-MM-DD (no time zone moves it). */
     const date = (value: string | null | undefined) => {
       if (!value) return '';
@@ -62,13 +63,21 @@ export function useFormat() {
       /** A fraction such as a score, with a fixed number of decimals (0,72 in Russian). */
       decimal: (value: number, digits = 2) => new Intl.NumberFormat(numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
       /** An exact decimal string in a currency, rounded to whole units for reading. */
-      money: (amount: string | null | undefined, currency: string) =>
-        amount == null ? '' : new Intl.NumberFormat(numberLocale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount)),
+      money: (amount: string | null | undefined, currency: string) => {
+        if (amount == null) return '';
+        // A formatter costs far more to make than to use, and a map formats a hundred amounts.
+        let formatter = moneyIn.get(currency);
+        if (!formatter) moneyIn.set(currency, (formatter = new Intl.NumberFormat(numberLocale, { style: 'currency', currency, maximumFractionDigits: 0 })));
+        return formatter.format(Number(amount));
+      },
     };
   }, [locale, language]);
 }
 
 /** Today as YYYY-MM-DD in Bishkek, where the hub's days begin. */
+let bishkekDay: Intl.DateTimeFormat | undefined;
+
 export function todayInBishkek(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(new Date());
+  bishkekDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' });
+  return bishkekDay.format(new Date());
 }

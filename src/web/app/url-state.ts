@@ -5,7 +5,9 @@ import { useSearchParams } from 'react-router';
  * A view's filters, sort and page kept in the URL, so a link reproduces the view. Changing a
  * filter goes back to page 1; empty values leave the URL.
  */
-export function useUrlState<Key extends string>(defaults: Partial<Record<Key, string>> = {}) {
+const NO_DEFAULTS = {};
+
+export function useUrlState<Key extends string>(defaults: Partial<Record<Key, string>> = NO_DEFAULTS) {
   const [params, setParams] = useSearchParams();
   const get = useCallback((key: Key): string => params.get(key) ?? defaults[key] ?? '', [params, defaults]);
   const getList = useCallback((key: Key): string[] => (params.get(key) ?? defaults[key] ?? '').split(',').filter(Boolean), [params, defaults]);

@@ -1,11 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, SegmentedControl, Select } from '@mantine/core';
+import { Button, Group, NativeSelect, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../gql/graphql';
 import { DateRangeInput } from '../../app/dates';
 import { CURRENCIES, type MapFilters } from './map-filters';
 
-/** What the map shows: level, measure, theme, organisation, period. All of it is in the URL. */
+/**
+ * What the map shows: level, measure, theme, organisation, period. All of it is in the URL.
+ * Native selects: the public's first page stays light (Mantine's combobox alone is about 30 KB
+ * gzip), and phones show their own pickers; typing a letter still jumps through a list.
+ */
 export function MapFiltersBar({ filters }: { filters: MapFilters }) {
   const { t } = useTranslation('map');
   const themes = useQuery(ThemeOptionsDocument);
@@ -22,42 +26,37 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
           { value: 'DISTRICT', label: t('level.DISTRICT') },
         ]}
       />
-      <Select
+      <NativeSelect
         label={t('measure.label')}
         value={filters.measure}
-        allowDeselect={false}
-        onChange={(value) => set({ measure: value === 'projects' ? null : value })}
+        onChange={(event) => set({ measure: event.currentTarget.value === 'projects' ? null : event.currentTarget.value })}
         data={(['projects', 'organisations', 'funding'] as const).map((value) => ({ value, label: t(`measure.${value}`) }))}
         w={200}
       />
       {filters.measure === 'funding' && (
-        <Select label={t('currency')} value={filters.currency} allowDeselect={false} onChange={(value) => set({ currency: value === 'USD' ? null : value })} data={[...CURRENCIES]} w={100} />
+        <NativeSelect label={t('currency')} value={filters.currency} onChange={(event) => set({ currency: event.currentTarget.value === 'USD' ? null : event.currentTarget.value })} data={[...CURRENCIES]} w={100} />
       )}
-      <Select
+      <NativeSelect
         label={t('theme')}
-        placeholder={t('allThemes')}
-        clearable
-        value={filters.theme}
-        onChange={(value) => set({ theme: value })}
-        data={(themes.data?.themes ?? []).map((theme) => ({ value: theme.code, label: theme.name ?? theme.code }))}
+        value={filters.theme ?? ''}
+        onChange={(event) => set({ theme: event.currentTarget.value || null })}
+        data={[{ value: '', label: t('allThemes') }, ...(themes.data?.themes ?? []).map((theme) => ({ value: theme.code, label: theme.name ?? theme.code }))]}
         w={240}
       />
-      <Select
+      <NativeSelect
         label={t('organisation')}
-        placeholder={t('allOrganisations')}
-        clearable
-        searchable
-        nothingFoundMessage={t('common:empty')}
-        value={filters.organisation}
-        onChange={(value) => set({ org: value })}
-        data={(organisations.data?.organisations.nodes ?? []).map((organisation) => ({ value: organisation.id, label: organisation.acronym ? `${organisation.acronym} — ${organisation.name}` : (organisation.name ?? organisation.id) }))}
+        value={filters.organisation ?? ''}
+        onChange={(event) => set({ org: event.currentTarget.value || null })}
+        data={[
+          { value: '', label: t('allOrganisations') },
+          ...(organisations.data?.organisations.nodes ?? []).map((organisation) => ({ value: organisation.id, label: organisation.acronym ? `${organisation.acronym} — ${organisation.name}` : (organisation.name ?? organisation.id) })),
+        ]}
         w={260}
       />
-      <Select
+      <NativeSelect
         label={t('period.label')}
         value={filters.period}
-        allowDeselect={false}
-        onChange={(value) => set({ period: value === 'now' ? null : value, from: null, to: null })}
+        onChange={(event) => set({ period: event.currentTarget.value === 'now' ? null : event.currentTarget.value, from: null, to: null })}
         data={(['now', 'year', 'all', 'custom'] as const).map((value) => ({ value, label: t(`period.${value}`) }))}
         w={210}
       />

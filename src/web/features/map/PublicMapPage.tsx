@@ -10,14 +10,17 @@ import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { classBreaks, classOf, colourOf, GAP_STROKE, UNKNOWN_FILL } from './classes';
 import type { MapUnit } from './CoverageMap';
-import { type CoverageRow, CoverageTable } from './CoverageTable';
+import type { CoverageRow } from './CoverageTable';
 import { useMapFilters } from './map-filters';
 import { MapFiltersBar } from './MapFiltersBar';
 import { MapLegend } from './MapLegend';
+import { mapQueries } from './map-queries';
 import { UnitPanel } from './UnitPanel';
 
 // Leaflet is the heaviest part of the page: it arrives in a chunk of its own.
 const CoverageMap = lazy(() => import('./CoverageMap').then((module) => ({ default: module.CoverageMap })));
+// The table view's code (Mantine's table and scroll area) comes only when the table is opened.
+const CoverageTable = lazy(() => import('./CoverageTable').then((module) => ({ default: module.CoverageTable })));
 
 /** The public map: who works where, by region or district, with gaps, legend and a table. */
 export default function PublicMapPage() {
@@ -25,12 +28,15 @@ export default function PublicMapPage() {
   const format = useFormat();
   const filters = useMapFilters();
   const districts = filters.level === 'DISTRICT';
-  const shapes = useQuery(UnitShapesDocument, { variables: { level: filters.level }, fetchPolicy: 'cache-first' });
-  const coverage = useQuery(CoverageMapDocument, { variables: { level: filters.level, filter: filters.coverageFilter, currency: filters.currency } });
+  // The route started these requests (map-queries.ts) with fresh coverage; here they are read.
+  const [own, regions] = mapQueries(filters);
+  const shapes = useQuery(own.shapes.query, { variables: own.shapes.variables, fetchPolicy: 'cache-first' });
+  const coverage = useQuery(own.coverage.query, { variables: own.coverage.variables, fetchPolicy: 'cache-first' });
   // Bishkek's city districts have no boundaries of their own: on the map of districts the city
   // is drawn whole, with its figures as a region (the table keeps its districts).
-  const regionShapes = useQuery(UnitShapesDocument, { variables: { level: 'REGION' }, fetchPolicy: 'cache-first', skip: !districts });
-  const regionCoverage = useQuery(CoverageMapDocument, { variables: { level: 'REGION', filter: filters.coverageFilter, currency: filters.currency }, skip: !districts });
+  const regionShapes = useQuery(UnitShapesDocument, { variables: regions?.shapes.variables ?? own.shapes.variables, fetchPolicy: 'cache-first', skip: !regions });
+  const regionCoverage = useQuery(CoverageMapDocument, { variables: regions?.coverage.variables ?? own.coverage.variables, fetchPolicy: 'cache-first', skip: !regions });
+  const pending = [shapes, coverage, ...(regions ? [regionShapes, regionCoverage] : [])];
 
   const toRows = useCallback(
     (cells: CoverageMapQuery['coverage']['nodes']): CoverageRow[] =>
@@ -101,7 +107,8 @@ export default function PublicMapPage() {
         </Text>
       </div>
       <MapFiltersBar filters={filters} />
-      <QueryState loading={(coverage.loading && !coverage.data) || (shapes.loading && !shapes.data)} error={coverage.error ?? shapes.error}>
+      {/* Drawn once everything has arrived: each partial answer would redraw every shape. */}
+      <QueryState loading={pending.some((query) => query.loading && !query.data)} error={pending.find((query) => query.error)?.error}>
         <Text size="sm" aria-live="polite">
           {t('map:summary', { count: rows.length, gaps, level: t(`map:levelOf.${filters.level}`) })}
         </Text>
@@ -146,7 +153,9 @@ export default function PublicMapPage() {
                   onClose={() => filters.set({ unit: null })}
                 />
               )}
-              <CoverageTable rows={rows} onSelect={select} formatNumber={format.number} />
+              <Suspense fallback={<PageLoader />}>
+                <CoverageTable rows={rows} onSelect={select} formatNumber={format.number} />
+              </Suspense>
             </Stack>
           </Tabs.Panel>
         </Tabs>

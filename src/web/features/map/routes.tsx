@@ -1,20 +1,23 @@
-import { apolloClient } from '../../app/apollo';
 import type { FeatureRoutes } from '../../app/navigation';
 import i18n from '../../app/i18n';
-import { UnitShapesDocument } from '../../gql/graphql';
+import { FETCHED_KEYS, readMapView } from './map-filters';
+import { startMapQueries } from './map-queries';
 
 export const mapFeature: FeatureRoutes = {
   routes: [
     {
       index: true,
-      // Everything the map needs starts at once: the page, Leaflet, the catalogues and the
-      // boundaries (the largest answer), instead of one after the other as the page renders.
+      // The map's data is requested on entering the route, in parallel with the page's code,
+      // Leaflet and the catalogues, instead of after them when the page first renders. The
+      // loader returns nothing: the page reads the answers from Apollo's cache.
+      loader: ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        startMapQueries(readMapView((key) => params.get(key) ?? ''));
+        return null;
+      },
+      // Choosing a unit or the table changes the URL but not what is fetched.
+      shouldRevalidate: ({ currentUrl, nextUrl }) => FETCHED_KEYS.some((key) => currentUrl.searchParams.get(key) !== nextUrl.searchParams.get(key)),
       lazy: async () => {
-        const level = new URLSearchParams(window.location.search).get('level') === 'REGION' ? 'REGION' : 'DISTRICT';
-        // Not awaited: the page shows its filters while the shapes arrive (the query is shared).
-        for (const shapes of level === 'DISTRICT' ? ['DISTRICT', 'REGION'] as const : ['REGION'] as const) {
-          void apolloClient.query({ query: UnitShapesDocument, variables: { level: shapes } }).catch(() => undefined);
-        }
         const [page] = await Promise.all([import('./PublicMapPage'), import('./CoverageMap'), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
         return { Component: page.default };
       },

@@ -1,0 +1,31 @@
+import type { AdminLevel } from '../../gql/graphql';
+import { CoverageMapDocument, UnitShapesDocument } from '../../gql/graphql';
+import { apolloClient } from '../../app/apollo';
+import type { readMapView } from './map-filters';
+
+type View = Pick<ReturnType<typeof readMapView>, 'level' | 'coverageFilter' | 'currency'>;
+
+/**
+ * What the map fetches for a view: the shapes and coverage of its level, and on the map of
+ * districts those of the regions too (Bishkek has no district boundaries and is drawn whole).
+ * The route and the page both ask through here, so their requests are the same and shared.
+ */
+export function mapQueries(view: View) {
+  const levels: AdminLevel[] = view.level === 'DISTRICT' ? ['DISTRICT', 'REGION'] : ['REGION'];
+  return levels.map((level) => ({
+    level,
+    shapes: { query: UnitShapesDocument, variables: { level } },
+    coverage: { query: CoverageMapDocument, variables: { level, filter: view.coverageFilter, currency: view.currency } },
+  }));
+}
+
+/**
+ * Starts the map's requests as soon as the route is entered, while the page's code loads:
+ * boundaries from the cache when present (they do not change), coverage always fresh.
+ */
+export function startMapQueries(view: View): void {
+  for (const { shapes, coverage } of mapQueries(view)) {
+    void apolloClient.query({ ...shapes, fetchPolicy: 'cache-first' }).catch(() => undefined);
+    void apolloClient.query({ ...coverage, fetchPolicy: 'network-only' }).catch(() => undefined);
+  }
+}
