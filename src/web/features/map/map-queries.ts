@@ -1,5 +1,5 @@
-import type { AdminLevel } from '../../gql/graphql';
-import { CoverageMapDocument, UnitShapesDocument } from '../../gql/graphql';
+import type { AdminLevel } from '../../gql/types';
+import { CoverageMapDocument, UnitShapesDocument } from './map.generated';
 import { apolloClient } from '../../app/apollo';
 import type { readMapView } from './map-filters';
 

@@ -3,7 +3,8 @@ import { Anchor, Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorOverlapPreviewDocument, type OverlapDraftInput } from '../../gql/graphql';
+import { EditorOverlapPreviewDocument } from './project-editor.generated';
+import type { OverlapDraftInput } from '../../gql/types';
 import { useFormat } from '../../app/format';
 import { serverErrors } from '../../app/errors';
 import { OverlapExplanation } from '../projects/OverlapList';

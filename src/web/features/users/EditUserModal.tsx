@@ -3,7 +3,8 @@ import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/c
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminUserListDocument, type Role, UpdateUserAccountDocument } from '../../gql/graphql';
+import { AdminUserListDocument, UpdateUserAccountDocument } from './users.generated';
+import type { Role } from '../../gql/types';
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { ReasonAlert, useNotifySuccess, useReasonText } from './reasons';

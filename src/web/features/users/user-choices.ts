@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
-import { type AdminUserListQuery, OrganisationOptionsDocument, type Role } from '../../gql/graphql';
+import type { AdminUserListQuery } from './users.generated';
+import { OrganisationOptionsDocument } from '../../app/app.generated';
+import type { Role } from '../../gql/types';
 
 export const ROLES: Role[] = ['ADMIN', 'SECRETARIAT', 'PARTNER_EDITOR', 'PARTNER_VIEWER'];
 /** Roles whose users belong to an organisation (the hub requires one). */
