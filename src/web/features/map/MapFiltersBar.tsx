@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, NativeSelect, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../app/app.generated';
+import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../gql/graphql';
 import { DateRangeInput } from '../../app/dates';
 import { CURRENCIES, type MapFilters } from './map-filters';
 

@@ -3,7 +3,7 @@ import { Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
 import type { Geometry } from 'geojson';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CoverageMapDocument, type CoverageMapQuery } from './map.generated';
+import { CoverageMapDocument, type CoverageMapQuery } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { PageLoader } from '../../app/ui/PageLoader';
 import { PageTitle } from '../../app/ui/PageTitle';

@@ -1,5 +1,5 @@
-import type { AdminLevel } from '../../gql/types';
-import { CoverageMapDocument } from './map.generated';
+import type { AdminLevel } from '../../gql/graphql';
+import { CoverageMapDocument } from '../../gql/graphql';
 import { loadShapes } from './map-shapes';
 import { apolloClient } from '../../app/apollo';
 import type { readMapView } from './map-filters';

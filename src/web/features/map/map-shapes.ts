@@ -1,6 +1,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
-import type { AdminLevel } from '../../gql/types';
+import type { AdminLevel } from '../../gql/graphql';
 // The boundaries the hub seeds its units from (seeds/reference/geo), shipped with the UI as
 // hashed files: the browser keeps them for good, and the map needs no GraphQL request, no
 // cache normalisation and no server work for the largest thing it draws.
