@@ -1,11 +1,12 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import type { AdminLevel } from '../../gql/graphql';
-// The boundaries the hub seeds its units from (seeds/reference/geo), shipped with the UI as
-// hashed files: the browser keeps them for good, and the map needs no GraphQL request, no
-// cache normalisation and no server work for the largest thing it draws.
-import regionsUrl from '../../../../seeds/reference/geo/kg-adm1.geojson?url';
-import districtsUrl from '../../../../seeds/reference/geo/kg-adm2.geojson?url';
+// The boundaries the hub seeds its units from (seeds/reference/geo), simplified for a country
+// map by scripts/map-shapes.ts during the build and shipped with the UI as hashed files: the
+// browser keeps them for good, and the map needs no GraphQL request, no cache normalisation
+// and no server work for the largest thing it draws.
+import regionsUrl from './shapes/regions.geojson?url';
+import districtsUrl from './shapes/districts.geojson?url';
 
 export type Shapes = Map<string, Geometry>;
 
