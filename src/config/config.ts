@@ -20,6 +20,9 @@ const port = z.coerce
 /** TRUST_PROXY: true, false, a hop count, or addresses (IPv4/IPv6, optionally with a /prefix), comma-separated. */
 const TRUST_PROXY_FORMAT = /^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/;
 
+const count = (message: string, min: number, max: number) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   HOST: z.string().min(1, { message: 'expected a host name or address' }).default('127.0.0.1'),
@@ -48,6 +51,7 @@ const environmentSchema = z.object({
     .string()
     .regex(TRUST_PROXY_FORMAT, { message: 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)' })
     .optional(),
+  DB_STATEMENT_TIMEOUT_MS: count('expected a whole number of milliseconds from 0 (no limit) to 3600000', 0, 3_600_000).default(5000),
 });
 
 export interface AppConfig {
@@ -71,6 +75,8 @@ export interface AppConfig {
    * `trustProxy`): none (false), all (true), the nearest N, or those at these addresses.
    */
   trustProxy: boolean | number | string[];
+  /** Longest a single SQL statement of a request may run (PostgreSQL's statement_timeout); 0: no limit. */
+  dbStatementTimeoutMs: number;
 }
 
 /**
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolMax: values.DB_POOL_MAX,
     webDir: resolve(projectRoot, values.WEB_DIR),
     trustProxy: trustProxyOf(values.TRUST_PROXY),
+    dbStatementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
   };
 }
 
