@@ -18,6 +18,7 @@ import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { registerProtection } from './protection';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
 import { asContextError, serviceUnavailableStatus } from './service-unavailable';
@@ -121,6 +122,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     request.scope = { requestId: request.id, statements: 0 };
     runInScope(request.scope, done);
   });
+  // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
+  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
