@@ -18,6 +18,7 @@ import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { refuseNulCharacters } from './nul-characters';
 import { registerProtection } from './protection';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
@@ -104,6 +105,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
       queryCostLimit(MAX_QUERY_COST),
+      refuseNulCharacters(),
       graphqlRequestErrorStatus(),
       serviceUnavailableStatus(),
       fastifyApolloDrainPlugin(http),
