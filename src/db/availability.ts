@@ -40,7 +40,10 @@ const UNREACHABLE_MESSAGES = [
   /Connection terminated/,
   /^Connection ended unexpectedly/,
   /^Client has encountered a connection error and is not queryable/,
+  /^Client was closed and is not queryable/,
   /^timeout exceeded when trying to connect/,
+  /^timeout expired$/, // pg's connectionTimeoutMillis
+
   /^Query read timeout/,
 ];
 
