@@ -112,7 +112,7 @@ export async function probeDatabase(url: string, timeoutMs: number): Promise<Pro
   }
 }
 
-/** One probe at a time per database: watchdogs of many stuck statements share its answer. */
+/** One probe at a time per database: concurrent readiness checks share its answer. */
 const probesInFlight = new Map<string, Promise<ProbeResult>>();
 
 export function sharedProbe(url: string, timeoutMs: number): Promise<ProbeResult> {
@@ -120,6 +120,91 @@ export function sharedProbe(url: string, timeoutMs: number): Promise<ProbeResult
   if (!probe) {
     probe = probeDatabase(url, timeoutMs).finally(() => probesInFlight.delete(url));
     probesInFlight.set(url, probe);
+  }
+  return probe;
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProbeTimeout()), timeoutMs);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+class ProbeTimeout extends Error {}
+
+/**
+ * The watchdog's question "does the server still answer?", asked over a connection of its own
+ * that stays open while the pool has connections. A fresh connection for each probe would need
+ * SCRAM's key derivation, which runs in Node's thread pool: in a burst of sign-ins (scrypt, in
+ * the same pool) it could wait longer than the probe may take, and a healthy server would be
+ * taken for a hung one. After the connection broke, a probe opens it anew once.
+ */
+class LiveProbe {
+  private connection: { client: Client; opened: Promise<Client> } | null = null;
+  private inFlight: Promise<boolean> | null = null;
+  /** Pooled connections alive; the probe's own connection is closed when none is. */
+  private users = 0;
+
+  constructor(private readonly url: string) {}
+
+  retain(): void {
+    this.users += 1;
+    this.connection ??= this.open();
+  }
+
+  release(): void {
+    this.users -= 1;
+    if (this.users === 0 && this.connection) this.discard(this.connection.client);
+  }
+
+  answers(timeoutMs: number): Promise<boolean> {
+    this.inFlight ??= this.check(timeoutMs).finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async check(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const connection = (this.connection ??= this.open());
+      try {
+        const client = await withTimeout(connection.opened, deadline - Date.now());
+        await withTimeout(client.query('select 1'), deadline - Date.now());
+        return true;
+      } catch (error) {
+        this.discard(connection.client);
+        // No answer in time is the answer; a broken connection gets one fresh try.
+        if (error instanceof ProbeTimeout || Date.now() >= deadline) return false;
+      }
+    }
+    return false;
+  }
+
+  private open(): { client: Client; opened: Promise<Client> } {
+    const client = new Client({ connectionString: this.url });
+    // It never keeps the process from exiting.
+    (client as unknown as { connection?: { stream?: { unref?(): void } } }).connection?.stream?.unref?.();
+    client.on('error', () => this.discard(client));
+    client.on('end', () => this.discard(client));
+    const opened = client.connect().then(() => client);
+    opened.catch(() => this.discard(client));
+    return { client, opened };
+  }
+
+  private discard(client: Client): void {
+    if (this.connection?.client === client) this.connection = null;
+    destroySocket(client);
+  }
+}
+
+const liveProbes = new Map<string, LiveProbe>();
+
+function liveProbe(url: string): LiveProbe {
+  let probe = liveProbes.get(url);
+  if (!probe) {
+    probe = new LiveProbe(url);
+    liveProbes.set(url, probe);
   }
   return probe;
 }
@@ -143,6 +228,9 @@ type QueryCallback = (error: Error | null, result?: unknown) => void;
  * connection that the pool would lend again.
  */
 export function watchStatements(client: Client, url: string): void {
+  const probe = liveProbe(url);
+  probe.retain();
+  client.once('end', () => probe.release());
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const last = args.length - 1;
@@ -153,7 +241,7 @@ export function watchStatements(client: Client, url: string): void {
     let timer: NodeJS.Timeout;
     const wait = () => {
       timer = setTimeout(() => {
-        void sharedProbe(url, WATCHDOG_PROBE_TIMEOUT_MS).then(({ answers }) => {
+        void probe.answers(WATCHDOG_PROBE_TIMEOUT_MS).then((answers) => {
           if (answered) return;
           if (answers) wait();
           else destroySocket(client);
