@@ -29,7 +29,8 @@ export async function registerProtection(http: FastifyInstance, config: AppConfi
       origin: config.corsOrigins,
       credentials: true,
       methods: ['GET', 'POST'],
-      exposedHeaders: ['retry-after', 'x-request-id'],
+      // What a page needs to read to pace itself.
+      exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-request-id'],
       maxAge: 600,
     });
   }
