@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { allowLongStatements, MAINTENANCE_STATEMENT_TIMEOUT_MS } from '../src/common/statement-timeout';
 import type { Orm } from '../src/db/orm';
 import { seedActivityReports } from './activities/activity-reports.seed';
 import { seedGeography } from './geography/geography.seed';
@@ -12,6 +13,8 @@ import { seedPartners } from './partners';
 export async function seedReferenceData(orm: Orm, logger: Logger): Promise<void> {
   const em = orm.em.fork();
   await em.transactional(async (tx) => {
+    // The first load builds the analytics of every seeded project at COMMIT.
+    await allowLongStatements(tx, MAINTENANCE_STATEMENT_TIMEOUT_MS);
     const units = await seedGeography(tx);
     if (units > 0) logger.info({ adminUnits: units }, 'loaded reference geography');
     const partners = await seedPartners(tx);

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
   try {
     database = await openDatabase(config, logger);
-    orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax });
+    orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax, statementTimeoutMs: config.dbStatementTimeoutMs });
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
     if (config.seedOnStart) await seedReferenceData(orm, logger);

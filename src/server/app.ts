@@ -12,13 +12,17 @@ import type { AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import type { Orm } from '../db/orm';
+import { sharedProbe } from '../db/availability';
 import { AuthErrorCode } from '../auth/auth.errors';
 import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { refuseNulCharacters } from './nul-characters';
+import { registerProtection } from './protection';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
+import { asContextError, serviceUnavailableStatus } from './service-unavailable';
 import { registerWebUi } from './web-ui';
 
 declare module 'fastify' {
@@ -101,7 +105,9 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
       queryCostLimit(MAX_QUERY_COST),
+      refuseNulCharacters(),
       graphqlRequestErrorStatus(),
+      serviceUnavailableStatus(),
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
       reportRequestFacts,
@@ -118,6 +124,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     request.scope = { requestId: request.id, statements: 0 };
     runInScope(request.scope, done);
   });
+  // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
+  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -134,17 +142,14 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
 
   http.get('/healthz', async () => ({ status: 'ok' }));
+  // A fresh connection and `select 1` each time: 503 as soon as PostgreSQL stops taking new work
+  // (down, hung, out of connections), and no pooled connection stuck behind a hung server.
+  const databaseUrl = orm.config.get('clientUrl')!;
   http.get('/readyz', async (_request, reply) => {
-    try {
-      await Promise.race([
-        orm.em.getConnection().execute('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), READINESS_TIMEOUT_MS).unref()),
-      ]);
-      return { status: 'ready' };
-    } catch (error) {
-      reply.code(503);
-      return { status: 'unavailable', reason: `database: ${(error as Error).message}` };
-    }
+    const probe = await sharedProbe(databaseUrl, READINESS_TIMEOUT_MS);
+    if (probe.answers) return { status: 'ready' };
+    reply.code(503);
+    return { status: 'unavailable', reason: `database: ${probe.reason}` };
   });
 
   registerMeetingRoutes(http, orm, SESSION_COOKIE);
@@ -156,6 +161,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       const caller = await resolveCaller(em, {
         authorization: request.headers.authorization,
         sessionSecret: request.cookies[SESSION_COOKIE],
+      }).catch((error: unknown) => {
+        throw asContextError(error);
       });
       const signedIn = caller instanceof DomainError ? null : caller;
       if (signedIn) request.scope.actor = { userId: signedIn.userId, organisationId: signedIn.organisationId };
