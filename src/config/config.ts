@@ -48,6 +48,8 @@ const environmentSchema = z.object({
     .string()
     .regex(TRUST_PROXY_FORMAT, { message: 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)' })
     .optional(),
+  METRICS_PORT: port.optional(),
+  METRICS_TOKEN: z.string().min(16, { message: 'expected a secret of at least 16 characters' }).optional(),
 });
 
 export interface AppConfig {
@@ -71,6 +73,10 @@ export interface AppConfig {
    * `trustProxy`): none (false), all (true), the nearest N, or those at these addresses.
    */
   trustProxy: boolean | number | string[];
+  /** Prometheus metrics on a port of their own (GET /metrics there), off when unset. */
+  metricsPort?: number;
+  /** Prometheus metrics at /metrics of the main port, for `Authorization: Bearer <token>`; off when unset. */
+  metricsToken?: string;
 }
 
 /**
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolMax: values.DB_POOL_MAX,
     webDir: resolve(projectRoot, values.WEB_DIR),
     trustProxy: trustProxyOf(values.TRUST_PROXY),
+    metricsPort: values.METRICS_PORT,
+    metricsToken: values.METRICS_TOKEN,
   };
 }
 

@@ -17,6 +17,7 @@ import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { createMetrics } from './metrics';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
 import { registerWebUi } from './web-ui';
@@ -91,6 +92,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     },
   };
 
+  const metrics = createMetrics(config, orm);
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await appSchema(),
     formatError: createErrorFormatter(logger),
@@ -105,6 +108,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
       reportRequestFacts,
+      metrics.apolloPlugin,
     ],
   });
   await apollo.start();
@@ -132,6 +136,10 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       'request',
     );
   });
+
+  metrics.register(http);
+  const metricsUrl = await metrics.listen(config.host);
+  if (metricsUrl) logger.info({ metrics: metricsUrl }, `Prometheus metrics at ${metricsUrl}`);
 
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
@@ -181,5 +189,11 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     },
   });
 
-  return { http, close: () => apollo.stop() };
+  return {
+    http,
+    close: async () => {
+      await apollo.stop();
+      await metrics.close();
+    },
+  };
 }
