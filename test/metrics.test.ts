@@ -114,7 +114,8 @@ describe('metrics', () => {
   });
 
   it('refuses /metrics without the token or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${TOKEN}x` }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${TOKEN}x` }];
+    for (const headers of variants) {
       const refused = await fetch(`${hub.url}/metrics`, { headers });
       expect(refused.status).toBe(401);
       const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };

@@ -17,6 +17,7 @@ import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { refuseWhileDraining } from './drain';
 import { createMetrics } from './metrics';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
@@ -60,7 +61,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     // Behind a reverse proxy every request comes from the proxy's address: only with TRUST_PROXY
     // is the client's own (from X-Forwarded-For) used, e.g. by the sign-in lock per address.
     trustProxy: typeof config.trustProxy === 'number' ? trustNearestProxies(config.trustProxy) : config.trustProxy,
-    return503OnClosing: true,
+    // Refused while draining by refuseWhileDraining, as a GraphQL error (Fastify's 503 is not one).
+    return503OnClosing: false,
     // Room for a CSV import of 10,000+ activity reports in one GraphQL request.
     bodyLimit: 16 * 1024 * 1024,
   });
@@ -122,6 +124,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     request.scope = { requestId: request.id, statements: 0 };
     runInScope(request.scope, done);
   });
+  const drain = refuseWhileDraining(http);
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -192,6 +195,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   return {
     http,
     close: async () => {
+      drain.start();
       await apollo.stop();
       await metrics.close();
     },
