@@ -57,7 +57,14 @@ async function main(): Promise<void> {
   }
 
   try {
-    database = await openDatabase(config, logger);
+    database = await openDatabase(config, logger, {
+      // Without its database the hub cannot serve; exit so a supervisor (or the operator) starts
+      // it again, and PostgreSQL recovers from its write-ahead log on that start.
+      onUnexpectedExit: (reason) => {
+        logger.fatal({ reason }, `The embedded PostgreSQL stopped unexpectedly (${reason}); stopping. Run npm start again: it recovers the data.`);
+        void shutdown('embedded PostgreSQL stopped', 1);
+      },
+    });
     orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax });
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
@@ -71,7 +78,7 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/graphql`;
-  logger.info({ graphql: url, data: database.describe, startedInMs: Date.now() - started }, `Yntymak serves GraphQL at ${url}; data: ${database.describe}`);
+  logger.info({ graphql: url, data: database.describe, node: process.version, startedInMs: Date.now() - started }, `Yntymak serves GraphQL at ${url}; data: ${database.describe}`);
 }
 
 void main();
