@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { type DatabaseLocation, openDatabase } from './db/database';
-import { initOrm, migrate, type Orm } from './db/orm';
+import { initOrm, migrate, type Orm, withStartupLock } from './db/orm';
 import { type App, createApp } from './server/app';
 import { createLogger } from './server/logger';
 import { seedReferenceData } from '../seeds';
@@ -66,9 +66,12 @@ async function main(): Promise<void> {
       },
     });
     orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax });
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
-    if (config.seedOnStart) await seedReferenceData(orm, logger);
+    const ready = orm;
+    await withStartupLock(ready, async () => {
+      const applied = await migrate(ready);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+      if (config.seedOnStart) await seedReferenceData(ready, logger);
+    });
     app = await createApp(config, orm, logger);
     await app.http.listen({ host: config.host, port: config.port });
   } catch (error) {
