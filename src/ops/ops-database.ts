@@ -47,7 +47,10 @@ export async function openOpsDatabase(config: AppConfig, purpose: 'backup' | 're
     if (/in use by process/.test(message)) {
       throw new OpsError(`The hub is running on ${shown} (${/process \d+/.exec(message)?.[0]}): stop it before restoring into that folder.`);
     }
-    throw new OpsError(message.split('\n')[0]);
+    // The first line says what failed; PostgreSQL's own line says why (e.g. the port is taken).
+    const [first, ...rest] = message.split('\n');
+    const why = rest.find((line) => /could not bind|FATAL:/.test(line))?.replace(/^.*?(LOG|FATAL):\s*/, '');
+    throw new OpsError(`${first.trim()}${why ? ` ${why}` : ''}`);
   }
   const embedded = database.embedded!;
   return {
