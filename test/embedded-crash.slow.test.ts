@@ -83,9 +83,14 @@ describe('the embedded PostgreSQL', () => {
     // The backup started PostgreSQL for itself and stopped it again.
     expect(existsSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'))).toBe(false);
 
-    const over = await run(process.execPath, [script('restore'), file], { env }).catch((error) => error);
+    const [over, missing] = await Promise.all(
+      [file, join(folder, 'nothing.pgcopy.gz')].map((path) => run(process.execPath, [script('restore'), path], { env }).catch((error) => error)),
+    );
     expect(over.code).toBe(1);
-    expect(over.stderr.trim()).toMatch(/^The embedded database in .+ is not empty/);
+    expect(over.stderr.trim().split('\n')).toHaveLength(1);
+    expect(over.stderr).toMatch(/^The embedded database in .+ is not empty/);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`No backup file at ${join(folder, 'nothing.pgcopy.gz')}.`);
 
     const fresh = { ...env, DATA_DIR: join(folder, 'restored') };
     const restored = await run(process.execPath, [script('restore'), file], { env: fresh });

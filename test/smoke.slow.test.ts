@@ -1,6 +1,7 @@
 /**
  * The built server on the Node.js that runs the tests: starts, answers a query, signs a person
- * in. `npm run test:node-versions` runs this file (and test/startup.test.ts) on Node 22 and 24.
+ * in. `npm run test:slow` runs it on the machine's Node; `npm run test:node-versions` runs it
+ * and test/startup.test.ts on Node 22 and 24.
  */
 import { adminTokenFor, graphqlAt, runServer } from './support/child-server';
 import { freePort } from './support/ports';
