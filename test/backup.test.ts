@@ -49,6 +49,8 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
 describe('backup and restore (COPY format)', () => {
   let server: TestServer;
   let folder: string;
+  /** The backup of the first test, reused by the others. */
+  let backup: Awaited<ReturnType<typeof backupDatabase>>;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -68,7 +70,7 @@ describe('backup and restore (COPY format)', () => {
     );
     expect(created.errors).toBeUndefined();
 
-    const backup = await backupDatabase(server.databaseUrl, { folder }, { format: 'copy' });
+    backup = await backupDatabase(server.databaseUrl, { folder }, { format: 'copy' });
     expect(backup.path).toMatch(/yntymak-\d{4}-\d{2}-\d{2}T\d{6}Z\.pgcopy\.gz$/);
     expect(backup.rows).toBeGreaterThan(10_000);
     expect(await readdir(folder)).toEqual([backup.path.split('/').pop()]);
@@ -84,14 +86,12 @@ describe('backup and restore (COPY format)', () => {
   });
 
   it('refuses to restore into a database that holds anything, and writes nothing there', async () => {
-    const backup = await backupDatabase(server.databaseUrl, { folder }, { format: 'copy' });
     const before = await fingerprint(server.databaseUrl);
     await expect(restoreDatabase(server.databaseUrl, backup.path)).rejects.toThrow(/is not empty \(\d+ tables/);
     expect(await fingerprint(server.databaseUrl)).toEqual(before);
   });
 
   it('leaves the target empty when the file is damaged part-way (one transaction)', async () => {
-    const backup = await backupDatabase(server.databaseUrl, { folder }, { format: 'copy' });
     // The first half of the file, compressed properly, so the damage shows only in the middle of a table.
     const text = gunzipSync(await readFile(backup.path));
     const cut = join(folder, 'cut.pgcopy.gz');
