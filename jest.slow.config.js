@@ -6,4 +6,6 @@ module.exports = {
   ...base,
   testMatch: ['**/*.slow.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
+  // A first start creates a cluster, migrates and loads the map: a minute on a busy machine.
+  testTimeout: 300000,
 };

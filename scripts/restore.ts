@@ -35,6 +35,11 @@ main().catch((error) => {
     console.error(error.message);
     process.exit(error instanceof ConfigError ? 2 : 1);
   }
+  // PostgreSQL's and the network's errors (a refused or dropped connection) say enough in a line.
+  if (typeof (error as { code?: unknown }).code === 'string') {
+    console.error(`Database error: ${(error as Error).message}`);
+    process.exit(1);
+  }
   console.error(error);
   process.exit(1);
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../src/config/paths';
-import { adminTokenFor, graphqlAt, runServer } from './support/child-server';
+import { adminTokenFor, graphqlAt, killLeftovers, runServer, stopPostmasterOf } from './support/child-server';
 import { freePort } from './support/ports';
 
 const run = promisify(execFile);
@@ -44,6 +44,15 @@ describe('the embedded PostgreSQL', () => {
   });
 
   afterAll(async () => {
+    killLeftovers();
+    for (const data of ['data', 'restored']) {
+      try {
+        stopPostmasterOf(join(folder, data));
+      } catch {
+        // None running: the tests stopped it.
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await rm(folder, { recursive: true, force: true });
   });
 

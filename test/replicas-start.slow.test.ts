@@ -4,9 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createDatabaseIfMissing } from '../src/db/embedded-postgres';
-import { graphqlAt, runServer } from './support/child-server';
+import { graphqlAt, killLeftovers, runServer } from './support/child-server';
 import { ADMIN_URL_VARIABLE } from './support/cluster';
 import { freePort } from './support/ports';
+
+afterAll(killLeftovers);
 
 it('migrates once when two replicas start together on an empty database', async () => {
   const adminUrl = process.env[ADMIN_URL_VARIABLE]!;

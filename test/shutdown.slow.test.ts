@@ -4,9 +4,11 @@
  */
 import { connect } from 'node:net';
 import { Client } from 'pg';
-import { adminTokenFor, graphqlAt, runServer } from './support/child-server';
+import { adminTokenFor, graphqlAt, killLeftovers, runServer } from './support/child-server';
 import { freePort } from './support/ports';
 import { createTestDatabase } from './support/test-server';
+
+afterAll(killLeftovers);
 
 const IMPORT = `mutation ($csv: String!) { importActivityReports(csv: $csv) { valid created problems { row message } } }`;
 const HEADER =

@@ -3,9 +3,11 @@
  * in. `npm run test:slow` runs it on the machine's Node; `npm run test:node-versions` runs it
  * and test/startup.test.ts on Node 22 and 24.
  */
-import { adminTokenFor, graphqlAt, runServer } from './support/child-server';
+import { adminTokenFor, graphqlAt, killLeftovers, runServer } from './support/child-server';
 import { freePort } from './support/ports';
 import { createTestDatabase } from './support/test-server';
+
+afterAll(killLeftovers);
 
 describe(`the server on Node ${process.version}`, () => {
   it('starts, answers a query and signs a person in', async () => {

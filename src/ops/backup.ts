@@ -91,6 +91,8 @@ export async function backupDatabase(url: string, destination: BackupDestination
   const log = options.log ?? (() => undefined);
   const started = Date.now();
   const client = new Client({ connectionString: url });
+  // A dropped connection fails the statement waiting on it; without a listener it would also crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   let partial: string | undefined;
   try {

@@ -59,6 +59,7 @@ export async function backupKind(file: string): Promise<'copy' | 'pg_dump'> {
 /** Refuses a database that holds anything (an empty migrations table left by a failed restore is nothing). */
 export async function assertEmpty(url: string, describe: string): Promise<void> {
   const client = new Client({ connectionString: url });
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { relations, migrations } = await userRelations(client);

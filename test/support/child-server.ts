@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { issueAdminToken } from '../../src/auth/auth.service';
@@ -16,11 +17,27 @@ export interface ChildServer {
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills the servers a failed test left running (call in afterAll). */
+export function killLeftovers(): void {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+}
+
+/** Stops, with a fast shutdown, a PostgreSQL still running on a test's data folder. */
+export function stopPostmasterOf(dataDir: string): void {
+  const pid = Number.parseInt(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), { encoding: 'utf8', flag: 'r' }).split('\n')[0], 10);
+  if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+}
+
 export function runServer(env: Record<string, string>): ChildServer {
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
