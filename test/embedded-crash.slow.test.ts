@@ -61,7 +61,7 @@ describe('the embedded PostgreSQL', () => {
 
   it('is backed up while the hub runs; killed with SIGKILL, the hub stops, and the next start has every acknowledged write', async () => {
     const server = runServer(env);
-    await server.waitFor('serves GraphQL at', 90_000);
+    await server.waitFor('serves GraphQL at', 180_000);
     const password = readFileSync(join(env.DATA_DIR, 'postgres-password'), 'utf8').trim();
     const token = await adminTokenFor(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/yntymak`);
     for (let index = 0; index < 5; index += 1) {
@@ -78,7 +78,7 @@ describe('the embedded PostgreSQL', () => {
     expect(server.output()).toContain('The embedded PostgreSQL stopped unexpectedly (killed by SIGKILL)');
 
     const restarted = runServer(env);
-    await restarted.waitFor('serves GraphQL at', 60_000);
+    await restarted.waitFor('serves GraphQL at', 180_000);
     expect(await projectCount()).toBe(5);
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toBe(0);
@@ -105,7 +105,7 @@ describe('the embedded PostgreSQL', () => {
     const restored = await run(process.execPath, [script('restore'), file], { env: fresh });
     expect(restored.stdout).toContain(`${rows} rows`);
     const server = runServer(fresh);
-    await server.waitFor('serves GraphQL at', 60_000);
+    await server.waitFor('serves GraphQL at', 180_000);
     expect(server.output()).not.toContain('applied migrations');
     expect(await projectCount()).toBe(5);
     server.child.kill('SIGTERM');

@@ -19,7 +19,7 @@ it('migrates once when two replicas start together on an empty database', async 
   const ports = [await freePort(), await freePort()];
   const servers = ports.map((port) => runServer({ DATABASE_URL: url.toString(), PORT: String(port) }));
   try {
-    await Promise.all(servers.map((server) => server.waitFor('serves GraphQL at', 120_000)));
+    await Promise.all(servers.map((server) => server.waitFor('serves GraphQL at', 180_000)));
     expect(servers.filter((server) => server.output().includes('applied migrations'))).toHaveLength(1);
     expect(servers.filter((server) => server.output().includes('loaded reference geography'))).toHaveLength(1);
     for (const port of ports) {

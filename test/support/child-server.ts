@@ -46,7 +46,7 @@ export function runServer(env: Record<string, string>): ChildServer {
     child,
     output: () => output,
     exited,
-    waitFor(text, timeoutMs = 30_000) {
+    waitFor(text, timeoutMs = 120_000) {
       const found = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
       if (found()) return Promise.resolve();
       // Checked on every chunk of output, so a test can act the moment a line appears.
