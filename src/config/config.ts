@@ -64,6 +64,8 @@ const environmentSchema = z.object({
     .regex(ORIGIN_LIST_FORMAT, { message: 'expected origins such as https://partner.example.org, comma-separated (scheme and host, no path)' })
     .optional(),
   DB_STATEMENT_TIMEOUT_MS: count('expected a whole number of milliseconds from 0 (no limit) to 3600000', 0, 3_600_000).default(5000),
+  METRICS_PORT: port.optional(),
+  METRICS_TOKEN: z.string().min(16, { message: 'expected a secret of at least 16 characters' }).optional(),
 });
 
 export interface AppConfig {
@@ -93,6 +95,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Longest a single SQL statement of a request may run (PostgreSQL's statement_timeout); 0: no limit. */
   dbStatementTimeoutMs: number;
+  /** Prometheus metrics on a port of their own (GET /metrics there), off when unset. */
+  metricsPort?: number;
+  /** Prometheus metrics at /metrics of the main port, for `Authorization: Bearer <token>`; off when unset. */
+  metricsToken?: string;
 }
 
 export interface RateLimits {
@@ -142,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : null,
     corsOrigins: values.CORS_ORIGINS ? values.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
     dbStatementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
+    metricsPort: values.METRICS_PORT,
+    metricsToken: values.METRICS_TOKEN,
   };
 }
 

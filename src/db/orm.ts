@@ -99,3 +99,30 @@ export async function migrate(orm: Orm): Promise<string[]> {
   });
   return applied.map((migration) => migration.name);
 }
+
+/** Advisory lock key of start-up work (migrations, reference data): "yntymak" in ASCII, shortened. */
+const STARTUP_LOCK = 7_959_156;
+
+/**
+ * Runs `work` (migrating, loading reference data) while holding a PostgreSQL advisory lock, so
+ * that replicas started together on one database take turns: the first migrates, the others
+ * wait, then find nothing left to do. The lock is held on a connection of its own and ends with
+ * it, also if the process dies.
+ */
+export async function withStartupLock<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
+  const client = orm.em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<{ query(sql: string): Promise<unknown> }>;
+    releaseConnection(connection: unknown): Promise<void>;
+  };
+  const connection = await client.acquireConnection();
+  try {
+    await connection.query(`select pg_advisory_lock(${STARTUP_LOCK})`);
+    try {
+      return await work();
+    } finally {
+      await connection.query(`select pg_advisory_unlock(${STARTUP_LOCK})`);
+    }
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}

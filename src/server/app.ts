@@ -20,6 +20,8 @@ import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
 import { refuseNulCharacters } from './nul-characters';
 import { registerProtection } from './protection';
+import { refuseWhileDraining } from './drain';
+import { createMetrics } from './metrics';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
 import { asContextError, serviceUnavailableStatus } from './service-unavailable';
@@ -63,7 +65,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     // Behind a reverse proxy every request comes from the proxy's address: only with TRUST_PROXY
     // is the client's own (from X-Forwarded-For) used, e.g. by the sign-in lock per address.
     trustProxy: typeof config.trustProxy === 'number' ? trustNearestProxies(config.trustProxy) : config.trustProxy,
-    return503OnClosing: true,
+    // Refused while draining by refuseWhileDraining, as a GraphQL error (Fastify's 503 is not one).
+    return503OnClosing: false,
     // Room for a CSV import of 10,000+ activity reports in one GraphQL request.
     bodyLimit: 16 * 1024 * 1024,
   });
@@ -95,6 +98,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     },
   };
 
+  const metrics = createMetrics(config, orm);
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await appSchema(),
     formatError: createErrorFormatter(logger),
@@ -111,6 +116,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
       reportRequestFacts,
+      metrics.apolloPlugin,
     ],
   });
   await apollo.start();
@@ -126,6 +132,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
   // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
   await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
+  const drain = refuseWhileDraining(http);
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -140,6 +147,10 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       'request',
     );
   });
+
+  metrics.register(http);
+  const metricsUrl = await metrics.listen(config.host);
+  if (metricsUrl) logger.info({ metrics: metricsUrl }, `Prometheus metrics at ${metricsUrl}`);
 
   http.get('/healthz', async () => ({ status: 'ok' }));
   // A fresh connection and `select 1` each time: 503 as soon as PostgreSQL stops taking new work
@@ -188,5 +199,12 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     },
   });
 
-  return { http, close: () => apollo.stop() };
+  return {
+    http,
+    close: async () => {
+      drain.start();
+      await apollo.stop();
+      await metrics.close();
+    },
+  };
 }
