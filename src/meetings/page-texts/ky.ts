@@ -45,7 +45,7 @@ export const ky: MeetingPageTexts = {
   },
   errors: {
     signIn: 'Системага кириңиз же API-токен жөнөтүңүз.',
-    invalidToken: 'API-токен жараксыз: ал белгисиз, мөөнөтү өткөн же жокко чыгарылган, же Authorization баш аты «Bearer <API-токен>» түрүндө эмес.',
+    invalidToken: 'API-токен жараксыз: ал белгисиз, мөөнөтү өткөн же жокко чыгарылган, же Authorization талаасы «Bearer <API-токен>» түрүндө эмес.',
     sessionEnded: 'Сеансыңыз аяктады. Системага кайра кириңиз.',
     noSuchMeeting: 'Мындай жыйын жок.',
   },
