@@ -227,6 +227,18 @@ describe('the 3W as CSV', () => {
     expect(asAdmin.text).toBe(anonymous.text);
   });
 
+  it('keeps a title that looks like a formula text, in the CSV and in the workbook', async () => {
+    const owner = await organisation({ en: 'Export Formula NGO' });
+    const title = '=HYPERLINK("http://example.org","Export formula")';
+    await project({ title: { en: title }, participants: [{ organisationId: owner, role: 'IMPLEMENTING' }] });
+    const { rows } = await csv(`/exports/3w.csv?organisation=${owner}`);
+    expect(rows[0]['#activity+name']).toBe(`'${title}`);
+    const { body } = await get(`/exports/3w.xlsx?organisation=${owner}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
+    expect(workbook.getWorksheet('3W')!.getRow(3).getCell(HXL.indexOf('#activity+name') + 1).value).toBe(title);
+  });
+
   it('uses the web UI\'s words for the stages', () => {
     for (const language of ['ky', 'ru', 'en'] as const) {
       const catalogue = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'web', 'locales', language, 'projects.json'), 'utf8')) as { status: Record<string, string> };

@@ -11,6 +11,17 @@ import { THREE_W_COLUMNS, type ThreeWRow } from './three-w.service';
  */
 const BOM = '\ufeff';
 
+/**
+ * Text a spreadsheet would take for a formula (=, +, -, @ or a control character first) is
+ * written after an apostrophe, so a title such as `=HYPERLINK(…)` stays text in Excel (the
+ * OWASP advice on CSV injection). The workbook needs none: its cells are typed as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string | null): string {
+  return value === null ? '' : FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 function headerRows(language: Language): string[][] {
   return [THREE_W_COLUMNS.map((column) => column.label[language]), THREE_W_COLUMNS.map((column) => column.hxl)];
 }
@@ -24,7 +35,7 @@ export function threeWCsv(pages: AsyncIterable<ThreeWRow[]>, language: Language)
   async function* chunks() {
     yield BOM + stringify(headerRows(language), { record_delimiter: 'windows' });
     for await (const rows of pages) {
-      if (rows.length) yield stringify(rows.map((row) => THREE_W_COLUMNS.map((column) => row[column.key] ?? '')), { record_delimiter: 'windows' });
+      if (rows.length) yield stringify(rows.map((row) => THREE_W_COLUMNS.map((column) => (column.key === 'committed' ? (row.committed ?? '') : csvCell(row[column.key])))), { record_delimiter: 'windows' });
     }
   }
   return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
