@@ -36,6 +36,8 @@ export interface ThreeWRow {
   currency: string;
 }
 
+type Places = Pick<ThreeWRow, 'adm1Name' | 'adm1Code' | 'adm2Name' | 'adm2Code' | 'adm3Name' | 'adm3Code'>;
+
 export interface ThreeWColumn {
   key: keyof ThreeWRow;
   /** The HXL hashtag of the row under the header (https://hxlstandard.org). */
@@ -162,19 +164,24 @@ async function rowsOf(ctx: RequestContext, ids: string[], options: ThreeWOptions
   const themeRecords = new Map(found(await themes.themeByCode.loadMany([...new Set(themeCodes.flat())])).map((theme) => [theme.code, theme]));
 
   const unitName = (unit: AdminUnitRecord | undefined) => (unit ? (pickTranslation({ ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn }, language) ?? unit.code) : '');
-  /** The unit's region, district and ayil aimak (itself or its ancestors) by depth in the tree. */
-  const places = (unitCode: string | null) => {
-    const path = unitCode ? (units.get(unitCode)?.path.split(PATH_SEPARATOR) ?? []) : [];
-    const at = (depth: number) => (path[depth] ? units.get(path[depth]) : undefined);
-    const [adm1, adm2, adm3] = [at(1), at(2), at(3)];
-    return {
-      adm1Name: unitName(adm1),
-      adm1Code: adm1?.code ?? '',
-      adm2Name: unitName(adm2),
-      adm2Code: adm2?.code ?? '',
-      adm3Name: unitName(adm3),
-      adm3Code: adm3?.code ?? '',
-    };
+  /** The unit's region, district and ayil aimak (itself or its ancestors) by depth in the tree; once per unit. */
+  const placesOf = new Map<string | null, Places>();
+  const places = (unitCode: string | null): Places => {
+    let known = placesOf.get(unitCode);
+    if (!known) {
+      const path = unitCode ? (units.get(unitCode)?.path.split(PATH_SEPARATOR) ?? []) : [];
+      const [adm1, adm2, adm3] = [1, 2, 3].map((depth) => (path[depth] ? units.get(path[depth]) : undefined));
+      known = {
+        adm1Name: unitName(adm1),
+        adm1Code: adm1?.code ?? '',
+        adm2Name: unitName(adm2),
+        adm2Code: adm2?.code ?? '',
+        adm3Name: unitName(adm3),
+        adm3Code: adm3?.code ?? '',
+      };
+      placesOf.set(unitCode, known);
+    }
+    return known;
   };
 
   const byId = new Map(projects.map((project) => [project.id, project]));
@@ -196,6 +203,6 @@ async function rowsOf(ctx: RequestContext, ids: string[], options: ThreeWOptions
       currency,
     };
     const unitCodes = coverage[index].length ? coverage[index].map((entry) => entry.unitCode) : [null];
-    return unitCodes.map((unitCode) => ({ ...common, ...places(unitCode) }));
+    return unitCodes.map((unitCode): ThreeWRow => Object.assign({}, common, places(unitCode)));
   });
 }
