@@ -71,7 +71,9 @@ export function threeWXlsx(pages: AsyncIterable<ThreeWRow[]>, language: Language
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Yntymak';
   const sheet = workbook.addWorksheet('3W', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = THREE_W_COLUMNS.map((column) => ({ key: column.key, width: column.width }));
+  // Formats by column: the cells of each row take them without a style object of their own.
+  const numFmt: Partial<Record<keyof ThreeWRow, string>> = { start: 'yyyy-mm-dd', end: 'yyyy-mm-dd', committed: '#,##0.00' };
+  sheet.columns = THREE_W_COLUMNS.map((column) => ({ key: column.key, width: column.width, ...(numFmt[column.key] ? { style: { numFmt: numFmt[column.key] } } : {}) }));
 
   const write = async () => {
     const [labels, hashtags] = headerRows(language);
@@ -83,11 +85,7 @@ export function threeWXlsx(pages: AsyncIterable<ThreeWRow[]>, language: Language
     hxl.commit();
     for await (const rows of pages) {
       for (const row of rows) {
-        const added = sheet.addRow({ ...row, start: excelDay(row.start), end: excelDay(row.end), committed: row.committed === null ? null : Number(row.committed) });
-        added.getCell('start').numFmt = 'yyyy-mm-dd';
-        added.getCell('end').numFmt = 'yyyy-mm-dd';
-        added.getCell('committed').numFmt = '#,##0.00';
-        added.commit();
+        sheet.addRow({ ...row, start: excelDay(row.start), end: excelDay(row.end), committed: row.committed === null ? null : Number(row.committed) }).commit();
       }
       // Wait for a slow client rather than letting the workbook pile up in memory.
       await drained(output);
