@@ -273,6 +273,23 @@ describe('refused requests', () => {
   });
 });
 
+describe('the rate limit', () => {
+  it('counts exports like API requests: an anonymous address past its budget gets 429', async () => {
+    const limited = await startTestServer({ RATE_LIMITS: 'true', RATE_LIMIT_ANONYMOUS: '2' });
+    try {
+      const statuses: number[] = [];
+      for (let index = 0; index < 3; index += 1) {
+        const response = await fetch(`${limited.url}/exports/coverage.geojson?level=REGION`);
+        await response.arrayBuffer();
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('the 3W as an Excel workbook', () => {
   it('reads back with the same header and HXL rows, and typed cells', async () => {
     const { response, body } = await get(`/exports/3w.xlsx?organisation=${implementer}&status=IMPLEMENTATION`);

@@ -16,6 +16,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.NOT_FOUND]: 404,
   [ErrorKind.CONFLICT]: 409,
   [ErrorKind.TOO_MANY_REQUESTS]: 429,
+  [ErrorKind.SERVICE_UNAVAILABLE]: 503,
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
