@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { groupByKeys } from '../common/group-by';
 import { Field, ObjectType } from 'type-graphql';
 import { Decimal, LocalDate } from '../common/scalars';
 import { REPORTING_CURRENCY } from './exchange-rate.entity';
@@ -156,9 +157,9 @@ export function createFundingTotalsLoader(em: EntityManager) {
         const rows = await em
           .getConnection()
           .execute<TotalsRow[]>(TOTALS_SQL, [currency, currency, projectIds, currency, currency, currency, currency]);
-        for (const projectId of projectIds) {
-          results.set(`${projectId}|${currency}`, assemble(currency, rows.filter((row) => row.project_id === projectId)));
-        }
+        // Grouped once: filtering all rows per project grew with the square of the batch (the 3W asks for 500 at once).
+        const byProject = groupByKeys(projectIds, rows, (row) => row.project_id);
+        projectIds.forEach((projectId, index) => results.set(`${projectId}|${currency}`, assemble(currency, byProject[index])));
       }
       return keys.map((key) => results.get(`${key.projectId}|${key.currency}`)!);
     },

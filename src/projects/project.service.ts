@@ -47,12 +47,16 @@ export function projectSearchText(title: TranslatedText): string {
 const START_SQL = 'coalesce(p.actual_start, p.planned_start)';
 const END_SQL = 'coalesce(p.actual_end, p.planned_end)';
 
+/** A project's title in `language`, else in another language that has one (on `project p`). */
+export function titleSql(language: Language): string {
+  return `coalesce(${languagesFor(language).map((lang) => `p.title_${lang}`).join(', ')})`;
+}
+
 function orderSql(order: ProjectOrder | null | undefined, language: Language): string {
   const direction = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  const titleColumns = languagesFor(language).map((lang) => `p.title_${lang}`);
   switch (order?.field) {
     case ProjectOrderField.TITLE:
-      return `coalesce(${titleColumns.join(', ')}) ${direction}, p.id`;
+      return `${titleSql(language)} ${direction}, p.id`;
     case ProjectOrderField.START_DATE:
       return `${START_SQL} ${direction} nulls last, p.id`;
     case ProjectOrderField.END_DATE:
@@ -66,16 +70,18 @@ function orderSql(order: ProjectOrder | null | undefined, language: Language): s
   }
 }
 
+/** The SQL conditions (on `project p`) of a project filter, and their parameters. */
+export interface ProjectFilterSql {
+  conditions: string[];
+  params: unknown[];
+}
+
 /**
- * Projects matching the filter, as one SQL statement for the page and one for the count.
- * Coverage is matched in the unit tree by materialised path.
+ * Checks a project filter and turns it into SQL conditions on `project p`: an unknown
+ * organisation, theme or unit is a BAD_USER_INPUT naming the field, never an empty list.
+ * Coverage is matched in the unit tree by materialised path. `projects` and the 3W export share it.
  */
-export async function listProjects(
-  ctx: RequestContext,
-  filter: ProjectFilter | null | undefined,
-  order: ProjectOrder | null | undefined,
-  window: PageWindow,
-): Promise<Connection<ProjectRecord>> {
+export async function projectFilterSql(ctx: RequestContext, filter: ProjectFilter | null | undefined): Promise<ProjectFilterSql> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -124,7 +130,17 @@ export async function listProjects(
   }
   const search = filter?.search ? searchKey(filter.search) : '';
   if (search) add('p.search_text like ?', `%${escapeLike(search)}%`);
+  return { conditions, params };
+}
 
+/** Projects matching the filter, as one SQL statement for the page and one for the count. */
+export async function listProjects(
+  ctx: RequestContext,
+  filter: ProjectFilter | null | undefined,
+  order: ProjectOrder | null | undefined,
+  window: PageWindow,
+): Promise<Connection<ProjectRecord>> {
+  const { conditions, params } = await projectFilterSql(ctx, filter);
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   return pageByIds(
     ctx.em,

@@ -11,6 +11,7 @@ import { languageFromHeader } from '../common/localized-text';
 import type { AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
+import { registerExportRoutes } from '../exports/export.routes';
 import type { Orm } from '../db/orm';
 import { sharedProbe } from '../db/availability';
 import { AuthErrorCode } from '../auth/auth.errors';
@@ -164,6 +165,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   });
 
   registerMeetingRoutes(http, orm, SESSION_COOKIE);
+  registerExportRoutes(http, orm);
   await registerWebUi(http, config.webDir, logger);
 
   await http.register(fastifyApollo(apollo), {

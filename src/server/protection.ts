@@ -74,11 +74,11 @@ async function registerSecurityHeaders(http: FastifyInstance, env: AppConfig['en
   });
 }
 
-/** Requests that cost the database something: the API and the meeting documents, not the UI's files. */
+/** Requests that cost the database something: the API, the meeting documents and the exports, not the UI's files. */
 function isApiRequest(request: FastifyRequest): boolean {
   if (request.method === 'OPTIONS') return false;
   const route = request.routeOptions.url;
-  return route === '/graphql' || (route?.startsWith('/meetings/') ?? false);
+  return route === '/graphql' || (route?.startsWith('/meetings/') ?? false) || (route?.startsWith('/exports/') ?? false);
 }
 
 /** How long the known-good credentials are remembered, and how many of them. */

@@ -58,6 +58,10 @@ describe('the public map', () => {
 
     await page.getByRole('combobox', { name: 'Тема' }).selectOption({ label: names['theme:ru'] });
     await page.waitForURL(/theme=CONFLICT_PREVENTION/);
+    // The map's data to download: the view's level, theme and period (today), in the UI's language.
+    // (The page may render the new view a moment after the address changes.)
+    await page.locator('a[href^="/exports/coverage.geojson"][href*="theme="]').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    expect(await page.getByRole('link', { name: 'Данные карты (GeoJSON)' }).getAttribute('href')).toMatch(/^\/exports\/coverage\.geojson\?level=DISTRICT&theme=CONFLICT_PREVENTION&activeOn=\d{4}-\d{2}-\d{2}&lang=ru$/);
     // With the theme chosen, the district is coloured by its projects on it: ours among them.
     await district.focus();
     await page.keyboard.press('Enter');

@@ -17,6 +17,9 @@ import { MapLegend } from './MapLegend';
 import { mapQueries } from './map-queries';
 import { useShapes } from './map-shapes';
 import { UnitPanel } from './UnitPanel';
+import { currentLanguage } from '../../app/i18n';
+import { ExportLinks } from '../exports/ExportLinks';
+import { coverageGeoJsonUrl, threeWUrl } from '../exports/export-links';
 
 // Leaflet is the heaviest part of the page: it arrives in a chunk of its own.
 const CoverageMap = lazy(() => import('./CoverageMap').then((module) => ({ default: module.CoverageMap })));
@@ -108,6 +111,13 @@ export default function PublicMapPage() {
         </Text>
       </div>
       <MapFiltersBar filters={filters} />
+      <ExportLinks
+        links={[
+          { href: coverageGeoJsonUrl({ level: filters.level, ...filters.coverageFilter }, currentLanguage(), filters.currency), label: t('common:export.geojson') },
+          { href: threeWUrl('csv', filters.coverageFilter, currentLanguage(), filters.currency), label: t('common:export.csv') },
+          { href: threeWUrl('xlsx', filters.coverageFilter, currentLanguage(), filters.currency), label: t('common:export.xlsx') },
+        ]}
+      />
       {/* Drawn once everything has arrived: each partial answer would redraw every shape. */}
       <QueryState loading={(drawsMap && !shapes && !shapesError) || pending.some((query) => query.loading && !query.data)} error={pending.find((query) => query.error)?.error ?? (drawsMap ? shapesError : null)}>
         <Text size="sm" aria-live="polite">

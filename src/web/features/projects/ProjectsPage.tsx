@@ -11,6 +11,9 @@ import { QueryState } from '../../app/ui/QueryState';
 import { UnitSelect } from '../geography/UnitSelect';
 import { organisationNames } from './project-labels';
 import { UrlSearchInput } from '../../app/ui/UrlSearchInput';
+import { currentLanguage } from '../../app/i18n';
+import { ExportLinks } from '../exports/ExportLinks';
+import { threeWUrl } from '../exports/export-links';
 
 const PAGE_SIZE = 25;
 export const STATUSES: ProjectStatus[] = ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'];
@@ -28,17 +31,18 @@ export default function ProjectsPage() {
   const [field, direction] = sort.split(':') as [ProjectOrderField, 'ASC' | 'DESC'];
   const from = url.get('from') || null;
   const to = url.get('to') || null;
+  const filter = {
+    search: url.get('q') || null,
+    themeCodes: url.getList('theme').length ? url.getList('theme') : null,
+    status: url.getList('status').length ? (url.getList('status') as ProjectStatus[]) : null,
+    organisationIds: url.get('org') ? [url.get('org')] : null,
+    unitCode: url.get('unit') || null,
+    coverageMatch: 'INTERSECTING' as const,
+    activeDuring: from || to ? { from, to } : null,
+  };
   const { data, loading, error } = useQuery(ProjectListDocument, {
     variables: {
-      filter: {
-        search: url.get('q') || null,
-        themeCodes: url.getList('theme').length ? url.getList('theme') : null,
-        status: url.getList('status').length ? (url.getList('status') as ProjectStatus[]) : null,
-        organisationIds: url.get('org') ? [url.get('org')] : null,
-        unitCode: url.get('unit') || null,
-        coverageMatch: 'INTERSECTING',
-        activeDuring: from || to ? { from, to } : null,
-      },
+      filter,
       orderBy: { field, direction },
       first: PAGE_SIZE,
       offset: (url.page - 1) * PAGE_SIZE,
@@ -88,6 +92,12 @@ export default function ProjectsPage() {
           w={200}
         />
       </Group>
+      <ExportLinks
+        links={[
+          { href: threeWUrl('csv', filter, currentLanguage()), label: t('common:export.csv') },
+          { href: threeWUrl('xlsx', filter, currentLanguage()), label: t('common:export.xlsx') },
+        ]}
+      />
       {(from || to) && (
         <Group gap="xs">
           <Badge variant="light">{t('projects:list.activeDuring', { from: format.date(from) || '…', to: format.date(to) || '…' })}</Badge>
