@@ -20,6 +20,11 @@ const port = z.coerce
 /** TRUST_PROXY: true, false, a hop count, or addresses (IPv4/IPv6, optionally with a /prefix), comma-separated. */
 const TRUST_PROXY_FORMAT = /^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/;
 
+/** An IATI organisation identifier: `{agency}-{number}` or a bare DAC code (44000), without spaces. */
+const IATI_ORGANISATION_REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/;
+/** The IATI OrganisationType codes (seeds/reference/iati/codelists/OrganisationType.xml). */
+const IATI_ORGANISATION_TYPE_CODES = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   HOST: z.string().min(1, { message: 'expected a host name or address' }).default('127.0.0.1'),
@@ -48,6 +53,14 @@ const environmentSchema = z.object({
     .string()
     .regex(TRUST_PROXY_FORMAT, { message: 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)' })
     .optional(),
+  IATI_PUBLISHER_REF: z
+    .string()
+    .regex(IATI_ORGANISATION_REF, { message: 'expected an IATI organisation identifier such as XM-DAC-41114 or KG-INN-01234567890123 (letters, digits, - . _ :, no spaces)' })
+    .optional(),
+  IATI_PUBLISHER_NAME: z.string().trim().min(1, { message: 'expected the name of the publishing organisation' }).max(500, { message: 'expected at most 500 characters' }).default('Yntymak coordination hub'),
+  IATI_PUBLISHER_TYPE: z
+    .enum(IATI_ORGANISATION_TYPE_CODES, { message: `expected an IATI OrganisationType code: ${IATI_ORGANISATION_TYPE_CODES.join(', ')}` })
+    .default('90'),
 });
 
 export interface AppConfig {
@@ -71,6 +84,16 @@ export interface AppConfig {
    * `trustProxy`): none (false), all (true), the nearest N, or those at these addresses.
    */
   trustProxy: boolean | number | string[];
+  /** Who publishes the IATI export where no organisation of a project can report it (README, "IATI export"). */
+  iatiPublisher: IatiPublisher | null;
+}
+
+/** The hub's own publishing organisation in IATI terms, from IATI_PUBLISHER_REF / _NAME / _TYPE. */
+export interface IatiPublisher {
+  ref: string;
+  name: string;
+  /** IATI OrganisationType code. */
+  type: string;
 }
 
 /**
@@ -100,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolMax: values.DB_POOL_MAX,
     webDir: resolve(projectRoot, values.WEB_DIR),
     trustProxy: trustProxyOf(values.TRUST_PROXY),
+    iatiPublisher: values.IATI_PUBLISHER_REF ? { ref: values.IATI_PUBLISHER_REF, name: values.IATI_PUBLISHER_NAME, type: values.IATI_PUBLISHER_TYPE } : null,
   };
 }
 
