@@ -387,7 +387,7 @@ describe('GET /iati/activities.xml', () => {
     expect(report.body).not.toContain('@');
   });
 
-  it('narrows the file by organisation (id or IATI identifier), unit and time of the last change', async () => {
+  it('narrows the file by organisation (id or IATI identifier), reporting organisation, unit and time of the last change', async () => {
     const everything = await exported();
     const identifiersOf = (activities: Activity[]) => activities.map((activity) => activity['iati-identifier']).sort();
 
@@ -403,6 +403,18 @@ describe('GET /iati/activities.xml', () => {
     expect(identifiersOf((await exported(`?unit=${BATKEN_OBLAST}`)).activities)).toEqual([`${ACCOUNTABLE_REF}-${projects.full}`, countryWide].sort());
     expect(identifiersOf((await exported(`?unit=${OSH_CITY}`)).activities)).toEqual([`${UNDP_REF}-PROJECT-00099999`, countryWide].sort());
     expect(identifiersOf((await exported('?unit=KG')).activities)).toEqual(identifiersOf(everything.activities));
+
+    // One reporting organisation per file, as the IATI Registry asks of a publisher's file.
+    for (const [reporter, identifiers] of [
+      [ACCOUNTABLE_REF, [`${ACCOUNTABLE_REF}-${projects.full}`]],
+      [UNDP_REF, [`${UNDP_REF}-PROJECT-00099999`]],
+      [PUBLISHER.IATI_PUBLISHER_REF, [countryWide]],
+      [ids.accountable, [`${ACCOUNTABLE_REF}-${projects.full}`]],
+    ] as const) {
+      const file = await exported(`?reportingOrg=${encodeURIComponent(reporter)}`);
+      expect(identifiersOf(file.activities)).toEqual(identifiers);
+      expect(new Set(file.activities.map((activity) => activity['reporting-org']['@ref'])).size).toBe(1);
+    }
 
     // A transaction recorded now makes its project "updated", though the project row did not change.
     const since = new Date().toISOString();
@@ -424,6 +436,7 @@ describe('GET /iati/activities.xml', () => {
     ['?updatedSince=2026-01-01T25:00:00Z', 'updatedSince', 'INVALID_DATE_TIME'],
     ['?organisation=00000000-0000-4000-8000-000000000000', 'organisation', 'UNKNOWN_ORGANISATION'],
     ['?organisation=XM-DAC-00000', 'organisation', 'UNKNOWN_ORGANISATION'],
+    ['?reportingOrg=XM-DAC-00000', 'reportingOrg', 'UNKNOWN_ORGANISATION'],
     ['?unit=KG99999999999', 'unit', 'UNKNOWN_UNIT'],
     ['?unitCode=KG05000000000', 'unitCode', 'UNKNOWN_PARAMETER'],
     ['?unit=KG&unit=KG05000000000', 'unit', 'REPEATED_PARAMETER'],

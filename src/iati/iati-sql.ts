@@ -10,6 +10,8 @@ export interface ExportScope {
   updatedSince: Date | null;
   /** Projects covering this unit, a unit inside it or a unit containing it. */
   unit: AdminUnitRecord | null;
+  /** Only the projects this organisation (its id) reports, or those the hub's publisher reports (HUB). */
+  reporter: string | 'HUB' | null;
   /** IATI_PUBLISHER_REF, or null when the hub does not publish on behalf of others. */
   publisherRef: string | null;
   /** Today (UTC, YYYY-MM-DD): actual dates after it are not exported. */
@@ -23,6 +25,8 @@ export interface ClassifiedProject {
   lastUpdated: string;
   /** The participating organisation that reports it; null for the hub's publisher (or none, when skipped). */
   reporterId: string | null;
+  /** The hub's publisher reports it (when it is exported). */
+  reportedByHub: boolean;
   /** Empty for a project that is exported. */
   reasons: IatiSkipReason[];
 }
@@ -57,58 +61,73 @@ function classifiedSql(scope: ExportScope): [string, unknown[]] {
     conditions.push('greatest(p.updated_at, money.updated_at) >= ?');
     params.push(scope.updatedSince);
   }
-  const reasons = [
-    `case when not refs.any_ref then '${IatiSkipReason.NO_IATI_ORGANISATION}' end`,
-    `case when refs.any_ref and p.iati_identifier is not null and named.id is null
-               and not coalesce(starts_with(p.iati_identifier, ?::text || '-'), false)
-          then '${IatiSkipReason.IDENTIFIER_NOT_OF_AN_ORGANISATION}' end`,
-    `case when refs.any_ref and p.iati_identifier is null and owner.id is null and ?::text is null
-          then '${IatiSkipReason.NO_REPORTING_ORGANISATION}' end`,
-    `case when ${text(TRANSLATED('title'))} is null then '${IatiSkipReason.NO_TITLE}' end`,
-    `case when ${text([...TRANSLATED('description'), ...TRANSLATED('objectives')])} is null then '${IatiSkipReason.NO_DESCRIPTION}' end`,
-    `case when coalesce(p.planned_start, p.planned_end,
-                        case when p.actual_start <= ?::date then p.actual_start end,
-                        case when p.actual_end <= ?::date then p.actual_end end) is null
-          then '${IatiSkipReason.NO_DATES}' end`,
-  ];
   const sql = `
-    select p.id,
-           to_char(greatest(p.updated_at, money.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastUpdated",
-           case when p.iati_identifier is not null then named.id else owner.id end as "reporterId",
-           array_remove(array[${reasons.join(',\n')}]::text[], null) as reasons
-    from project p
-    left join lateral (
-      select max(changed.updated_at) as updated_at
-      from (select b.updated_at from budget b where b.project_id = p.id
-            union all
-            select t.updated_at from funding_transaction t where t.project_id = p.id) changed
-    ) money on true
-    left join lateral (
-      select exists (select 1 from project_participant pp join organisation o on o.id = pp.organisation_id
-                     where pp.project_id = p.id and o.iati_identifier is not null) as any_ref
-    ) refs on true
-    left join lateral (
-      select o.id from project_participant pp join organisation o on o.id = pp.organisation_id
-      where pp.project_id = p.id and starts_with(p.iati_identifier, o.iati_identifier || '-')
-      order by length(o.iati_identifier) desc, o.iati_identifier limit 1
-    ) named on true
-    left join lateral (
-      select o.id from project_participant pp join organisation o on o.id = pp.organisation_id
-      where pp.project_id = p.id and pp.role in ('ACCOUNTABLE', 'EXTENDING') and o.iati_identifier is not null
-      order by pp.role = 'EXTENDING', o.iati_identifier limit 1
-    ) owner on true
-    ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`;
-  // The reasons' parameters come first in the text, then the filters'.
+    select r.id, r."lastUpdated", r."reporterId", r."reportedByHub",
+           array_remove(array[
+             case when not r.any_ref then '${IatiSkipReason.NO_IATI_ORGANISATION}' end,
+             case when r.any_ref and r.own_identifier and r."reporterId" is null and not r."reportedByHub"
+                  then '${IatiSkipReason.IDENTIFIER_NOT_OF_AN_ORGANISATION}' end,
+             case when r.any_ref and not r.own_identifier and r."reporterId" is null and not r."reportedByHub"
+                  then '${IatiSkipReason.NO_REPORTING_ORGANISATION}' end,
+             case when r.no_title then '${IatiSkipReason.NO_TITLE}' end,
+             case when r.no_description then '${IatiSkipReason.NO_DESCRIPTION}' end,
+             case when r.no_dates then '${IatiSkipReason.NO_DATES}' end
+           ]::text[], null) as reasons
+    from (
+      select p.id,
+             to_char(greatest(p.updated_at, money.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastUpdated",
+             refs.any_ref,
+             p.iati_identifier is not null as own_identifier,
+             case when p.iati_identifier is not null then named.id else owner.id end as "reporterId",
+             case when p.iati_identifier is not null then named.id is null and coalesce(starts_with(p.iati_identifier, ?::text || '-'), false)
+                  else owner.id is null and ?::text is not null end as "reportedByHub",
+             ${text(TRANSLATED('title'))} is null as no_title,
+             ${text([...TRANSLATED('description'), ...TRANSLATED('objectives')])} is null as no_description,
+             coalesce(p.planned_start, p.planned_end,
+                      case when p.actual_start <= ?::date then p.actual_start end,
+                      case when p.actual_end <= ?::date then p.actual_end end) is null as no_dates
+      from project p
+      left join lateral (
+        select max(changed.updated_at) as updated_at
+        from (select b.updated_at from budget b where b.project_id = p.id
+              union all
+              select t.updated_at from funding_transaction t where t.project_id = p.id) changed
+      ) money on true
+      left join lateral (
+        select exists (select 1 from project_participant pp join organisation o on o.id = pp.organisation_id
+                       where pp.project_id = p.id and o.iati_identifier is not null) as any_ref
+      ) refs on true
+      left join lateral (
+        select o.id from project_participant pp join organisation o on o.id = pp.organisation_id
+        where pp.project_id = p.id and starts_with(p.iati_identifier, o.iati_identifier || '-')
+        order by length(o.iati_identifier) desc, o.iati_identifier limit 1
+      ) named on true
+      left join lateral (
+        select o.id from project_participant pp join organisation o on o.id = pp.organisation_id
+        where pp.project_id = p.id and pp.role in ('ACCOUNTABLE', 'EXTENDING') and o.iati_identifier is not null
+        order by pp.role = 'EXTENDING', o.iati_identifier limit 1
+      ) owner on true
+      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+    ) r`;
+  // The select list's parameters come first in the text, then the filters'.
   return [sql, [scope.publisherRef, scope.publisherRef, scope.today, scope.today, ...params]];
+}
+
+/** Which of the classified projects `c` the scope keeps by their reporter. */
+function reporterCondition(scope: ExportScope): [string, unknown[]] {
+  if (scope.reporter === 'HUB') return ['c."reportedByHub"', []];
+  if (scope.reporter) return ['c."reporterId" = ?', [scope.reporter]];
+  return ['true', []];
 }
 
 /** How many projects of the scope are exported and how many skipped: one statement. */
 export function countSql(scope: ExportScope): [string, unknown[]] {
   const [classified, params] = classifiedSql(scope);
+  const [reporter, reporterParams] = reporterCondition(scope);
   return [
     `select count(*) filter (where cardinality(c.reasons) = 0) as exported, count(*) filter (where cardinality(c.reasons) > 0) as skipped
-     from (${classified}) c`,
-    params,
+     from (${classified}) c where ${reporter}`,
+    [...params, ...reporterParams],
   ];
 }
 
@@ -119,10 +138,11 @@ export function countSql(scope: ExportScope): [string, unknown[]] {
  */
 export function batchSql(scope: ExportScope, which: 'exported' | 'skipped', after: string | null, limit: number): [string, unknown[]] {
   const [classified, params] = classifiedSql(scope);
+  const [reporter, reporterParams] = reporterCondition(scope);
   return [
     `select c.* from (${classified}) c
-     where cardinality(c.reasons) ${which === 'exported' ? '=' : '>'} 0 ${after ? 'and c.id > ?' : ''}
+     where cardinality(c.reasons) ${which === 'exported' ? '=' : '>'} 0 and ${reporter} ${after ? 'and c.id > ?' : ''}
      order by c.id limit ?`,
-    [...params, ...(after ? [after] : []), limit],
+    [...params, ...reporterParams, ...(after ? [after] : []), limit],
   ];
 }

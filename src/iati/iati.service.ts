@@ -22,7 +22,7 @@ import { batchSql, type ClassifiedProject, countSql, type ExportScope } from './
 export const EXPORT_BATCH_SIZE = 500;
 
 /** The query parameters of /iati/activities.xml and /iati/activities-report.json. */
-export const EXPORT_PARAMETERS = ['organisation', 'updatedSince', 'unit'] as const;
+export const EXPORT_PARAMETERS = ['organisation', 'reportingOrg', 'updatedSince', 'unit'] as const;
 export type ExportParameters = Partial<Record<(typeof EXPORT_PARAMETERS)[number], string>>;
 
 const FEATURE_DESIGNATION: Partial<Record<AdminLevel, string>> = {
@@ -49,6 +49,14 @@ export function parseDateTime(value: string): Date | null {
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
+/** The id of the organisation with this id or IATI organisation identifier, or BAD_USER_INPUT on `field`. */
+async function organisationNamed(ctx: RequestContext, given: string, field: string): Promise<string> {
+  const value = given.trim();
+  const organisation = isUuid(value) ? await ctx.loaders.organisations.organisationById.load(value) : await ctx.em.findOne(Organisation, { iatiIdentifier: value });
+  if (!organisation) throw badInput(IatiErrorCode.UNKNOWN_ORGANISATION, `\`${field}\`: no organisation has the id or IATI identifier "${value}".`, field);
+  return organisation.id;
+}
+
 /**
  * The export's scope from its query parameters: an unknown organisation (by id or IATI
  * identifier) or unit, or a date-time that is not one, is a BAD_USER_INPUT naming the parameter.
@@ -65,17 +73,11 @@ export async function exportScope(ctx: RequestContext, parameters: ExportParamet
       );
     }
   }
-  let organisationId: string | null = null;
-  if (parameters.organisation) {
-    const given = parameters.organisation.trim();
-    const organisation = isUuid(given) ? await ctx.loaders.organisations.organisationById.load(given) : await ctx.em.findOne(Organisation, { iatiIdentifier: given });
-    if (!organisation) {
-      throw badInput(IatiErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id or IATI identifier "${given}".`, 'organisation');
-    }
-    organisationId = organisation.id;
-  }
+  const organisationId = parameters.organisation ? await organisationNamed(ctx, parameters.organisation, 'organisation') : null;
+  const reportingOrg = parameters.reportingOrg?.trim();
+  const reporter = !reportingOrg ? null : reportingOrg === publisher?.ref ? 'HUB' : await organisationNamed(ctx, reportingOrg, 'reportingOrg');
   const unit = parameters.unit ? await requireUnit(ctx, parameters.unit.trim(), 'unit') : null;
-  return { organisationId, updatedSince, unit, publisherRef: publisher?.ref ?? null, today: new Date().toISOString().slice(0, 10) };
+  return { organisationId, reporter, updatedSince, unit, publisherRef: publisher?.ref ?? null, today: new Date().toISOString().slice(0, 10) };
 }
 
 export async function exportCounts(ctx: RequestContext, scope: ExportScope): Promise<{ exported: number; skipped: number }> {
