@@ -21,8 +21,6 @@ export interface ExportScope {
 /** One project as the export sees it, before its record is read. */
 export interface ClassifiedProject {
   id: string;
-  /** The latest change to the project, its budgets and its transactions (ISO 8601, UTC, milliseconds). */
-  lastUpdated: string;
   /** The participating organisation that reports it; null for the hub's publisher (or none, when skipped). */
   reporterId: string | null;
   /** The hub's publisher reports it (when it is exported). */
@@ -42,8 +40,8 @@ const TRANSLATED = (prefix: string) => ['ky', 'ru', 'en'].map((language) => `p.$
  * - otherwise by its ACCOUNTABLE organisation with an IATI identifier, else its EXTENDING one,
  *   else by the hub's publisher (as a secondary reporter) when IATI_PUBLISHER_REF is set;
  * - a project none of whose organisations has an IATI identifier is never exported.
- * One index probe per project and relation (participants by project, budgets and transactions
- * by project).
+ * A few index probes per project (its participants; its budgets and transactions only for
+ * `updatedSince`).
  */
 function classifiedSql(scope: ExportScope): [string, unknown[]] {
   const conditions: string[] = [];
@@ -57,12 +55,20 @@ function classifiedSql(scope: ExportScope): [string, unknown[]] {
     conditions.push(sql);
     params.push(...unitParams);
   }
+  // The latest change to a project's budgets and transactions, read only for `updatedSince`.
+  let money = '';
   if (scope.updatedSince) {
+    money = `left join lateral (
+        select max(changed.updated_at) as updated_at
+        from (select b.updated_at from budget b where b.project_id = p.id
+              union all
+              select t.updated_at from funding_transaction t where t.project_id = p.id) changed
+      ) money on true`;
     conditions.push('greatest(p.updated_at, money.updated_at) >= ?');
     params.push(scope.updatedSince);
   }
   const sql = `
-    select r.id, r."lastUpdated", r."reporterId", r."reportedByHub",
+    select r.id, r."reporterId", r."reportedByHub",
            array_remove(array[
              case when not r.any_ref then '${IatiSkipReason.NO_IATI_ORGANISATION}' end,
              case when r.any_ref and r.own_identifier and r."reporterId" is null and not r."reportedByHub"
@@ -75,8 +81,7 @@ function classifiedSql(scope: ExportScope): [string, unknown[]] {
            ]::text[], null) as reasons
     from (
       select p.id,
-             to_char(greatest(p.updated_at, money.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastUpdated",
-             refs.any_ref,
+             coalesce(refs.any_ref, false) as any_ref,
              p.iati_identifier is not null as own_identifier,
              case when p.iati_identifier is not null then named.id else owner.id end as "reporterId",
              case when p.iati_identifier is not null then named.id is null and coalesce(starts_with(p.iati_identifier, ?::text || '-'), false)
@@ -87,15 +92,10 @@ function classifiedSql(scope: ExportScope): [string, unknown[]] {
                       case when p.actual_start <= ?::date then p.actual_start end,
                       case when p.actual_end <= ?::date then p.actual_end end) is null as no_dates
       from project p
+      ${money}
       left join lateral (
-        select max(changed.updated_at) as updated_at
-        from (select b.updated_at from budget b where b.project_id = p.id
-              union all
-              select t.updated_at from funding_transaction t where t.project_id = p.id) changed
-      ) money on true
-      left join lateral (
-        select exists (select 1 from project_participant pp join organisation o on o.id = pp.organisation_id
-                       where pp.project_id = p.id and o.iati_identifier is not null) as any_ref
+        select true as any_ref from project_participant pp join organisation o on o.id = pp.organisation_id
+        where pp.project_id = p.id and o.iati_identifier is not null limit 1
       ) refs on true
       left join lateral (
         select o.id from project_participant pp join organisation o on o.id = pp.organisation_id
@@ -132,16 +132,18 @@ export function countSql(scope: ExportScope): [string, unknown[]] {
 }
 
 /**
- * The next `limit` projects of the scope after the id `after` (keyset, in id order: a project
- * changed while the export runs is written once, as it is when its batch is read), exported
- * ones or skipped ones.
+ * The next `limit` projects of the scope after the id `after`, exported or not (keyset, in id
+ * order: a project changed while the export runs is written once, as it is when its batch is
+ * read). Their reasons are not a condition here: the planner cannot estimate them, and with
+ * them it read and sorted every remaining project for each batch instead of walking the
+ * primary key to the next `limit`.
  */
-export function batchSql(scope: ExportScope, which: 'exported' | 'skipped', after: string | null, limit: number): [string, unknown[]] {
+export function batchSql(scope: ExportScope, after: string | null, limit: number): [string, unknown[]] {
   const [classified, params] = classifiedSql(scope);
   const [reporter, reporterParams] = reporterCondition(scope);
   return [
     `select c.* from (${classified}) c
-     where cardinality(c.reasons) ${which === 'exported' ? '=' : '>'} 0 and ${reporter} ${after ? 'and c.id > ?' : ''}
+     where ${reporter} ${after ? 'and c.id > ?' : ''}
      order by c.id limit ?`,
     [...params, ...reporterParams, ...(after ? [after] : []), limit],
   ];

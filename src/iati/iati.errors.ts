@@ -1,10 +1,9 @@
-/** Reasons a request for the IATI export can fail (sent as `extensions.reason`). */
+/** Reasons a request for the IATI export can fail (sent as `extensions.reason`; an unknown unit is geography's UNKNOWN_UNIT). */
 export enum IatiErrorCode {
   UNKNOWN_PARAMETER = 'UNKNOWN_PARAMETER',
   REPEATED_PARAMETER = 'REPEATED_PARAMETER',
   INVALID_DATE_TIME = 'INVALID_DATE_TIME',
   UNKNOWN_ORGANISATION = 'UNKNOWN_ORGANISATION',
-  UNKNOWN_UNIT = 'UNKNOWN_UNIT',
 }
 
 /** Why a project is left out of the export (the skipped report lists each with its message). */

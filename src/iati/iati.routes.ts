@@ -81,6 +81,19 @@ export function registerIatiRoutes(http: FastifyInstance, orm: Orm, publisher: I
     }
   }
 
+  // HEAD answers the counts without writing the file (declared before the GET routes, which
+  // would otherwise get Fastify's own HEAD routes that run the whole export).
+  for (const [path, type] of [
+    ['/iati/activities.xml', 'application/xml; charset=utf-8'],
+    ['/iati/activities-report.json', 'application/json; charset=utf-8'],
+  ]) {
+    http.head(path, async (request, reply) => {
+      const prepared = await prepare(request, reply);
+      if (!prepared) return reply;
+      return reply.type(type).send();
+    });
+  }
+
   http.get('/iati/activities.xml', async (request, reply) => {
     const prepared = await prepare(request, reply);
     if (!prepared) return reply;

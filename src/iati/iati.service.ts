@@ -1,11 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
 import { createLoaders } from '../common/context';
+import { groupByKeys } from '../common/group-by';
+import { leanRowsByKey } from '../common/lean-rows';
 import { badInput } from '../common/validation';
 import { isUuid } from '../common/ids';
 import { found } from '../common/loaded';
 import type { Translations } from '../common/localized-text';
 import type { IatiPublisher } from '../config/config';
-import { IATI_TRANSACTION_TYPE } from '../funding/transaction.entity';
+import { Budget } from '../funding/budget.entity';
+import { FundingTransaction, IATI_TRANSACTION_TYPE } from '../funding/transaction.entity';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { requireUnit } from '../geography/admin-unit.service';
 import { IATI_ORGANISATION_TYPE, Organisation } from '../organisations/organisation.entity';
@@ -89,23 +93,36 @@ export async function exportCounts(ctx: RequestContext, scope: ExportScope): Pro
 /**
  * Batches of the scope's exported or skipped projects in id order, each read on its own
  * EntityManager with loaders of its own, so nothing accumulates from one batch to the next.
+ * Each step reads the next `batchSize` projects of the scope and keeps those of `which`.
  */
 async function* batches(ctx: RequestContext, scope: ExportScope, which: 'exported' | 'skipped', batchSize: number) {
   let after: string | null = null;
   for (;;) {
     const em = ctx.em.fork();
-    const [sql, params] = batchSql(scope, which, after, batchSize);
-    const rows = await em.getConnection().execute<ClassifiedProject[]>(sql, params);
-    if (rows.length === 0) return;
-    yield { rows, loaders: createLoaders(em) };
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1].id;
+    const [sql, params] = batchSql(scope, after, batchSize);
+    const scanned = await em.getConnection().execute<ClassifiedProject[]>(sql, params);
+    const rows = scanned.filter((row) => (row.reasons.length === 0) === (which === 'exported'));
+    if (rows.length > 0) yield { rows, em, loaders: createLoaders(em) };
+    if (scanned.length < batchSize) return;
+    after = scanned[scanned.length - 1].id;
   }
 }
 
 type BatchLoaders = ReturnType<typeof createLoaders>;
+type BudgetRow = Omit<Budget, 'project'> & { project: { id: string } };
+type TransactionRow = Omit<FundingTransaction, 'project' | 'provider' | 'receiver'> & { project: { id: string }; provider: { id: string } | null; receiver: { id: string } | null };
+type OrganisationRow = Omit<Organisation, 'name'> & { name: Translations };
 
-function iatiOrganisation(organisation: Organisation): IatiOrganisation {
+/** Lean rows of an entity by a column, one statement (none for no keys). */
+function leanRows<T>(em: EntityManager, entity: string, column: string, keys: string[]): Promise<T[]> {
+  return keys.length ? leanRowsByKey<T>(em, entity, column, keys) : Promise.resolve([]);
+}
+
+function sortBy<T>(rows: T[], key: (row: T) => string): T[] {
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function iatiOrganisation(organisation: OrganisationRow): IatiOrganisation {
   return {
     ref: organisation.iatiIdentifier,
     type: IATI_ORGANISATION_TYPE[organisation.kind].code,
@@ -135,14 +152,20 @@ function sectors(themeCodes: string[], themes: Map<string, Theme>): IatiSector[]
 }
 
 /** Everything a batch of exported projects needs, in a fixed number of statements (one per relation). */
-async function readBatch(loaders: BatchLoaders, rows: ClassifiedProject[], centroids: Map<string, [number, number] | null>) {
+async function readBatch(em: EntityManager, loaders: BatchLoaders, rows: ClassifiedProject[], centroids: Map<string, [number, number] | null>) {
   const ids = rows.map((row) => row.id);
   const projects = found(await loaders.projects.projectById.loadMany(ids));
   const participants = found(await loaders.projects.participantsOf.loadMany(ids));
   const coverage = found(await loaders.projects.coverageOf.loadMany(ids));
   const themeCodes = found(await loaders.projects.themeCodesOf.loadMany(ids));
-  const budgets = found(await loaders.funding.budgetsOf.loadMany(ids));
-  const transactions = found(await loaders.funding.transactionsOf.loadMany(ids));
+  // Budgets, transactions and organisations as lean rows (src/common/lean-rows.ts): a batch
+  // holds thousands, and managed entities cost more to build and track than the statements.
+  const budgets = groupByKeys(ids, sortBy(await leanRows<BudgetRow>(em, Budget.name, 'project_id', ids), (budget) => `${budget.periodStart}|${budget.id}`), (budget) => budget.project.id);
+  const transactions = groupByKeys(
+    ids,
+    sortBy(await leanRows<TransactionRow>(em, FundingTransaction.name, 'project_id', ids), (transaction) => `${transaction.valueDate}|${transaction.id}`),
+    (transaction) => transaction.project.id,
+  );
   const organisationIds = new Set<string>();
   for (const list of participants) for (const participant of list) organisationIds.add(participant.organisationId);
   for (const list of transactions) {
@@ -151,7 +174,7 @@ async function readBatch(loaders: BatchLoaders, rows: ClassifiedProject[], centr
       if (transaction.receiver) organisationIds.add(transaction.receiver.id);
     }
   }
-  const organisations = new Map(found(await loaders.organisations.organisationById.loadMany([...organisationIds])).map((organisation) => [organisation.id, organisation]));
+  const organisations = new Map((await leanRows<OrganisationRow>(em, Organisation.name, 'id', [...organisationIds])).map((organisation) => [organisation.id, organisation]));
   const unitCodes = [...new Set(coverage.flat().map((entry) => entry.unitCode))];
   const units = new Map(found(await loaders.geography.unitByCode.loadMany(unitCodes)).map((unit) => [unit.code, unit]));
   // Boundaries only of units this export has not met yet: at most every unit with one, once.
@@ -206,9 +229,11 @@ function toActivity(data: ProjectData, today: string, publisher: IatiPublisher |
     const organisation = reference ? organisations.get(reference.id) : undefined;
     return organisation ? iatiOrganisation(organisation) : null;
   };
+  // The latest change to the record: the project, or one of its budgets or transactions.
+  const lastUpdated = Math.max(...[project, ...data.budgets, ...data.transactions].map((record) => new Date(record.updatedAt).getTime()));
   return {
     identifier: project.iatiIdentifier ?? `${reportingOrg.ref}-${project.id}`,
-    lastUpdated: new Date(row.lastUpdated),
+    lastUpdated: new Date(lastUpdated),
     defaultCurrency: currencies.size === 1 ? [...currencies][0] : null,
     reportingOrg,
     title: project.title,
@@ -250,8 +275,8 @@ export async function* iatiActivitiesDocument(
   yield documentStart(new Date());
   const themes = new Map((await ctx.em.fork().find(Theme, {})).map((theme) => [theme.code, theme]));
   const centroids = new Map<string, [number, number] | null>();
-  for await (const { rows, loaders } of batches(ctx, scope, 'exported', batchSize)) {
-    for (const data of await readBatch(loaders, rows, centroids)) yield `${activityXml(toActivity(data, scope.today, publisher, themes, centroids))}\n`;
+  for await (const { rows, em, loaders } of batches(ctx, scope, 'exported', batchSize)) {
+    for (const data of await readBatch(em, loaders, rows, centroids)) yield `${activityXml(toActivity(data, scope.today, publisher, themes, centroids))}\n`;
   }
   yield DOCUMENT_END;
 }
@@ -261,7 +286,8 @@ export interface SkippedProject {
   id: string;
   title: Translations;
   iatiIdentifier: string | null;
-  lastUpdated: string;
+  /** When the project's own record last changed. */
+  updatedAt: string;
   organisations: { id: string; name: Translations; role: string; iatiIdentifier: string | null }[];
   reasons: { code: IatiSkipReason; message: string }[];
 }
@@ -300,7 +326,7 @@ export async function* skippedReportDocument(
         id: row.id,
         title: project.title,
         iatiIdentifier: project.iatiIdentifier,
-        lastUpdated: new Date(row.lastUpdated).toISOString(),
+        updatedAt: new Date(project.updatedAt).toISOString(),
         organisations: participants[index].map((participant) => {
           const organisation = organisations.get(participant.organisationId)!;
           return { id: organisation.id, name: { ky: organisation.name.ky, ru: organisation.name.ru, en: organisation.name.en }, role: participant.role, iatiIdentifier: organisation.iatiIdentifier };
