@@ -25,6 +25,9 @@ import { batchSql, type ClassifiedProject, countSql, type ExportScope } from './
 /** Projects read per batch: the memory an export holds does not grow with the number of projects. */
 export const EXPORT_BATCH_SIZE = 500;
 
+/** About how much text the file is written in at a time. */
+const PIECE_LENGTH = 64 * 1024;
+
 /** The query parameters of /iati/activities.xml and /iati/activities-report.json. */
 export const EXPORT_PARAMETERS = ['organisation', 'reportingOrg', 'updatedSince', 'unit'] as const;
 export type ExportParameters = Partial<Record<(typeof EXPORT_PARAMETERS)[number], string>>;
@@ -275,10 +278,18 @@ export async function* iatiActivitiesDocument(
   yield documentStart(new Date());
   const themes = new Map((await ctx.em.fork().find(Theme, {})).map((theme) => [theme.code, theme]));
   const centroids = new Map<string, [number, number] | null>();
+  // Activities go out in pieces of about 64 KiB: one socket write per activity cost more than writing them.
+  let piece = '';
   for await (const { rows, em, loaders } of batches(ctx, scope, 'exported', batchSize)) {
-    for (const data of await readBatch(em, loaders, rows, centroids)) yield `${activityXml(toActivity(data, scope.today, publisher, themes, centroids))}\n`;
+    for (const data of await readBatch(em, loaders, rows, centroids)) {
+      piece += `${activityXml(toActivity(data, scope.today, publisher, themes, centroids))}\n`;
+      if (piece.length >= PIECE_LENGTH) {
+        yield piece;
+        piece = '';
+      }
+    }
   }
-  yield DOCUMENT_END;
+  yield piece + DOCUMENT_END;
 }
 
 /** A skipped project as the report lists it. */
