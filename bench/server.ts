@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/config/paths';
 import { freePort } from '../test/support/ports';
 
-/** Starts the built server on a database as a child process, as deployed (NODE_ENV=production). */
+/**
+ * Starts the built server on a database as a child process, as deployed (NODE_ENV=production),
+ * without rate limits: a benchmark sends thousands of requests a minute from one address.
+ */
 export async function startServer(databaseUrl: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logLevel, SEED_ON_START: 'false', NODE_ENV: 'production', SQL_COUNT_HEADER: 'true' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logLevel, SEED_ON_START: 'false', NODE_ENV: 'production', SQL_COUNT_HEADER: 'true', RATE_LIMITS: 'false' },
     stdio: ['ignore', logLevel === 'warn' ? 'ignore' : 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -28,6 +28,12 @@ interface PageScenario {
   path: string;
   /** Resolves when a person can use the page: its data is on screen and its controls work. */
   usable(page: Page): Promise<void>;
+  /**
+   * How the page is reached: `cold` opens it with an empty cache; `repeat` opens it a second
+   * time with the browser's cache as the first visit left it; `from` opens that page first and
+   * then follows the main navigation's link to `path` (the time counts from the click).
+   */
+  reach?: 'cold' | 'repeat' | { from: string; fromUsable(page: Page): Promise<void> };
 }
 
 interface Load {
@@ -49,14 +55,33 @@ async function loadOnce(browser: Awaited<ReturnType<typeof launchBrowser>>, base
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const reach = scenario.reach ?? 'cold';
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: reach === 'cold' });
   const kinds = new Map<string, { type: string; url: string }>();
   const sizes = new Map<string, number>();
   cdp.on('Network.responseReceived', (event) => kinds.set(event.requestId, { type: event.type, url: event.response.url }));
   cdp.on('Network.loadingFinished', (event) => sizes.set(event.requestId, event.encodedDataLength));
-  await page.goto(scenario.path, { waitUntil: 'commit' });
-  await scenario.usable(page);
-  const usableMs = await page.evaluate<number>('performance.now()');
+  let usableMs: number;
+  if (reach === 'cold' || reach === 'repeat') {
+    if (reach === 'repeat') {
+      await page.goto(scenario.path, { waitUntil: 'commit' });
+      await scenario.usable(page);
+      await page.waitForLoadState('networkidle');
+      kinds.clear();
+    }
+    await page.goto(scenario.path, { waitUntil: 'commit' });
+    await scenario.usable(page);
+    usableMs = await page.evaluate<number>('performance.now()');
+  } else {
+    await page.goto(reach.from, { waitUntil: 'commit' });
+    await reach.fromUsable(page);
+    await page.waitForLoadState('networkidle');
+    kinds.clear();
+    const clicked = await page.evaluate<number>('performance.now()');
+    await page.locator(`nav a[href="${scenario.path}"]`).click();
+    await scenario.usable(page);
+    usableMs = (await page.evaluate<number>('performance.now()')) - clicked;
+  }
   await page.waitForLoadState('networkidle');
   let js = 0;
   let graphqlRequests = 0;
@@ -90,14 +115,16 @@ async function main() {
     ).json()) as { data: { overlaps: { nodes: { projectA: { id: string } }[] } } };
     const projectId = sample.data.overlaps.nodes[0].projectA.id;
 
+    const mapUsable = async (page: Page) => {
+      await page.waitForFunction("document.querySelectorAll('path.leaflet-interactive[role=button]').length >= 50", undefined, { polling: 'raf', timeout: 30_000 });
+    };
+    const listUsable = async (page: Page) => {
+      await page.waitForFunction("document.querySelectorAll('tbody tr').length >= 25", undefined, { polling: 'raf', timeout: 30_000 });
+    };
     const scenarios: PageScenario[] = [
-      {
-        name: 'Public map (districts, active today)',
-        path: '/',
-        usable: async (page) => {
-          await page.waitForFunction("document.querySelectorAll('path.leaflet-interactive[role=button]').length >= 50", undefined, { polling: 'raf', timeout: 30_000 });
-        },
-      },
+      { name: 'Public map (districts, active today)', path: '/', usable: mapUsable },
+      { name: 'Public map, visited again (browser cache as the first visit left it)', path: '/', usable: mapUsable, reach: 'repeat' },
+      { name: 'Public map, reached from the project list by its link', path: '/', usable: mapUsable, reach: { from: '/projects', fromUsable: listUsable } },
       {
         name: 'Public map as a table',
         path: '/?view=table',
@@ -105,13 +132,7 @@ async function main() {
           await page.waitForFunction("document.querySelectorAll('tbody tr').length >= 50", undefined, { polling: 'raf', timeout: 30_000 });
         },
       },
-      {
-        name: 'Project list (first page of 25)',
-        path: '/projects',
-        usable: async (page) => {
-          await page.waitForFunction("document.querySelectorAll('tbody tr').length >= 25", undefined, { polling: 'raf', timeout: 30_000 });
-        },
-      },
+      { name: 'Project list (first page of 25)', path: '/projects', usable: listUsable },
       {
         name: 'Project page (with overlaps and coverage map)',
         path: `/projects/${projectId}`,
@@ -124,6 +145,7 @@ async function main() {
     const rows: string[] = [];
     let mapJs = 0;
     let mapUsableP95 = 0;
+    let mapInAppP95 = 0;
     let mapScripts = new Map<string, number>();
     for (const scenario of scenarios) {
       console.log(`${scenario.name}: ${RUNS} cold loads`);
@@ -133,7 +155,8 @@ async function main() {
       const js = Math.max(...loads.map((load) => load.jsKb));
       const requests = Math.max(...loads.map((load) => load.graphqlRequests));
       const usable = loads.map((load) => load.usableMs);
-      if (scenario.path === '/') {
+      if (scenario.path === '/' && typeof scenario.reach === 'object') mapInAppP95 = percentile(usable, 95);
+      if (scenario.path === '/' && !scenario.reach) {
         mapJs = js;
         mapUsableP95 = percentile(usable, 95);
         mapScripts = loads[0].scripts;
@@ -144,26 +167,27 @@ async function main() {
     const section = [
       '## The web UI (`npm run bench:ui`)',
       '',
-      `_Written by bench/ui.ts on ${new Date().toISOString().slice(0, 10)}: N = ${SIZE.toLocaleString('en')} projects, ${RUNS} loads per page with an empty browser cache, Debian chromium headless on this machine (${cpus().length} cores), the server as deployed (NODE_ENV=production) on loopback._`,
+      `_Written by bench/ui.ts on ${new Date().toISOString().slice(0, 10)}: N = ${SIZE.toLocaleString('en')} projects, ${RUNS} loads per page (with an empty browser cache unless the row says otherwise), Debian chromium headless on this machine (${cpus().length} cores, shared by the browser and the server), the server as deployed (NODE_ENV=production) on loopback._`,
       '',
       '| page | JavaScript loaded, KB (gzip, on the wire) | GraphQL requests | usable p50, ms | usable p95, ms |',
       '|---|---:|---:|---:|---:|',
       ...rows,
       '',
-      '"Usable" is the time from the start of navigation until the page\'s data is drawn (the map\'s district shapes as keyboard-reachable buttons, the table\'s rows, the project\'s heading and coverage map). GraphQL requests are counted per page load: they do not grow with the rows shown.',
+      '"Usable" is the time from the start of navigation (or from the click on the main navigation\'s link) until the page\'s data is drawn (the map\'s district shapes as keyboard-reachable buttons, the table\'s rows, the project\'s heading and coverage map). JavaScript and GraphQL requests are counted for that navigation: they do not grow with the rows shown. A cold load of the map spends about 0.4 s fetching and 0.5 s evaluating the shared JavaScript before the router runs; the route then requests its data while its own code loads (a route loader), and the page draws once when everything is in.',
       '',
       '| target (issue 14) | wanted | measured | holds |',
       '|---|---|---:|---|',
       `| JavaScript loaded by the public map page | ≤ ${MAP_JS_BUDGET_KB} KB gzip | ${mapJs.toFixed(0)} KB | ${mapJs <= MAP_JS_BUDGET_KB ? 'yes' : '**no**'} |`,
-      `| public map usable after navigation, p95 | ≤ ${MAP_USABLE_BUDGET_MS} ms | ${mapUsableP95.toFixed(0)} ms | ${mapUsableP95 <= MAP_USABLE_BUDGET_MS ? 'yes' : '**no**'} |`,
+      `| public map usable after navigation, p95 (cold load, empty cache) | ≤ ${MAP_USABLE_BUDGET_MS} ms | ${mapUsableP95.toFixed(0)} ms | ${mapUsableP95 <= MAP_USABLE_BUDGET_MS ? 'yes' : '**no**'} |`,
+      `| public map usable after navigation, p95 (from another page by its link) | ≤ ${MAP_USABLE_BUDGET_MS} ms | ${mapInAppP95.toFixed(0)} ms | ${mapInAppP95 <= MAP_USABLE_BUDGET_MS ? 'yes' : '**no**'} |`,
       `| \`npm run build\` with the UI | ≤ 90 s | ${buildSeconds.toFixed(0)} s | ${buildSeconds <= 90 ? 'yes' : '**no**'} |`,
       '',
       'The scripts the public map page loads, largest first (KB gzip on the wire; a name is the chunk\'s first module, not all it holds):',
       '',
       [...mapScripts].sort((a, b) => b[1] - a[1]).map(([name, kb]) => `${name} ${kb.toFixed(1)}`).join(' · '),
       '',
-      // Measured once from a source-mapped build (bytes of each package in the shared chunk, scaled to its gzip size).
-      'Why the map page is over 250 KB: the libraries the issue chose take about 240 KB gzip before any page of the hub — react-dom 61, Apollo Client with rxjs and graphql 42, react-router 28, Mantine (core, hooks, floating-ui, in several chunks) about 45, Leaflet 40, i18next 16 (from a source-mapped build, 2026-12-02). The hub\'s own code on the map page is about 30 KB, and the generated GraphQL documents of all pages 14 KB (GraphQL Code Generator\'s client preset writes them into one module). Reaching 250 KB would mean leaving one of the chosen libraries (urql instead of Apollo Client saves about 35 KB; a smaller router about 25 KB); the target should be restated as ≤ 330 KB for this stack, or a library swapped.',
+      // Measured once from a source-mapped build (bytes of each package in the chunks the map page loads, scaled to each chunk's gzip size).
+      'Why the map page is over 250 KB: the libraries the issue chose take about 247 KB gzip of what the page loads — react-dom with react and the scheduler 66, Leaflet with react-leaflet 44, Mantine 41, Apollo Client with rxjs, graphql and optimism 45, react-router 30, i18next with react-i18next and the language detector 20 (source-mapped build, 2026-12-02). The hub\'s own code on the map page is about 10 KB; the map\'s filters are native selects and the table view\'s code comes only with the table. The generated GraphQL documents of all pages (13 KB) come with the first page: the client preset writes them into one module, which the bundler cannot split by route (the near-operation-file preset would save 6 KB, but the client preset is the stack\'s choice). What is left is the libraries: React Router in declarative mode (no data router, so no route loaders) measures 14 KB instead of 30 and would give about 270 KB; only leaving a chosen library reaches 250 KB (urql instead of Apollo Client saves about 35 KB). This benchmark therefore proposes restating the target as ≤ 300 KB for this stack, or swapping Apollo Client for urql if 250 KB must hold.',
     ].join('\n');
     const file = join(projectRoot, 'BENCHMARKS.md');
     writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', 'ui', section));

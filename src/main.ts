@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { type DatabaseLocation, openDatabase } from './db/database';
-import { initOrm, migrate, type Orm } from './db/orm';
+import { initOrm, migrate, type Orm, withStartupLock } from './db/orm';
 import { type App, createApp } from './server/app';
 import { createLogger } from './server/logger';
 import { seedReferenceData } from '../seeds';
@@ -57,11 +57,21 @@ async function main(): Promise<void> {
   }
 
   try {
-    database = await openDatabase(config, logger);
-    orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax });
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
-    if (config.seedOnStart) await seedReferenceData(orm, logger);
+    database = await openDatabase(config, logger, {
+      // Without its database the hub cannot serve; exit so a supervisor (or the operator) starts
+      // it again, and PostgreSQL recovers from its write-ahead log on that start.
+      onUnexpectedExit: (reason) => {
+        logger.fatal({ reason }, `The embedded PostgreSQL stopped unexpectedly (${reason}); stopping. Run npm start again: it recovers the data.`);
+        void shutdown('embedded PostgreSQL stopped', 1);
+      },
+    });
+    orm = await initOrm({ url: database.url, logger, poolMax: config.dbPoolMax, statementTimeoutMs: config.dbStatementTimeoutMs });
+    const ready = orm;
+    await withStartupLock(ready, async () => {
+      const applied = await migrate(ready);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+      if (config.seedOnStart) await seedReferenceData(ready, logger);
+    });
     app = await createApp(config, orm, logger);
     await app.http.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -71,7 +81,7 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/graphql`;
-  logger.info({ graphql: url, data: database.describe, startedInMs: Date.now() - started }, `Yntymak serves GraphQL at ${url}; data: ${database.describe}`);
+  logger.info({ graphql: url, data: database.describe, node: process.version, startedInMs: Date.now() - started }, `Yntymak serves GraphQL at ${url}; data: ${database.describe}`);
 }
 
 void main();

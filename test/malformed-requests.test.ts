@@ -1,3 +1,4 @@
+import { internalsIn } from './support/internals';
 import { startTestServer, type TestServer } from './support/test-server';
 
 /**
@@ -24,6 +25,9 @@ interface Case {
 const json = (value: unknown) => JSON.stringify(value);
 const manyAliases = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
 const manyDirectives = `{ __typename ${'@include(if: true) '.repeat(1000)}}`;
+const tooDeep = `{ adminUnits { nodes { ${'children { '.repeat(14)}code${' }'.repeat(14)} } } }`;
+// 21 pages of 500 units with 4 fields each: a cost of 52,500, above the 50,000 allowed.
+const tooCostly = `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: adminUnits(first: 500) { nodes { code name kind } }`).join(' ')} }`;
 
 const cases: Case[] = [
   {
@@ -111,6 +115,53 @@ const cases: Case[] = [
     message: /first/,
   },
   {
+    name: 'a query nested deeper than the limit',
+    body: json({ query: tooDeep }),
+    headers: { accept: GRAPHQL_RESPONSE },
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /depth/i,
+  },
+  {
+    name: 'a query above the cost limit',
+    body: json({ query: tooCostly }),
+    headers: { accept: GRAPHQL_RESPONSE },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    message: /^Query cost 52,500 is above/,
+  },
+  {
+    name: 'variables of an input object with fields it does not have',
+    body: json({ query: 'query ($f: AdminUnitFilter) { adminUnits(filter: $f) { totalCount } }', variables: { f: { nonsense: 1 } } }),
+    headers: { accept: GRAPHQL_RESPONSE },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    message: /nonsense/,
+  },
+  {
+    name: 'a batch of operations (a JSON array)',
+    body: json([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: /batching/,
+  },
+  {
+    name: 'a NUL character in a variable (PostgreSQL cannot store it)',
+    body: json({ query: 'query ($search: String) { adminUnits(filter: { search: $search }) { totalCount } }', variables: { search: 'Bat\u0000ken' } }),
+    headers: { accept: GRAPHQL_RESPONSE },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    message: /NUL/,
+  },
+  {
+    name: 'a NUL character escaped in a string literal',
+    body: json({ query: 'mutation { login(email: "a\\u0000@example.org", password: "x") { user { id } } }' }),
+    headers: { accept: GRAPHQL_RESPONSE },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    message: /NUL/,
+  },
+  {
     name: 'an operation name the document does not have',
     body: json({ query: 'query A { __typename }', operationName: 'B' }),
     headers: { accept: GRAPHQL_RESPONSE },
@@ -194,6 +245,14 @@ const cases: Case[] = [
     message: /GET requests only support query operations/,
   },
   {
+    name: 'a GET with variables that are not JSON',
+    method: 'GET',
+    search: { query: 'query ($first: Int) { adminUnits(first: $first) { totalCount } }', variables: '{first: 1' },
+    headers: { 'apollo-require-preflight': 'true' },
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
+  {
     name: 'a GET without a header that a cross-site form cannot send',
     method: 'GET',
     search: { query: 'mutation { logout }' },
@@ -201,9 +260,6 @@ const cases: Case[] = [
     code: 'BAD_REQUEST',
   },
 ];
-
-/** Anything that shows how the server is built: stack frames, file paths, SQL. */
-const INTERNALS = [/\bat \S+ \(/, /\bat \//, /\/work\//, /node_modules/, /stacktrace/i, /\bselect\b[\s\S]*\bfrom\b/i, /\binsert into\b/i];
 
 describe('malformed requests', () => {
   let server: TestServer;
@@ -234,12 +290,27 @@ describe('malformed requests', () => {
     expect({ status, code: body.errors[0].extensions.code }).toEqual({ status: request.status, code: request.code });
     expect(body.data).toBeUndefined();
     if (request.message) expect(body.errors[0].message).toMatch(request.message);
-    for (const internal of INTERNALS) expect(text).not.toMatch(internal);
+    expect(internalsIn(text)).toEqual([]);
   });
 
   it('names the allowed method of a mutation sent over GET', async () => {
     const { headers } = await send(cases.find((request) => request.status === 405)!);
     expect(headers.get('allow')).toBe('POST');
+  });
+
+  it('shows nothing of a statement that fails inside the hub (a table gone)', async () => {
+    const connection = server.orm.em.getConnection();
+    await connection.execute('alter table theme rename to theme_gone');
+    try {
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json({ query: '{ themes { code name } }' }) });
+      const text = await response.text();
+      const body = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(body.errors[0].message).toMatch(/report it to the hub team/);
+      expect(internalsIn(text)).toEqual([]);
+    } finally {
+      await connection.execute('alter table theme_gone rename to theme');
+    }
   });
 
   it('takes a lone surrogate in a variable as text, not as a failure', async () => {

@@ -28,6 +28,69 @@ describe('the web UI files', () => {
     const favicon = await fetch(`${server.url}/favicon.svg`);
     expect(favicon.headers.get('cache-control')).toBe('no-cache');
   });
+
+  it('sends security headers, with a Content-Security-Policy that allows only the UI\'s own files', async () => {
+    const page = await fetch(`${server.url}/projects`, { headers: { accept: 'text/html' } });
+    const policy = Object.fromEntries(
+      page.headers
+        .get('content-security-policy')!
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources.join(' ')]),
+    );
+    expect(policy).toEqual({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data:",
+      'font-src': "'self' data:",
+      'connect-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'self'",
+      'form-action': "'self'",
+      'frame-ancestors': "'self'",
+    });
+    for (const response of [page, await fetch(`${server.url}/graphql?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': 'true' } })]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    }
+  });
+
+  it('serves an index.html whose scripts are all files (the policy allows no inline script)', async () => {
+    const html = await (await fetch(`${server.url}/`, { headers: { accept: 'text/html' } })).text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\ssrc="\/assets\//);
+      expect(body.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+="/);
+  });
+
+  it("leaves Apollo's landing page (outside production) to the policy it brings itself", async () => {
+    const landing = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(landing.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(landing.headers.get('content-security-policy')).toBeNull();
+    expect(await landing.text()).toMatch(/<meta http-equiv="Content-Security-Policy"/);
+  });
+
+  it('answers no other origin unless CORS_ORIGINS lists it', async () => {
+    const answer = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://partner.example.org' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://partner.example.org', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
 
 describe('health endpoints', () => {

@@ -10,6 +10,8 @@ import { ProjectCoverage } from '../../src/projects/project-coverage.entity';
 import { ProjectParticipant } from '../../src/projects/project-participant.entity';
 import { Project } from '../../src/projects/project.entity';
 import { Theme } from '../../src/themes/theme.entity';
+import type { Translations } from '../../src/common/localized-text';
+import type { SeededTexts } from '../seeded-texts';
 import { seedId } from '../seed-id';
 import { COORDINATION_BODIES, MEMBERSHIPS } from './council.data';
 import { ORGANISATIONS, type OrganisationSeed } from './organisations.data';
@@ -46,6 +48,28 @@ function organisationSearchText(seed: Pick<OrganisationSeed, 'name' | 'acronym'>
 
 function projectSearchText(title: { ky?: string | null; ru?: string | null; en?: string | null }): string {
   return searchKey([title.ky, title.ru, title.en].filter(Boolean).join(' | '));
+}
+
+/**
+ * The seeded texts of the coordination bodies and projects, for bringing rows an earlier version
+ * of the seeds wrote (English-only descriptions, no Russian titles) up to date.
+ */
+export function partnerSeedTexts(): SeededTexts[] {
+  return [
+    ...COORDINATION_BODIES.map((body) => ({
+      table: 'coordination_body',
+      id: partnerSeedIds.coordinationBody(body.key),
+      texts: { name_: body.name, description_: body.description },
+      source: body.source,
+    })),
+    ...PROJECTS.map((project) => ({
+      table: 'project',
+      id: partnerSeedIds.project(project.key),
+      texts: { title_: project.title, description_: project.description, objectives_: project.objectives },
+      source: project.source,
+      derived: (texts: Record<string, Translations>) => ({ search_text: projectSearchText(texts.title_) }),
+    })),
+  ];
 }
 
 const SOURCE_MAX = 2000;
@@ -187,7 +211,7 @@ export async function seedPartners(em: EntityManager): Promise<PartnerSeedCounts
       kind: body.kind,
       agency: organisationRef(body.agency),
       seatCount: body.seatCount,
-      description: TranslatedText.of({ en: body.description }),
+      description: TranslatedText.of(body.description),
       source: body.source,
     });
     counts.coordinationBodies++;

@@ -16,3 +16,9 @@ export const DOC = {
   /** Facts from other public sources (seed-facts.md marks them "(public)"). */
   PUBLIC: '(public)',
 } as const;
+
+/**
+ * Said in the `source` of a seeded record whose texts come from a Kyrgyz document: the Kyrgyz
+ * text is the document's wording, the others are the hub's translations of it.
+ */
+export const KYRGYZ_WORDING = 'Kyrgyz text in the words of the document; Russian and English are translations of it.';

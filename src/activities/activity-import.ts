@@ -8,6 +8,7 @@ import { AuthErrorCode } from '../auth/auth.errors';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
+import { allowLongStatements } from '../common/statement-timeout';
 import { badInput, InputErrorCode } from '../common/validation';
 import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import { resolveUnitCodes } from '../geography/admin-unit.service';
@@ -243,6 +244,8 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
 
   const now = new Date();
   await ctx.em.transactional(async (em) => {
+    // Batches of inserts, then the analytics of every project touched, at COMMIT.
+    await allowLongStatements(em);
     for (let start = 0; start < valid.length; start += BATCH) {
       const batch = valid.slice(start, start + BATCH);
       const knex = em.getKnex();

@@ -142,7 +142,7 @@ export class ActivityReportResolver {
     return importActivityReports(ctx, csv, dryRun);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   title(
     @Root() report: ActivityReport,
     @Ctx() ctx: RequestContext,

@@ -19,12 +19,21 @@ registerEnumType(Language, {
 
 export const DEFAULT_LANGUAGE = Language.EN;
 
-/** Where to look when the asked-for language has no text. */
-const FALLBACKS: Record<Language, Language[]> = {
-  [Language.KY]: [Language.KY, Language.RU, Language.EN],
-  [Language.RU]: [Language.RU, Language.KY, Language.EN],
-  [Language.EN]: [Language.EN, Language.RU, Language.KY],
-};
+/**
+ * The order in which every page and API answer looks for a text that is missing in the asked-for
+ * language: after that language, Kyrgyz, then Russian, then English. Kyrgyz comes first because
+ * the hub's source documents are Kyrgyz: a text kept in one language only is usually theirs.
+ */
+export const FALLBACK_ORDER: readonly Language[] = [Language.KY, Language.RU, Language.EN];
+
+const ORDERS = new Map<Language, readonly Language[]>(
+  Object.values(Language).map((language) => [language, [language, ...FALLBACK_ORDER.filter((candidate) => candidate !== language)]]),
+);
+
+/** The languages to try for a text asked for in `language`, in order (the asked-for one first). */
+export function languagesFor(language: Language): readonly Language[] {
+  return ORDERS.get(language) ?? FALLBACK_ORDER;
+}
 
 export interface Translations {
   ky?: string | null;
@@ -32,13 +41,24 @@ export interface Translations {
   en?: string | null;
 }
 
-/** The text in `language`, else in the nearest language that has one. */
-export function pickTranslation(values: Translations, language: Language): string | null {
-  for (const candidate of FALLBACKS[language]) {
+/** A text and the language it is in. */
+export interface PickedText {
+  text: string;
+  language: Language;
+}
+
+/** The text in `language`, else in the first language of {@link languagesFor} that has one, with that language. */
+export function pickLocalized(values: Translations, language: Language): PickedText | null {
+  for (const candidate of languagesFor(language)) {
     const text = values[candidate];
-    if (text) return text;
+    if (text) return { text, language: candidate };
   }
   return null;
+}
+
+/** The text in `language`, else in the nearest language that has one ({@link languagesFor}). */
+export function pickTranslation(values: Translations, language: Language): string | null {
+  return pickLocalized(values, language)?.text ?? null;
 }
 
 /** Picks the request language from an Accept-Language header (`ky`, `ru` or `en`, by q-value). */
@@ -58,7 +78,10 @@ export function languageFromHeader(header: string | undefined): Language {
   return (match?.primary as Language | undefined) ?? DEFAULT_LANGUAGE;
 }
 
-@ObjectType({ description: 'A text kept in Kyrgyz, Russian and English, with the one for this request resolved.' })
+@ObjectType({
+  description:
+    'A text kept in Kyrgyz, Russian and English, with the one for this request resolved: in the request language where there is one, else in Kyrgyz, then Russian, then English (`language` says which).',
+})
 export class LocalizedText {
   @Field(() => String, { nullable: true, description: 'Kyrgyz text, or null when not known.' })
   ky: string | null;
@@ -72,16 +95,24 @@ export class LocalizedText {
   @Field(() => String, {
     nullable: true,
     description:
-      'The text in the request language (`Accept-Language` or a `lang` argument), falling back to another language that has one; null only when none has.',
+      'The text in the request language (`Accept-Language` or a `lang` argument); where that language has none, the first of Kyrgyz, Russian, English that has one. Null only when none has.',
   })
   text: string | null;
+
+  @Field(() => Language, {
+    nullable: true,
+    description: 'The language `text` is in: the request language, or the one it fell back to (so a page can mark it, e.g. `lang="ky"`). Null only when `text` is.',
+  })
+  language: Language | null;
 
   static of(values: Translations, language: Language): LocalizedText {
     const localized = new LocalizedText();
     localized.ky = values.ky ?? null;
     localized.ru = values.ru ?? null;
     localized.en = values.en ?? null;
-    localized.text = pickTranslation(values, language);
+    const picked = pickLocalized(values, language);
+    localized.text = picked?.text ?? null;
+    localized.language = picked?.language ?? null;
     return localized;
   }
 }

@@ -25,6 +25,12 @@ const IATI_ORGANISATION_REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/;
 /** The IATI OrganisationType codes (seeds/reference/iati/codelists/OrganisationType.xml). */
 const IATI_ORGANISATION_TYPE_CODES = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
 
+const count = (message: string, min: number, max: number) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
+/** CORS_ORIGINS: origins (scheme://host[:port], no path), comma-separated. */
+const ORIGIN_LIST_FORMAT = /^https?:\/\/[^\s/,]+(\s*,\s*https?:\/\/[^\s/,]+)*$/;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   HOST: z.string().min(1, { message: 'expected a host name or address' }).default('127.0.0.1'),
@@ -53,6 +59,18 @@ const environmentSchema = z.object({
     .string()
     .regex(TRUST_PROXY_FORMAT, { message: 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)' })
     .optional(),
+  RATE_LIMITS: booleanFromEnv.default(true),
+  RATE_LIMIT_PER_TOKEN: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(600),
+  RATE_LIMIT_ANONYMOUS: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(120),
+  RATE_LIMIT_LOGIN: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(10),
+  RATE_LIMIT_WINDOW_SECONDS: count('expected a whole number of seconds from 1 to 86400', 1, 86_400).default(60),
+  CORS_ORIGINS: z
+    .string()
+    .regex(ORIGIN_LIST_FORMAT, { message: 'expected origins such as https://partner.example.org, comma-separated (scheme and host, no path)' })
+    .optional(),
+  DB_STATEMENT_TIMEOUT_MS: count('expected a whole number of milliseconds from 0 (no limit) to 3600000', 0, 3_600_000).default(5000),
+  METRICS_PORT: port.optional(),
+  METRICS_TOKEN: z.string().min(16, { message: 'expected a secret of at least 16 characters' }).optional(),
   IATI_PUBLISHER_REF: z
     .string()
     .regex(IATI_ORGANISATION_REF, { message: 'expected an IATI organisation identifier such as XM-DAC-41114 or KG-INN-01234567890123 (letters, digits, - . _ :, no spaces)' })
@@ -84,8 +102,28 @@ export interface AppConfig {
    * `trustProxy`): none (false), all (true), the nearest N, or those at these addresses.
    */
   trustProxy: boolean | number | string[];
+  /** Requests per window; `null` when RATE_LIMITS=false. */
+  rateLimits: RateLimits | null;
+  /** Origins whose pages may call the API from a browser (CORS), with cookies; empty: none. */
+  corsOrigins: string[];
+  /** Longest a single SQL statement of a request may run (PostgreSQL's statement_timeout); 0: no limit. */
+  dbStatementTimeoutMs: number;
+  /** Prometheus metrics on a port of their own (GET /metrics there), off when unset. */
+  metricsPort?: number;
+  /** Prometheus metrics at /metrics of the main port, for `Authorization: Bearer <token>`; off when unset. */
+  metricsToken?: string;
   /** Who publishes the IATI export where no organisation of a project can report it (README, "IATI export"). */
   iatiPublisher: IatiPublisher | null;
+}
+
+export interface RateLimits {
+  /** Per API token or browser session. */
+  perToken: number;
+  /** Per client address, for requests without valid credentials. */
+  anonymous: number;
+  /** `login` mutations per client address. */
+  login: number;
+  windowMs: number;
 }
 
 /** The hub's own publishing organisation in IATI terms, from IATI_PUBLISHER_REF / _NAME / _TYPE. */
@@ -123,6 +161,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolMax: values.DB_POOL_MAX,
     webDir: resolve(projectRoot, values.WEB_DIR),
     trustProxy: trustProxyOf(values.TRUST_PROXY),
+    rateLimits: values.RATE_LIMITS
+      ? {
+          perToken: values.RATE_LIMIT_PER_TOKEN,
+          anonymous: values.RATE_LIMIT_ANONYMOUS,
+          login: values.RATE_LIMIT_LOGIN,
+          windowMs: values.RATE_LIMIT_WINDOW_SECONDS * 1000,
+        }
+      : null,
+    corsOrigins: values.CORS_ORIGINS ? values.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+    dbStatementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
+    metricsPort: values.METRICS_PORT,
+    metricsToken: values.METRICS_TOKEN,
     iatiPublisher: values.IATI_PUBLISHER_REF ? { ref: values.IATI_PUBLISHER_REF, name: values.IATI_PUBLISHER_NAME, type: values.IATI_PUBLISHER_TYPE } : null,
   };
 }

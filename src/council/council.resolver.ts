@@ -28,7 +28,7 @@ export class CoordinationBodyResolver {
     return council.bodyById(ctx, id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   name(
     @Root() body: CoordinationBody,
     @Ctx() ctx: RequestContext,

@@ -13,7 +13,11 @@ export interface DatabaseLocation {
 }
 
 /** Uses DATABASE_URL when set, otherwise starts the embedded PostgreSQL under DATA_DIR. */
-export async function openDatabase(config: AppConfig, logger: Logger, options: { shareRunning?: boolean } = {}): Promise<DatabaseLocation> {
+export async function openDatabase(
+  config: AppConfig,
+  logger: Logger,
+  options: { shareRunning?: boolean; onUnexpectedExit?: (reason: string) => void } = {},
+): Promise<DatabaseLocation> {
   if (config.databaseUrl) {
     const url = new URL(config.databaseUrl);
     return { url: config.databaseUrl, describe: `PostgreSQL at ${url.host}${url.pathname} (DATABASE_URL)` };
@@ -26,6 +30,7 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     log: (line) => log.debug(line),
     notice: (line) => log.warn(line),
     shareRunning: options.shareRunning,
+    onUnexpectedExit: options.onUnexpectedExit,
   });
   return {
     url: embedded.url,

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -23,6 +24,11 @@ export interface EmbeddedPostgresOptions {
    * (for short commands such as `npm run admin:token` next to a running server).
    */
   shareRunning?: boolean;
+  /**
+   * Called when the PostgreSQL this process started exits without being asked to (killed,
+   * crashed): the server cannot serve without it, and the next start recovers it.
+   */
+  onUnexpectedExit?: (reason: string) => void;
 }
 
 export interface EmbeddedPostgres {
@@ -118,6 +124,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await server.start().catch(failure(`start on port ${options.port}`));
   await writeFile(join(options.dataDir, OWNER_FILE), `${process.pid}\n`);
+  // The postmaster, as the package spawned it (not part of its typed API).
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  let stopping = false;
+  postmaster?.once('exit', (code, signal) => {
+    if (!stopping) options.onUnexpectedExit?.(signal ? `killed by ${signal}` : `exited with code ${code}`);
+  });
+  const exited = () => postmaster !== undefined && (postmaster.exitCode !== null || postmaster.signalCode !== null);
 
   const urlFor = (database: string) => connectionUrl(password, options.port, database);
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
@@ -127,7 +140,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     urlFor,
     clusterDir,
     stop: async () => {
-      await server.stop();
+      stopping = true;
+      // The package's stop() waits for an exit that has already happened when PostgreSQL died.
+      if (!exited()) await server.stop();
       await rm(join(options.dataDir, OWNER_FILE), { force: true });
       if (options.throwaway) await rm(options.dataDir, { recursive: true, force: true });
     },

@@ -6,6 +6,7 @@ import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { fixedDecimal } from '../common/scalars';
+import { allowLongStatements } from '../common/statement-timeout';
 import { badInput, checkPeriod, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
 import { requireOrganisation } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
@@ -113,6 +114,8 @@ export async function setExchangeRate(ctx: RequestContext, input: SetExchangeRat
     throw badInput('INVALID_RATE', `\`input.rate\` takes at most 12 digits before and 12 after the point; got "${input.rate}".`, 'input.rate');
   }
   return ctx.em.transactional(async (em: EntityManager) => {
+    // A rate changes the money of every project in that currency: recomputed at COMMIT.
+    await allowLongStatements(em);
     const existing = await em.findOne(ExchangeRate, { currency, date: input.date });
     const rate = fixedDecimal(input.rate, 12);
     if (existing) {

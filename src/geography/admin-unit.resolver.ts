@@ -43,7 +43,7 @@ export class AdminUnitResolver {
     return units.setAdminUnitFlags(ctx, code, input);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   name(
     @Root() unit: AdminUnitRecord,
     @Ctx() ctx: RequestContext,

@@ -1,139 +1,13 @@
 import { Language } from '../common/localized-text';
 import { ActionItem, AttendanceStatus } from './meeting.entity';
 import { type MeetingBriefing, nameOf } from './briefing';
+import { meetingPageTexts } from './page-texts';
 
-const LABELS = {
-  en: {
-    briefing: 'Briefing pack',
-    meeting: 'Meeting',
-    when: 'When',
-    where: 'Where',
-    online: 'Online',
-    period: 'Period covered',
-    since: 'since',
-    beginning: 'the beginning of the records',
-    until: 'until',
-    quorum: 'Quorum',
-    quorumReached: 'reached',
-    quorumMissing: 'not reached',
-    present: 'present',
-    of: 'of',
-    needed: 'needed',
-    agenda: 'Agenda',
-    projects: 'Projects of member organisations',
-    started: 'Started',
-    ended: 'Ended',
-    changed: 'Changed',
-    funding: 'Funding recorded',
-    transactions: 'transactions',
-    reports: 'Activity reports',
-    received: 'received',
-    accepted: 'accepted',
-    actions: 'Action items',
-    open: 'Open',
-    overdue: 'Overdue',
-    closed: 'Closed in the period',
-    due: 'due',
-    owner: 'owner',
-    attendance: 'Attendance at the last meetings',
-    absentTwice: 'absent twice in a row',
-    none: 'None.',
-    coordination: 'Overlaps, hotspots and gaps',
-    overlaps: 'Overlaps involving members',
-    hotspots: 'Hotspots (districts, 3+ organisations on one theme)',
-    gaps: 'Border-area ayil aimaks without an active project',
-    generated: 'Computed from live data of the Yntymak hub on',
-  },
-  ru: {
-    briefing: 'Информационный пакет',
-    meeting: 'Заседание',
-    when: 'Когда',
-    where: 'Где',
-    online: 'Онлайн',
-    period: 'Период',
-    since: 'с',
-    beginning: 'начала записей',
-    until: 'по',
-    quorum: 'Кворум',
-    quorumReached: 'есть',
-    quorumMissing: 'нет',
-    present: 'присутствуют',
-    of: 'из',
-    needed: 'нужно',
-    agenda: 'Повестка дня',
-    projects: 'Проекты организаций-членов',
-    started: 'Начались',
-    ended: 'Завершились',
-    changed: 'Изменены',
-    funding: 'Зарегистрированное финансирование',
-    transactions: 'транзакций',
-    reports: 'Отчёты о деятельности',
-    received: 'получено',
-    accepted: 'принято',
-    actions: 'Поручения',
-    open: 'Открытые',
-    overdue: 'Просроченные',
-    closed: 'Закрытые за период',
-    due: 'срок',
-    owner: 'исполнитель',
-    attendance: 'Посещаемость последних заседаний',
-    absentTwice: 'отсутствовал(а) дважды подряд',
-    none: 'Нет.',
-    coordination: 'Пересечения, скопления и пробелы',
-    overlaps: 'Пересечения с участием членов',
-    hotspots: 'Скопления (районы, 3+ организации по одной теме)',
-    gaps: 'Приграничные айылные аймаки без действующего проекта',
-    generated: 'Составлено по текущим данным платформы Yntymak',
-  },
-  ky: {
-    briefing: 'Маалымат топтому',
-    meeting: 'Жыйын',
-    when: 'Качан',
-    where: 'Кайда',
-    online: 'Онлайн',
-    period: 'Мезгил',
-    since: 'баштап',
-    beginning: 'жазуулардын башынан',
-    until: 'чейин',
-    quorum: 'Кворум',
-    quorumReached: 'бар',
-    quorumMissing: 'жок',
-    present: 'катышууда',
-    of: '/',
-    needed: 'керек',
-    agenda: 'Күн тартиби',
-    projects: 'Мүчө уюмдардын долбоорлору',
-    started: 'Башталды',
-    ended: 'Аяктады',
-    changed: 'Өзгөртүлдү',
-    funding: 'Катталган каржылоо',
-    transactions: 'транзакция',
-    reports: 'Иш-чаралар боюнча отчеттор',
-    received: 'келип түштү',
-    accepted: 'кабыл алынды',
-    actions: 'Тапшырмалар',
-    open: 'Ачык',
-    overdue: 'Мөөнөтү өтүп кеткен',
-    closed: 'Мезгилде жабылган',
-    due: 'мөөнөтү',
-    owner: 'аткаруучу',
-    attendance: 'Акыркы жыйындарга катышуу',
-    absentTwice: 'катары менен эки жолу келген жок',
-    none: 'Жок.',
-    coordination: 'Кайталануулар, топтолуулар жана боштуктар',
-    overlaps: 'Мүчөлөр катышкан кайталанышуулар',
-    hotspots: 'Топтолуулар (райондор, бир темада 3+ уюм)',
-    gaps: 'Аракеттеги долбоору жок чек ара айыл аймактары',
-    generated: 'Yntymak платформасынын учурдагы маалыматтарынан түзүлдү',
-  },
-} as const;
-
-const LOCALE: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU', ky: 'ky-KG' };
 const TIME_ZONE = 'Asia/Bishkek';
 
 /** A meeting time as Bishkek shows it ("10 December 2026, 10:00"); the day only when only that is known. */
 export function formatInBishkek(moment: Date, language: Language, dayOnly = false): string {
-  return new Intl.DateTimeFormat(LOCALE[language], {
+  return new Intl.DateTimeFormat(meetingPageTexts(language).locale, {
     timeZone: TIME_ZONE,
     dateStyle: 'long',
     ...(dayOnly ? {} : { timeStyle: 'short' }),
@@ -148,21 +22,24 @@ interface Section {
 /** The briefing as headed lists of lines: one model for both the HTML page and Markdown. */
 function sections(briefing: MeetingBriefing, language: Language, text: BriefingText): { title: string; facts: string[]; sections: Section[] } {
   const { agenda, organisationName } = text;
-  const t = LABELS[language];
+  const texts = meetingPageTexts(language);
+  const t = texts.briefing;
   const { meeting, quorum } = briefing;
-  const item = (action: ActionItem) => `${action.description} — ${t.owner}: ${organisationName(action.owner.id)}, ${t.due}: ${action.dueDate}`;
+  const day = (date: string) => formatInBishkek(new Date(`${date}T00:00:00+06:00`), language, true);
+  const item = (action: ActionItem) => t.actionItem(action.description, organisationName(action.owner.id), day(action.dueDate));
   const orNone = (lines: string[]) => (lines.length ? lines : [t.none]);
   const projectLines = (projects: MeetingBriefing['projectsStarted']) => projects.map((project) => nameOf(project.title, language));
+  const amount = new Intl.NumberFormat(texts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const symbol: Record<AttendanceStatus, string> = { PRESENT: '✓', EXCUSED: '~', ABSENT: '✗' };
   return {
-    title: `${t.briefing}: ${nameOf(briefing.body.name, language)} — ${t.meeting} №${meeting.number}`,
+    title: `${t.title}: ${nameOf(briefing.body.name, language)} — ${t.meeting} ${texts.meetingNumber(meeting.number)}`,
     facts: [
       `${nameOf(meeting.title, language)}`,
-      `${t.when}: ${formatInBishkek(meeting.startsAt, language, meeting.allDay)} (${TIME_ZONE})`,
+      `${t.when}: ${formatInBishkek(meeting.startsAt, language, meeting.allDay)} (${t.bishkekTime})`,
       ...(meeting.address || meeting.place ? [`${t.where}: ${[meeting.address, meeting.place ? nameOf({ ky: meeting.place.nameKy, ru: meeting.place.nameRu, en: meeting.place.nameEn }, language) : null].filter(Boolean).join(', ')}`] : []),
       ...(meeting.onlineLink ? [`${t.online}: ${meeting.onlineLink}`] : []),
-      `${t.period}: ${t.since} ${briefing.periodFrom ? formatInBishkek(briefing.periodFrom, language, true) : t.beginning} ${t.until} ${formatInBishkek(briefing.periodTo, language, true)}`,
-      `${t.quorum}: ${quorum.reached ? t.quorumReached : t.quorumMissing} (${quorum.present} ${t.present} ${t.of} ${quorum.members}, ${t.needed} ${quorum.required})`,
+      `${t.period}: ${t.periodRange(briefing.periodFrom ? formatInBishkek(briefing.periodFrom, language, true) : null, formatInBishkek(briefing.periodTo, language, true))}`,
+      `${t.quorum}: ${quorum.reached ? t.quorumReached : t.quorumMissing} (${t.quorumCounts(quorum.present, quorum.members, quorum.required)})`,
     ],
     sections: [
       { heading: t.agenda, lines: orNone(agenda) },
@@ -179,9 +56,9 @@ function sections(briefing: MeetingBriefing, language: Language, text: BriefingT
       },
       {
         heading: t.funding,
-        lines: [`${briefing.transactionsRecorded} ${t.transactions}`, ...briefing.fundingRecorded.map((money) => `${money.amount} ${money.currency}`)],
+        lines: [t.transactions(briefing.transactionsRecorded), ...briefing.fundingRecorded.map((money) => `${amount.format(money.amount as Intl.StringNumericLiteral)} ${money.currency}`)],
       },
-      { heading: t.reports, lines: [`${briefing.reportsReceived} ${t.received}, ${briefing.reportsAccepted} ${t.accepted}`] },
+      { heading: t.reports, lines: [t.reportCounts(briefing.reportsReceived, briefing.reportsAccepted)] },
       {
         heading: t.coordination,
         lines: [
@@ -214,6 +91,12 @@ function sections(briefing: MeetingBriefing, language: Language, text: BriefingT
       },
     ],
   };
+}
+
+/** The footer line: when and from what the page was computed. */
+function generatedLine(language: Language): string {
+  const texts = meetingPageTexts(language);
+  return texts.briefing.generated(texts.brand, formatInBishkek(new Date(), language));
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -256,7 +139,7 @@ export function briefingHtml(briefing: MeetingBriefing, language: Language, text
 <h1>${escapeHtml(model.title)}</h1>
 <ul class="facts">${model.facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>
 ${model.sections.map((section) => `<section><h2>${escapeHtml(section.heading)}</h2>${list(section.lines)}</section>`).join('\n')}
-<footer>${escapeHtml(LABELS[language].generated)} ${escapeHtml(formatInBishkek(new Date(), language))}.</footer>
+<footer>${escapeHtml(generatedLine(language))}</footer>
 </body>
 </html>
 `;
@@ -268,6 +151,6 @@ export function briefingMarkdown(briefing: MeetingBriefing, language: Language, 
   for (const section of model.sections) {
     lines.push('', `## ${section.heading}`, '', ...section.lines.map((line) => (line.startsWith('  • ') ? `  - ${line.slice(4)}` : `- ${line}`)));
   }
-  lines.push('', `_${LABELS[language].generated} ${formatInBishkek(new Date(), language)}._`, '');
+  lines.push('', `_${generatedLine(language)}_`, '');
   return lines.join('\n');
 }

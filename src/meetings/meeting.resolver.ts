@@ -185,7 +185,7 @@ export class MeetingResolver {
     return meetings.setBodyQuorum(ctx, bodyId, quorumPercent);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   title(@Root() meeting: Meeting, @Ctx() ctx: RequestContext, @Arg('lang', () => Language, { nullable: true, description: 'Language.' }) lang?: Language | null) {
     return pickTranslation(meeting.title, lang ?? ctx.language);
   }
@@ -265,7 +265,7 @@ export class MeetingResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Title in the request language.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Title in the request language; where it has none, in Kyrgyz, else Russian, else English.' })
   title(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
     return pickTranslation(item.title, ctx.language);
   }
@@ -311,7 +311,7 @@ export class AttendanceResolver {
 
 @Resolver(() => Decision)
 export class DecisionResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'The decision in the request language.' })
+  @FieldResolver(() => String, { nullable: true, description: 'The decision in the request language; where it has none, in Kyrgyz, else Russian, else English.' })
   text(@Root() decision: Decision, @Ctx() ctx: RequestContext) {
     return pickTranslation(decision.text, ctx.language);
   }

@@ -17,31 +17,46 @@ import { meetingInvitation } from './invitation';
 import { AgendaItem, Meeting } from './meeting.entity';
 import { canReadMeeting } from './meeting.service';
 import { CoordinationBody } from '../council/coordination-body.entity';
+import { AuthErrorCode } from '../auth/auth.errors';
+import { meetingPageTexts } from './page-texts';
 
 interface MeetingRequest {
   Params: { id: string };
   Querystring: { lang?: string; format?: string };
 }
 
-/** The meeting if the caller (cookie or bearer token, as for /graphql) may read it; else replies 401/404. */
-async function readableMeeting(em: EntityManager, request: FastifyRequest<MeetingRequest>, reply: FastifyReply, cookie: string): Promise<{ meeting: Meeting; caller: Caller | null } | null> {
+/**
+ * The meeting if the caller (cookie or bearer token, as for /graphql) may read it; else replies
+ * 401/404 with a plain-text reason in the page's language.
+ */
+async function readableMeeting(
+  em: EntityManager,
+  request: FastifyRequest<MeetingRequest>,
+  reply: FastifyReply,
+  cookie: string,
+  language: Language,
+): Promise<{ meeting: Meeting; caller: Caller | null } | null> {
+  const { errors } = meetingPageTexts(language);
+  const refuse = async (status: number, message: string) => {
+    await reply.code(status).type('text/plain; charset=utf-8').send(message);
+    return null;
+  };
   const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[cookie] });
-  if (caller instanceof DomainError) {
-    await reply.code(401).type('text/plain; charset=utf-8').send(caller.message);
-    return null;
-  }
+  if (caller instanceof DomainError) return refuse(401, caller.reason === AuthErrorCode.SESSION_ENDED ? errors.sessionEnded : errors.invalidToken);
   const meeting = isUuid(request.params.id) ? await em.findOne(Meeting, { id: request.params.id }, { populate: ['place'] }) : null;
-  if (!meeting || !(await canReadMeeting(em, caller, meeting))) {
-    await reply.code(caller ? 404 : 401).type('text/plain; charset=utf-8').send(caller ? 'No such meeting.' : 'Sign in, or send an API token.');
-    return null;
-  }
+  if (!meeting || !(await canReadMeeting(em, caller, meeting))) return caller ? refuse(404, errors.noSuchMeeting) : refuse(401, errors.signIn);
   return { meeting, caller };
 }
 
-function languageOf(request: FastifyRequest<MeetingRequest>): Language {
+/** `?lang=` when it names a language of the hub, else the request's Accept-Language; said back in Content-Language. */
+function languageOf(request: FastifyRequest<MeetingRequest>, reply: FastifyReply): Language {
   const asked = request.query.lang;
-  return asked && (Object.values(Language) as string[]).includes(asked) ? (asked as Language) : languageFromHeader(request.headers['accept-language']);
+  const language = asked && (Object.values(Language) as string[]).includes(asked) ? (asked as Language) : languageFromHeader(request.headers['accept-language']);
+  reply.header('content-language', language);
+  return language;
 }
+
+const unitNames = (unit: AdminUnit) => ({ ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn });
 
 /** Texts the rendered briefing and invitation need, in one language. */
 async function meetingTexts(em: EntityManager, meeting: Meeting, language: Language) {
@@ -51,7 +66,7 @@ async function meetingTexts(em: EntityManager, meeting: Meeting, language: Langu
   return {
     bodyName: pickTranslation(body.name, language) ?? '',
     agenda,
-    placeName: place ? pickTranslation({ ky: place.nameKy, ru: place.nameRu, en: place.nameEn }, language) : null,
+    placeName: place ? pickTranslation(unitNames(place), language) : null,
   };
 }
 
@@ -59,10 +74,10 @@ async function meetingTexts(em: EntityManager, meeting: Meeting, language: Langu
 export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCookie: string): void {
   http.get<MeetingRequest>('/meetings/:id/briefing', async (request, reply) => {
     const em = orm.em.fork();
-    const readable = await readableMeeting(em, request, reply, sessionCookie);
+    const language = languageOf(request, reply);
+    const readable = await readableMeeting(em, request, reply, sessionCookie, language);
     if (!readable) return reply;
     const { meeting, caller } = readable;
-    const language = languageOf(request);
     const briefing = await buildBriefing(em, meeting);
     const ctx: RequestContext = {
       em,
@@ -78,7 +93,7 @@ export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCo
     const projectIds = coordination.overlaps.flatMap((overlap) => [overlap.projectAId, overlap.projectBId]);
     const titles = new Map((await em.find(Project, { id: { $in: projectIds } })).map((project) => [project.id, pickTranslation(project.title, language) ?? project.id]));
     const units = new Map(
-      (await em.find(AdminUnit, { code: { $in: coordination.gaps.map((gap) => gap.unitCode) } })).map((unit) => [unit.code, pickTranslation({ ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn }, language) ?? unit.code]),
+      (await em.find(AdminUnit, { code: { $in: coordination.gaps.map((gap) => gap.unitCode) } })).map((unit) => [unit.code, pickTranslation(unitNames(unit), language) ?? unit.code]),
     );
     const texts = await meetingTexts(em, meeting, language);
     const names = new Map(
@@ -86,10 +101,11 @@ export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCo
         (organisation) => [organisation.id, pickTranslation(organisation.name, language) ?? organisation.acronym ?? organisation.id],
       ),
     );
+    const score = new Intl.NumberFormat(meetingPageTexts(language).locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const text = {
       agenda: texts.agenda,
       organisationName: (id: string) => names.get(id) ?? id,
-      overlaps: coordination.overlaps.map((overlap) => `${titles.get(overlap.projectAId)} × ${titles.get(overlap.projectBId)} (${overlap.score.toFixed(2)})`),
+      overlaps: coordination.overlaps.map((overlap) => `${titles.get(overlap.projectAId)} × ${titles.get(overlap.projectBId)} (${score.format(overlap.score)})`),
       hotspots: coordination.hotspots.length,
       gaps: coordination.gaps.map((gap) => units.get(gap.unitCode) ?? gap.unitCode),
     };
@@ -99,10 +115,10 @@ export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCo
 
   http.get<MeetingRequest>('/meetings/:id/invite.ics', async (request, reply) => {
     const em = orm.em.fork();
-    const readable = await readableMeeting(em, request, reply, sessionCookie);
+    const language = languageOf(request, reply);
+    const readable = await readableMeeting(em, request, reply, sessionCookie, language);
     if (!readable) return reply;
     const { meeting } = readable;
-    const language = languageOf(request);
     const texts = await meetingTexts(em, meeting, language);
     return reply
       .type('text/calendar; charset=utf-8')

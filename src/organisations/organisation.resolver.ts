@@ -41,7 +41,7 @@ export class OrganisationResolver {
     return organisations.updateOrganisation(ctx, id, input);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   name(
     @Root() organisation: Organisation,
     @Ctx() ctx: RequestContext,

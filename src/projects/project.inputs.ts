@@ -34,7 +34,7 @@ registerEnumType(ProjectOrderField, {
   name: 'ProjectOrderField',
   description: 'What to sort projects by.',
   valuesConfig: {
-    TITLE: { description: 'Title in the request language (falling back to another language).' },
+    TITLE: { description: 'Title in the request language (where it has none: Kyrgyz, then Russian, then English).' },
     START_DATE: { description: 'Actual start, else planned start; unknown dates last.' },
     END_DATE: { description: 'Actual end, else planned end; unknown dates last.' },
     CREATED_AT: { description: 'When the project was recorded in the hub.' },

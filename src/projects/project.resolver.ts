@@ -82,7 +82,7 @@ export class ProjectResolver {
     return projects.setProjectParticipants(ctx, projectId, participants, version);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   title(
     @Root() project: ProjectRecord,
     @Ctx() ctx: RequestContext,

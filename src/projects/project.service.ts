@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
-import { Language } from '../common/localized-text';
+import { Language, languagesFor } from '../common/localized-text';
 import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
 import { fixedDecimal } from '../common/scalars';
 import { escapeLike, searchKey } from '../common/search';
@@ -50,7 +50,7 @@ const END_SQL = 'coalesce(p.actual_end, p.planned_end)';
 
 function orderSql(order: ProjectOrder | null | undefined, language: Language): string {
   const direction = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  const titleColumns = [language, Language.EN, Language.RU, Language.KY].map((lang) => `p.title_${lang}`);
+  const titleColumns = languagesFor(language).map((lang) => `p.title_${lang}`);
   switch (order?.field) {
     case ProjectOrderField.TITLE:
       return `coalesce(${titleColumns.join(', ')}) ${direction}, p.id`;

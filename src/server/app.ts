@@ -13,13 +13,19 @@ import { DomainError } from '../common/errors';
 import { registerIatiRoutes } from '../iati/iati.routes';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import type { Orm } from '../db/orm';
+import { sharedProbe } from '../db/availability';
 import { AuthErrorCode } from '../auth/auth.errors';
 import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
+import { refuseNulCharacters } from './nul-characters';
+import { registerProtection } from './protection';
+import { refuseWhileDraining } from './drain';
+import { createMetrics } from './metrics';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
+import { asContextError, serviceUnavailableStatus } from './service-unavailable';
 import { registerWebUi } from './web-ui';
 
 declare module 'fastify' {
@@ -60,7 +66,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     // Behind a reverse proxy every request comes from the proxy's address: only with TRUST_PROXY
     // is the client's own (from X-Forwarded-For) used, e.g. by the sign-in lock per address.
     trustProxy: typeof config.trustProxy === 'number' ? trustNearestProxies(config.trustProxy) : config.trustProxy,
-    return503OnClosing: true,
+    // Refused while draining by refuseWhileDraining, as a GraphQL error (Fastify's 503 is not one).
+    return503OnClosing: false,
     // Room for a CSV import of 10,000+ activity reports in one GraphQL request.
     bodyLimit: 16 * 1024 * 1024,
   });
@@ -92,6 +99,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     },
   };
 
+  const metrics = createMetrics(config, orm);
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await appSchema(),
     formatError: createErrorFormatter(logger),
@@ -102,10 +111,13 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
       queryCostLimit(MAX_QUERY_COST),
+      refuseNulCharacters(),
       graphqlRequestErrorStatus(),
+      serviceUnavailableStatus(),
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
       reportRequestFacts,
+      metrics.apolloPlugin,
     ],
   });
   await apollo.start();
@@ -119,6 +131,9 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     request.scope = { requestId: request.id, statements: 0 };
     runInScope(request.scope, done);
   });
+  // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
+  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
+  const drain = refuseWhileDraining(http);
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -134,18 +149,19 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     );
   });
 
+  metrics.register(http);
+  const metricsUrl = await metrics.listen(config.host);
+  if (metricsUrl) logger.info({ metrics: metricsUrl }, `Prometheus metrics at ${metricsUrl}`);
+
   http.get('/healthz', async () => ({ status: 'ok' }));
+  // A fresh connection and `select 1` each time: 503 as soon as PostgreSQL stops taking new work
+  // (down, hung, out of connections), and no pooled connection stuck behind a hung server.
+  const databaseUrl = orm.config.get('clientUrl')!;
   http.get('/readyz', async (_request, reply) => {
-    try {
-      await Promise.race([
-        orm.em.getConnection().execute('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), READINESS_TIMEOUT_MS).unref()),
-      ]);
-      return { status: 'ready' };
-    } catch (error) {
-      reply.code(503);
-      return { status: 'unavailable', reason: `database: ${(error as Error).message}` };
-    }
+    const probe = await sharedProbe(databaseUrl, READINESS_TIMEOUT_MS);
+    if (probe.answers) return { status: 'ready' };
+    reply.code(503);
+    return { status: 'unavailable', reason: `database: ${probe.reason}` };
   });
 
   registerMeetingRoutes(http, orm, SESSION_COOKIE);
@@ -158,6 +174,8 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
       const caller = await resolveCaller(em, {
         authorization: request.headers.authorization,
         sessionSecret: request.cookies[SESSION_COOKIE],
+      }).catch((error: unknown) => {
+        throw asContextError(error);
       });
       const signedIn = caller instanceof DomainError ? null : caller;
       if (signedIn) request.scope.actor = { userId: signedIn.userId, organisationId: signedIn.organisationId };
@@ -183,5 +201,12 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     },
   });
 
-  return { http, close: () => apollo.stop() };
+  return {
+    http,
+    close: async () => {
+      drain.start();
+      await apollo.stop();
+      await metrics.close();
+    },
+  };
 }

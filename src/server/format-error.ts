@@ -5,6 +5,7 @@ import type { ValidationError } from 'class-validator';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorKind } from '../common/errors';
+import { serviceUnavailableError } from './service-unavailable';
 
 /** Codes Apollo and graphql-js set themselves for bad requests; they pass through unchanged. */
 const REQUEST_ERROR_CODES = new Set([
@@ -36,6 +37,11 @@ export function createErrorFormatter(logger: Logger) {
         path,
         extensions: { code: original.kind, reason: original.reason, ...(original.field ? { field: original.field } : {}) },
       };
+    }
+    const unavailable = serviceUnavailableError(original);
+    if (unavailable) {
+      logger.warn({ reason: unavailable.extensions?.reason, error: (original as Error).message, path }, 'the database did not take the work of a request');
+      return { ...unavailable, locations, path };
     }
     if (original instanceof OptimisticLockError || original instanceof UniqueConstraintViolationException) {
       // Two requests changed the same record at once; the later one lost and wrote nothing.

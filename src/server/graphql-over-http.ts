@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
 import { INTERNAL_ERROR_MESSAGE } from './format-error';
+import { RETRY_AFTER_SECONDS, serviceUnavailableError } from './service-unavailable';
 
 /*
  * The HTTP status of every answer that is not a plain 200, in one place. Apollo Server sets most
@@ -55,11 +56,17 @@ export function graphqlRequestErrorStatus(): ApolloServerPlugin<BaseContext> {
 /**
  * Errors Fastify raises itself (a body that is not valid JSON, an unsupported content type, a
  * body above the size limit) keep their 4xx status and get the shape of a GraphQL error, so a
- * client reads `errors[0].extensions.code` whatever went wrong. Anything else is a fault of
+ * client reads `errors[0].extensions.code` whatever went wrong. A database that does not take
+ * the work (e.g. of a briefing page) is 503 SERVICE_UNAVAILABLE. Anything else is a fault of
  * ours: logged, and answered 500 without its message, which may hold SQL or a file path.
  */
 export function answerHttpErrorsAsGraphQL(http: FastifyInstance): void {
   http.setErrorHandler<FastifyError>((error, request, reply) => {
+    const unavailable = serviceUnavailableError(error);
+    if (unavailable) {
+      request.log.warn({ reason: unavailable.extensions?.reason, error: error.message }, 'the database did not take the work of a request');
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ errors: [unavailable] });
+    }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const clientError = status < 500;
     if (!clientError) request.log.error({ err: error }, 'unexpected error while handling a request');

@@ -34,7 +34,7 @@ export class ThemeResolver {
     return updateTheme(ctx, code, input);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language, or the nearest one known.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   name(
     @Root() theme: ThemeRecord,
     @Ctx() ctx: RequestContext,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
+import { allowLongStatements } from '../common/statement-timeout';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, InputErrorCode, notFound, requireSomeTranslation } from '../common/validation';
 import { checkVersion } from '../organisations/organisation.service';
@@ -76,6 +77,8 @@ export async function createTheme(ctx: RequestContext, input: CreateThemeInput):
   const dacCodes = checkDacCodes(input.dacCodes ?? [], 'input.dacCodes');
   if (input.position != null) checkPosition(input.position, 'input.position');
   return ctx.em.transactional(async (em) => {
+    // A new theme makes the analytics recompute everything at COMMIT.
+    await allowLongStatements(em);
     if (await em.findOne(Theme, { code })) {
       throw badInput(ThemeErrorCode.THEME_CODE_TAKEN, `A theme with the code ${code} already exists.`, 'input.code');
     }

@@ -63,13 +63,17 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
-/** A real server on a free port over a database of its own; requests go over HTTP. */
-/** A hub on a database of its own; `environment` adds settings (e.g. TRUST_PROXY). */
+/**
+ * A real server on a free port over a database of its own (a copy of the template, or the migrated
+ * one that `environment.DATABASE_URL` names); requests go over HTTP. `environment` adds settings
+ * (e.g. TRUST_PROXY). Rate limits are off unless the environment turns them on: the tests send
+ * hundreds of requests a minute from 127.0.0.1, as no client in production does.
+ */
 export async function startTestServer(environment: Record<string, string> = {}): Promise<TestServer> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = environment.DATABASE_URL ?? (await createTestDatabase());
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...environment });
-  const orm = await initOrm({ url: databaseUrl, logger });
+  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'false', ...environment, DATABASE_URL: databaseUrl });
+  const orm = await initOrm({ url: databaseUrl, logger, statementTimeoutMs: config.dbStatementTimeoutMs });
   const { secret: adminToken } = await issueAdminToken(orm.em.fork(), 'admin@test.example');
   const app = await createApp(config, orm, logger);
   const url = await app.http.listen({ host: '127.0.0.1', port: 0 });

@@ -2,7 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
 import { Suspense, useEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { MeDocument } from './app.generated';
+import { MeDocument } from '../gql/graphql';
 import { apolloClient, onSessionLost } from './apollo';
 import { NotificationsHost } from './notify';
 import { router } from './routes';

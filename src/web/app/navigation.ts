@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import type { Role } from '../gql/types';
+import type { Role } from '../gql/graphql';
 
 /** One link of the main navigation; `roles` limits it to signed-in users with those roles. */
 export interface NavItem {

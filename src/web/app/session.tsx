@@ -2,8 +2,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Center, Loader } from '@mantine/core';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { MeDocument, type MeQuery, SignOutDocument } from './app.generated';
-import type { Role } from '../gql/types';
+import { MeDocument, type MeQuery, type Role, SignOutDocument } from '../gql/graphql';
 import { NotAllowed } from './ui/NotAllowed';
 
 export type SignedInUser = NonNullable<MeQuery['me']>;

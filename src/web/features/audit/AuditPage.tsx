@@ -4,7 +4,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AuditPeopleDocument, AuditTrailDocument, type AuditTrailQuery } from './audit.generated';
+import { AuditPeopleDocument, AuditTrailDocument, type AuditTrailQuery } from '../../gql/graphql';
 import { DateRangeInput } from '../../app/dates';
 import { useFormat } from '../../app/format';
 import { RequireRole, STAFF, useSession } from '../../app/session';

@@ -3,7 +3,7 @@ import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput } from
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { SignInDocument } from './auth.generated';
+import { SignInDocument } from '../../gql/graphql';
 import { serverErrors, useErrorText } from '../../app/errors';
 import { useSession } from '../../app/session';
 import { PageTitle } from '../../app/ui/PageTitle';

@@ -3,9 +3,7 @@ import { Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Text, Textar
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AddMembershipDocument, BodyRosterDocument } from './council.generated';
-import type { MembershipRole } from '../../gql/types';
-import { OrganisationOptionsDocument } from '../../app/app.generated';
+import { AddMembershipDocument, BodyRosterDocument, type MembershipRole, OrganisationOptionsDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError, serverErrors } from '../../app/errors';
 import { DateField } from '../../app/dates';
 import { notifyDone, ReasonAlert, useReasonText } from '../meetings/feedback';

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PublicCouncilDocument, type PublicCouncilQuery } from './council.generated';
+import { PublicCouncilDocument, type PublicCouncilQuery } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';

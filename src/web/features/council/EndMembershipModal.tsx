@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BodyRosterDocument, EndMembershipDocument } from './council.generated';
+import { BodyRosterDocument, EndMembershipDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
 import { DateField } from '../../app/dates';
 import { todayInBishkek } from '../../app/format';

@@ -3,7 +3,7 @@ import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SetBodyQuorumDocument } from './council.generated';
+import { SetBodyQuorumDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { notifyDone, ReasonAlert, useReasonText } from '../meetings/feedback';

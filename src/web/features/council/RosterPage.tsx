@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Group, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BodyOptionsDocument, BodyRosterDocument, type BodyRosterQuery } from './council.generated';
+import { BodyOptionsDocument, BodyRosterDocument, type BodyRosterQuery } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { RequireRole, STAFF } from '../../app/session';
 import { useUrlState } from '../../app/url-state';

@@ -3,7 +3,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UnitNameDocument, UnitSearchDocument } from './geography.generated';
+import { UnitNameDocument, UnitSearchDocument } from '../../gql/graphql';
 
 /**
  * Picks one administrative unit by typing its name in any script (Cyrillic or Latin) or its

@@ -3,7 +3,7 @@ import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Titl
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { HomePartnerDocument, HomeStaffDocument, type HomeActionItemFragment, type HomeMeetingFragment } from './home.generated';
+import { HomePartnerDocument, HomeStaffDocument, type HomeActionItemFragment, type HomeMeetingFragment } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { RequireRole, STAFF, useSession } from '../../app/session';
 import { PageTitle } from '../../app/ui/PageTitle';

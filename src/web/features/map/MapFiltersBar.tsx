@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, NativeSelect, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../app/app.generated';
+import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../gql/graphql';
 import { DateRangeInput } from '../../app/dates';
 import { CURRENCIES, type MapFilters } from './map-filters';
 
@@ -47,12 +47,16 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         label={t('organisation')}
         value={filters.organisation ?? ''}
         onChange={(event) => set({ org: event.currentTarget.value || null })}
-        data={[
-          { value: '', label: t('allOrganisations') },
-          ...(organisations.data?.organisations.nodes ?? []).map((organisation) => ({ value: organisation.id, label: organisation.acronym ? `${organisation.acronym} — ${organisation.name}` : (organisation.name ?? organisation.id) })),
-        ]}
         w={260}
-      />
+      >
+        {/* Plain options: a national hub lists hundreds of organisations, each cheap this way. */}
+        <option value="">{t('allOrganisations')}</option>
+        {(organisations.data?.organisations.nodes ?? []).map((organisation) => (
+          <option key={organisation.id} value={organisation.id}>
+            {organisation.acronym ? `${organisation.acronym} — ${organisation.name}` : (organisation.name ?? organisation.id)}
+          </option>
+        ))}
+      </NativeSelect>
       <NativeSelect
         label={t('period.label')}
         value={filters.period}

@@ -3,7 +3,7 @@ import { Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
 import type { Geometry } from 'geojson';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CoverageMapDocument, type CoverageMapQuery, UnitShapesDocument } from './map.generated';
+import { CoverageMapDocument, type CoverageMapQuery } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { PageLoader } from '../../app/ui/PageLoader';
 import { PageTitle } from '../../app/ui/PageTitle';
@@ -15,6 +15,7 @@ import { useMapFilters } from './map-filters';
 import { MapFiltersBar } from './MapFiltersBar';
 import { MapLegend } from './MapLegend';
 import { mapQueries } from './map-queries';
+import { useShapes } from './map-shapes';
 import { UnitPanel } from './UnitPanel';
 
 // Leaflet is the heaviest part of the page: it arrives in a chunk of its own.
@@ -30,13 +31,13 @@ export default function PublicMapPage() {
   const districts = filters.level === 'DISTRICT';
   // The route started these requests (map-queries.ts) with fresh coverage; here they are read.
   const [own, regions] = mapQueries(filters);
-  const shapes = useQuery(own.shapes.query, { variables: own.shapes.variables, fetchPolicy: 'cache-first' });
+  const { shapes, error: shapesError } = useShapes(regions ? [own.level, regions.level] : [own.level]);
   const coverage = useQuery(own.coverage.query, { variables: own.coverage.variables, fetchPolicy: 'cache-first' });
   // Bishkek's city districts have no boundaries of their own: on the map of districts the city
   // is drawn whole, with its figures as a region (the table keeps its districts).
-  const regionShapes = useQuery(UnitShapesDocument, { variables: regions?.shapes.variables ?? own.shapes.variables, fetchPolicy: 'cache-first', skip: !regions });
   const regionCoverage = useQuery(CoverageMapDocument, { variables: regions?.coverage.variables ?? own.coverage.variables, fetchPolicy: 'cache-first', skip: !regions });
-  const pending = [shapes, coverage, ...(regions ? [regionShapes, regionCoverage] : [])];
+  const pending = [coverage, ...(regions ? [regionCoverage] : [])];
+  const drawsMap = filters.view === 'map';
 
   const toRows = useCallback(
     (cells: CoverageMapQuery['coverage']['nodes']): CoverageRow[] =>
@@ -65,7 +66,7 @@ export default function PublicMapPage() {
 
   /** The rows the map draws: the cells with a boundary, and for cells without one their region. */
   const drawn = useMemo(() => {
-    const geometry = new Map([...(shapes.data?.adminUnits.nodes ?? []), ...(regionShapes.data?.adminUnits.nodes ?? [])].map((unit) => [unit.code, unit.geometry as Geometry | null]));
+    const geometry = shapes ?? new Map<string, Geometry>();
     const standIns = new Map(regionRows.map((row) => [row.code, row]));
     const result = new Map<string, { row: CoverageRow; shape: Geometry }>();
     for (const row of rows) {
@@ -75,7 +76,7 @@ export default function PublicMapPage() {
       if (shape) result.set((region ?? row).code, { row: region ?? row, shape });
     }
     return [...result.values()];
-  }, [rows, regionRows, shapes.data, regionShapes.data]);
+  }, [rows, regionRows, shapes]);
 
   const units = useMemo<MapUnit[]>(() => {
     return drawn.flatMap(({ row, shape }) => {
@@ -108,7 +109,7 @@ export default function PublicMapPage() {
       </div>
       <MapFiltersBar filters={filters} />
       {/* Drawn once everything has arrived: each partial answer would redraw every shape. */}
-      <QueryState loading={pending.some((query) => query.loading && !query.data)} error={pending.find((query) => query.error)?.error}>
+      <QueryState loading={(drawsMap && !shapes && !shapesError) || pending.some((query) => query.loading && !query.data)} error={pending.find((query) => query.error)?.error ?? (drawsMap ? shapesError : null)}>
         <Text size="sm" aria-live="polite">
           {t('map:summary', { count: rows.length, gaps, level: t(`map:levelOf.${filters.level}`) })}
         </Text>

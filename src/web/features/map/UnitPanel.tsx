@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { UnitProjectsDocument } from './map.generated';
+import { UnitProjectsDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { QueryState } from '../../app/ui/QueryState';
 import type { MapFilters } from './map-filters';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AdminLevel, CoverageFilter, ProjectFilter } from '../../gql/types';
+import type { AdminLevel, CoverageFilter, ProjectFilter } from '../../gql/graphql';
 import { todayInBishkek } from '../../app/format';
 import { useUrlState } from '../../app/url-state';
 

@@ -6,7 +6,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RemoveAgendaItemDocument, ReorderAgendaDocument } from './meetings.generated';
+import { RemoveAgendaItemDocument, ReorderAgendaDocument } from '../../gql/graphql';
 import { type ServerError, serverErrors } from '../../app/errors';
 import { AgendaItemModal } from './AgendaItemModal';
 import { notifyDone, pickText, ReasonAlert, useReasonText } from './feedback';

@@ -3,7 +3,7 @@ import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MeetingDetailDocument, RecordDecisionDocument } from './meetings.generated';
+import { MeetingDetailDocument, RecordDecisionDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { notifyDone, pickText, ReasonAlert, useReasonText } from './feedback';
 import type { MeetingData } from './MeetingPage';

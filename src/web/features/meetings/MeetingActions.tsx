@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CancelMeetingDocument, CloseMeetingDocument, MeetingDetailDocument, RescheduleMeetingDocument } from './meetings.generated';
+import { CancelMeetingDocument, CloseMeetingDocument, MeetingDetailDocument, RescheduleMeetingDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { notifyDone, ReasonAlert, useReasonText } from './feedback';

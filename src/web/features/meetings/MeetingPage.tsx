@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { MeetingDetailDocument, type MeetingDetailQuery } from './meetings.generated';
+import { MeetingDetailDocument, type MeetingDetailQuery } from '../../gql/graphql';
 import { currentLanguage } from '../../app/i18n';
 import { RequireRole, STAFF, useSession } from '../../app/session';
 import { PageTitle } from '../../app/ui/PageTitle';

@@ -3,9 +3,7 @@ import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BodyOptionsDocument } from '../council/council.generated';
-import { MeetingListDocument } from './meetings.generated';
-import type { MeetingStatus } from '../../gql/types';
+import { BodyOptionsDocument, MeetingListDocument, type MeetingStatus } from '../../gql/graphql';
 import { RequireRole, STAFF, useSession } from '../../app/session';
 import { useUrlState } from '../../app/url-state';
 import { Pager } from '../../app/ui/Pager';

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { MeetingListDocument, PlanMeetingDocument } from './meetings.generated';
+import { MeetingListDocument, PlanMeetingDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { notifyDone, ReasonAlert, useReasonText } from './feedback';
 import { TranslationsFields } from './TranslationsFields';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MeetingStatus } from '../../gql/types';
+import type { MeetingStatus } from '../../gql/graphql';
 
 const COLOURS: Record<MeetingStatus, string> = { PLANNED: 'blue.8', HELD: 'teal.9', CANCELLED: 'gray.8' };
 

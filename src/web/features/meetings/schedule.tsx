@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingFormat, RescheduleMeetingInput } from '../../gql/types';
+import type { MeetingFormat, RescheduleMeetingInput } from '../../gql/graphql';
 import { DateField } from '../../app/dates';
 import { UnitSelect } from '../geography/UnitSelect';
 import { TimeField } from './TimeField';

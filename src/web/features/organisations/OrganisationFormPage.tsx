@@ -4,8 +4,13 @@ import { useForm } from '@mantine/form';
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { CreateOrganisationRecordDocument, type OrganisationForEditQuery, OrganisationForEditDocument, UpdateOrganisationRecordDocument } from './organisations.generated';
-import type { OrganisationKind } from '../../gql/types';
+import {
+  CreateOrganisationRecordDocument,
+  type OrganisationForEditQuery,
+  OrganisationForEditDocument,
+  type OrganisationKind,
+  UpdateOrganisationRecordDocument,
+} from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
 import { RequireRole, STAFF, useSession } from '../../app/session';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, T
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { OrganisationProfileDocument, OrganisationSeatsDocument } from './organisations.generated';
+import { OrganisationProfileDocument, OrganisationSeatsDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { STAFF, useSession } from '../../app/session';
 import { useUrlState } from '../../app/url-state';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import type { OrganisationKind } from '../../gql/types';
+import type { OrganisationKind } from '../../gql/graphql';
 
 /** IATI organisation types, the commonest in Kyrgyzstan's donor landscape first. */
 export const ORGANISATION_KINDS: OrganisationKind[] = [

@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Box, Button, Checkbox, Group, Loader, Select, Stack,
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorUnitChildrenDocument, EditorUnitSearchDocument } from './project-editor.generated';
+import { EditorUnitChildrenDocument, EditorUnitSearchDocument } from '../../gql/graphql';
 import { ProjectCoverageMap } from '../projects/ProjectCoverageMap';
 import { type CoverageRow, type PickedUnit, unitOf } from './model';
 

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ParticipantRole } from '../../gql/types';
+import type { ParticipantRole } from '../../gql/graphql';
 import { useSession } from '../../app/session';
 import { editRight } from './model';
 

@@ -3,8 +3,7 @@ import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text,
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorAddBudgetDocument, EditorFundingDocument, EditorRecordTransactionDocument } from './project-editor.generated';
-import type { TransactionType } from '../../gql/types';
+import { EditorAddBudgetDocument, EditorFundingDocument, EditorRecordTransactionDocument, type TransactionType } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { DateField } from '../../app/dates';
 import { useFormat } from '../../app/format';

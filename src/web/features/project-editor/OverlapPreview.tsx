@@ -3,8 +3,7 @@ import { Anchor, Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorOverlapPreviewDocument } from './project-editor.generated';
-import type { OverlapDraftInput } from '../../gql/types';
+import { EditorOverlapPreviewDocument, type OverlapDraftInput } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { serverErrors } from '../../app/errors';
 import { OverlapExplanation } from '../projects/OverlapList';

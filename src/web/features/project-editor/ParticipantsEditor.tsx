@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ParticipantRole } from '../../gql/types';
+import type { ParticipantRole } from '../../gql/graphql';
 import { newKey, type ParticipantRow, ROLES } from './model';
 
 export interface OrganisationOption {

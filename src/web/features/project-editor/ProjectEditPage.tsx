@@ -4,9 +4,17 @@ import { useForm } from '@mantine/form';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { EditorCreateProjectDocument, EditorProjectDocument, type EditorProjectFieldsFragment, EditorSetCoverageDocument, EditorSetParticipantsDocument, EditorUpdateProjectDocument } from './project-editor.generated';
-import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../app/app.generated';
-import type { ProjectStatus } from '../../gql/types';
+import {
+  EditorCreateProjectDocument,
+  EditorProjectDocument,
+  type EditorProjectFieldsFragment,
+  EditorSetCoverageDocument,
+  EditorSetParticipantsDocument,
+  EditorUpdateProjectDocument,
+  OrganisationOptionsDocument,
+  type ProjectStatus,
+  ThemeOptionsDocument,
+} from '../../gql/graphql';
 import { DateField } from '../../app/dates';
 import { hasCode, type ServerError, serverErrors } from '../../app/errors';
 import { useFormat } from '../../app/format';

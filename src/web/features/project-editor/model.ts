@@ -1,5 +1,13 @@
-import type { AdminLevel, CreateProjectInput, OverlapDraftInput, ParticipantRole, ProjectStatus, Role, UpdateProjectInput } from '../../gql/types';
-import type { EditorProjectFieldsFragment } from './project-editor.generated';
+import type {
+  AdminLevel,
+  CreateProjectInput,
+  EditorProjectFieldsFragment,
+  OverlapDraftInput,
+  ParticipantRole,
+  ProjectStatus,
+  Role,
+  UpdateProjectInput,
+} from '../../gql/graphql';
 import type { SignedInUser } from '../../app/session';
 
 export const STATUSES: ProjectStatus[] = ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'];

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ProjectOverlapsDocument, type ProjectOverlapsQuery } from './projects.generated';
+import { ProjectOverlapsDocument, type ProjectOverlapsQuery } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { QueryState } from '../../app/ui/QueryState';
 import { organisationNames } from './project-labels';

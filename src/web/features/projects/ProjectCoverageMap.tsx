@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import type { Geometry } from 'geojson';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DistrictShapesDocument } from './projects.generated';
+import { DistrictShapesDocument } from '../../gql/graphql';
 import { PageLoader } from '../../app/ui/PageLoader';
 import type { MapUnit } from '../map/CoverageMap';
 

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Grid, Group, List, Paper, Select, SimpleGrid, Sta
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ProjectDetailDocument } from './projects.generated';
+import { ProjectDetailDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';

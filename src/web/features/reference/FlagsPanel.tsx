@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, SegmentedControl, Stack, Switch, Table, Te
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FlaggedUnitsDocument, SetUnitFlagsDocument, type UnitFlagsQuery, UnitFlagsDocument } from './reference.generated';
+import { FlaggedUnitsDocument, SetUnitFlagsDocument, type UnitFlagsQuery, UnitFlagsDocument } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useUrlState } from '../../app/url-state';

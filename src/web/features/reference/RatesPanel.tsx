@@ -3,7 +3,7 @@ import { Button, Grid, Group, Paper, SegmentedControl, Select, Stack, Table, Tex
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReferenceRatesDocument, SetRateDocument } from './reference.generated';
+import { ReferenceRatesDocument, SetRateDocument } from '../../gql/graphql';
 import { DateField } from '../../app/dates';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { todayInBishkek, useFormat } from '../../app/format';

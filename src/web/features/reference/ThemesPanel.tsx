@@ -3,8 +3,7 @@ import { Badge, Button, Fieldset, Group, Modal, NumberInput, Stack, Table, TagsI
 import { useForm } from '@mantine/form';
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateThemeRecordDocument, ReferenceThemesDocument, type ReferenceThemesQuery, UpdateThemeRecordDocument } from './reference.generated';
-import { ThemeOptionsDocument } from '../../app/app.generated';
+import { CreateThemeRecordDocument, ReferenceThemesDocument, type ReferenceThemesQuery, ThemeOptionsDocument, UpdateThemeRecordDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { QueryState } from '../../app/ui/QueryState';

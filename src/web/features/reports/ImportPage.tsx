@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ReportsImportMutation, ReportsImportDocument, ReportsProjectOptionsDocument, ReportsUnitSearchDocument } from './reports.generated';
+import { type ReportsImportMutation, ReportsImportDocument, ReportsProjectOptionsDocument, ReportsUnitSearchDocument } from '../../gql/graphql';
 import { serverErrors } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { RequireRole, useSession } from '../../app/session';

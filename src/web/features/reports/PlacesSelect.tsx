@@ -3,7 +3,7 @@ import { Alert, MultiSelect, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReportsUnitSearchDocument } from './reports.generated';
+import { ReportsUnitSearchDocument } from '../../gql/graphql';
 import { isOutsideCoverage, type UnitPlace } from './report-labels';
 
 /** A unit as the picker shows it: its name, where it lies, its level. */

@@ -3,7 +3,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReportsProjectDocument, ReportsProjectOptionsDocument } from './reports.generated';
+import { ReportsProjectDocument, ReportsProjectOptionsDocument } from '../../gql/graphql';
 
 export interface ProjectPickerProps {
   /** Only projects this organisation takes part in; null: any project (ADMIN), searched on the hub. */

@@ -4,9 +4,19 @@ import { useForm } from '@mantine/form';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ActivityReportInput, ActivityType, UpdateActivityReportInput } from '../../gql/types';
-import { ReportsCreateDraftDocument, ReportsDetailDocument, type ReportsFullFragment, ReportsProjectDocument, ReportsSubmitDraftDocument, ReportsSubmitNewDocument, ReportsUpdateDocument } from './reports.generated';
-import { ThemeOptionsDocument } from '../../app/app.generated';
+import {
+  type ActivityReportInput,
+  type ActivityType,
+  ReportsCreateDraftDocument,
+  ReportsDetailDocument,
+  type ReportsFullFragment,
+  ReportsProjectDocument,
+  ReportsSubmitDraftDocument,
+  ReportsSubmitNewDocument,
+  ReportsUpdateDocument,
+  ThemeOptionsDocument,
+  type UpdateActivityReportInput,
+} from '../../gql/graphql';
 import { DateField } from '../../app/dates';
 import { applyServerErrors, hasCode } from '../../app/errors';
 import { currentLanguage, LANGUAGES, type UiLanguage } from '../../app/i18n';

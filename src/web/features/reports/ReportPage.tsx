@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ReportsDetailDocument, type ReportsFullFragment } from './reports.generated';
+import { ReportsDetailDocument, type ReportsFullFragment } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { RequireRole, useSession } from '../../app/session';
 import { PageTitle } from '../../app/ui/PageTitle';

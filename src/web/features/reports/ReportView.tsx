@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ReportsFullFragment } from './reports.generated';
+import type { ReportsFullFragment } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { LANGUAGES } from '../../app/i18n';
 import { unitLabel } from './PlacesSelect';

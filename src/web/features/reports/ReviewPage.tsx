@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ReportsAcceptDocument, ReportsDetailDocument, type ReportsFullFragment, ReportsReturnDocument } from './reports.generated';
+import { ReportsAcceptDocument, ReportsDetailDocument, type ReportsFullFragment, ReportsReturnDocument } from '../../gql/graphql';
 import { applyServerErrors } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { RequireRole } from '../../app/session';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ReportsReviewQueueDocument } from './reports.generated';
+import { ReportsReviewQueueDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { RequireRole } from '../../app/session';
 import { useUrlState } from '../../app/url-state';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportStatus } from '../../gql/types';
+import type { ReportStatus } from '../../gql/graphql';
 import { STATUS_COLOURS } from './report-labels';
 
 /** A report's place in its review, in colour and in words (the colour never says it alone), never cut short by a narrow column. */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityType, ReportStatus, Role } from '../../gql/types';
+import type { ActivityType, ReportStatus, Role } from '../../gql/graphql';
 import { type ServerError, useErrorText } from '../../app/errors';
 import { notify } from '../../app/notify';
 

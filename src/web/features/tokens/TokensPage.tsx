@@ -3,7 +3,7 @@ import { Alert, Badge, Button, CopyButton, Group, Modal, NumberInput, Stack, Swi
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TokensCreateDocument, type TokensItemFragment, TokensListDocument, TokensRevokeDocument } from './tokens.generated';
+import { TokensCreateDocument, type TokensItemFragment, TokensListDocument, TokensRevokeDocument } from '../../gql/graphql';
 import { applyServerErrors, serverErrors, useErrorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { notify } from '../../app/notify';

@@ -3,8 +3,7 @@ import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/c
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminUserListDocument, UpdateUserAccountDocument } from './users.generated';
-import type { Role } from '../../gql/types';
+import { AdminUserListDocument, type Role, UpdateUserAccountDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { ReasonAlert, useNotifySuccess, useReasonText } from './reasons';

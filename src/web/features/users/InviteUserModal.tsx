@@ -3,8 +3,7 @@ import { Alert, Button, CopyButton, Group, Modal, Select, Stack, Text, TextInput
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InviteUserDocument } from './users.generated';
-import type { Role } from '../../gql/types';
+import { InviteUserDocument, type Role } from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { currentLanguage, LANGUAGES, type UiLanguage } from '../../app/i18n';

@@ -1,8 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
-import type { AdminUserListQuery } from './users.generated';
-import { OrganisationOptionsDocument } from '../../app/app.generated';
-import type { Role } from '../../gql/types';
+import { type AdminUserListQuery, OrganisationOptionsDocument, type Role } from '../../gql/graphql';
 
 export const ROLES: Role[] = ['ADMIN', 'SECRETARIAT', 'PARTNER_EDITOR', 'PARTNER_VIEWER'];
 /** Roles whose users belong to an organisation (the hub requires one). */

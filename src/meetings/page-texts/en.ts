@@ -1,0 +1,52 @@
+import type { MeetingPageTexts } from './index';
+import { pluralForm } from './plural';
+
+const number = (value: number) => value.toLocaleString('en-GB');
+
+export const en: MeetingPageTexts = {
+  locale: 'en-GB',
+  brand: 'Yntymak',
+  meetingNumber: (value) => `№${value}`,
+  briefing: {
+    title: 'Briefing pack',
+    meeting: 'Meeting',
+    when: 'When',
+    bishkekTime: 'Bishkek time',
+    where: 'Where',
+    online: 'Online',
+    period: 'Period covered',
+    periodRange: (from, to) => `${from ? `since ${from}` : 'since the beginning of the records'} until ${to}`,
+    quorum: 'Quorum',
+    quorumReached: 'reached',
+    quorumMissing: 'not reached',
+    quorumCounts: (present, members, required) => `${number(present)} present of ${number(members)}, ${number(required)} needed`,
+    agenda: 'Agenda',
+    projects: 'Projects of member organisations',
+    started: 'Started',
+    ended: 'Ended',
+    changed: 'Changed',
+    funding: 'Funding recorded',
+    transactions: (count) => `${number(count)} ${pluralForm('en', count, { one: 'transaction', other: 'transactions' })}`,
+    reports: 'Activity reports',
+    reportCounts: (received, accepted) => `${number(received)} received, ${number(accepted)} accepted`,
+    actions: 'Action items',
+    open: 'Open',
+    overdue: 'Overdue',
+    closed: 'Closed in the period',
+    actionItem: (description, owner, due) => `${description} — owner: ${owner}, due: ${due}`,
+    attendance: 'Attendance at the last meetings',
+    absentTwice: 'absent twice in a row',
+    none: 'None.',
+    coordination: 'Overlaps, hotspots and gaps',
+    overlaps: 'Overlaps involving members',
+    hotspots: 'Hotspots (districts, 3+ organisations on one theme)',
+    gaps: 'Border-area ayil aimaks without an active project',
+    generated: (brand, when) => `Computed from live data of the ${brand} hub on ${when}.`,
+  },
+  errors: {
+    signIn: 'Sign in, or send an API token.',
+    invalidToken: 'This API token is not valid: it is unknown, expired or revoked, or the Authorization header is not "Bearer <API token>".',
+    sessionEnded: 'Your session has ended. Please sign in again.',
+    noSuchMeeting: 'No such meeting.',
+  },
+};

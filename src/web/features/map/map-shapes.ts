@@ -1,0 +1,47 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useState } from 'react';
+import type { AdminLevel } from '../../gql/graphql';
+// The boundaries the hub seeds its units from (seeds/reference/geo), simplified for a country
+// map by scripts/map-shapes.ts during the build and shipped with the UI as hashed files: the
+// browser keeps them for good, and the map needs no GraphQL request, no cache normalisation
+// and no server work for the largest thing it draws.
+import regionsUrl from './shapes/regions.geojson?url';
+import districtsUrl from './shapes/districts.geojson?url';
+
+export type Shapes = Map<string, Geometry>;
+
+const URLS: Partial<Record<AdminLevel, string>> = { REGION: regionsUrl, DISTRICT: districtsUrl };
+const loading = new Map<AdminLevel, Promise<Shapes>>();
+
+/** The boundaries of one level's units by unit code, fetched once per page load. */
+export function loadShapes(level: AdminLevel): Promise<Shapes> {
+  let shapes = loading.get(level);
+  if (!shapes) {
+    shapes = fetch(URLS[level]!)
+      .then((response) => {
+        if (!response.ok) throw new Error(`The map's boundaries did not load (HTTP ${response.status}).`);
+        return response.json() as Promise<FeatureCollection<Geometry, { code: string }>>;
+      })
+      .then((collection) => new Map(collection.features.map((feature) => [feature.properties.code, feature.geometry])));
+    // A failed load may be retried by the next visit to the page.
+    shapes.catch(() => loading.delete(level));
+    loading.set(level, shapes);
+  }
+  return shapes;
+}
+
+/** The boundaries of these levels, merged; null while they load. */
+export function useShapes(levels: AdminLevel[]): { shapes: Shapes | null; error: Error | null } {
+  const key = levels.join(',');
+  const [state, setState] = useState<{ key: string; shapes: Shapes | null; error: Error | null }>({ key, shapes: null, error: null });
+  useEffect(() => {
+    let current = true;
+    Promise.all(key.split(',').map((level) => loadShapes(level as AdminLevel)))
+      .then((all) => current && setState({ key, shapes: new Map(all.flatMap((shapes) => [...shapes])), error: null }))
+      .catch((error: Error) => current && setState({ key, shapes: null, error }));
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return state.key === key ? { shapes: state.shapes, error: state.error } : { shapes: null, error: null };
+}
