@@ -4,6 +4,7 @@ import { CoordinationBody } from '../../src/council/coordination-body.entity';
 import { Membership } from '../../src/council/membership.entity';
 import { AdminUnit } from '../../src/geography/admin-unit.entity';
 import { searchKey } from '../../src/common/search';
+import { dacCodeStatus } from '../../src/iati/codelists';
 import { Organisation } from '../../src/organisations/organisation.entity';
 import { ProjectCoverage } from '../../src/projects/project-coverage.entity';
 import { ProjectParticipant } from '../../src/projects/project-participant.entity';
@@ -92,7 +93,7 @@ export function checkPartnerData(): void {
   unique('membership', MEMBERSHIPS.map((membership) => `${membership.body}:${membership.organisation}`));
   unique('project', PROJECTS.map((project) => project.key));
 
-  for (const theme of THEMES) if (!theme.dacCodes.every((code) => /^\d{5}$/.test(code))) problems.push(`theme ${theme.code} has a bad DAC code`);
+  for (const theme of THEMES) if (!theme.dacCodes.every((code) => dacCodeStatus(code) === 'active')) problems.push(`theme ${theme.code} has a DAC code that is not an active code of the IATI Sector codelist`);
   for (const organisation of ORGANISATIONS) {
     if (organisation.country !== null && !/^[A-Z]{2}$/.test(organisation.country)) problems.push(`organisation ${organisation.key}: bad country`);
     if (organisation.source.length > SOURCE_MAX) problems.push(`organisation ${organisation.key}: source longer than ${SOURCE_MAX}`);

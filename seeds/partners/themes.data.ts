@@ -5,7 +5,7 @@ export interface ThemeSeed {
   name: Translations;
   /** One English sentence. */
   description: string;
-  /** OECD-DAC 5-digit purpose codes; each is an active code of shared/data/iati/codelists/Sector.xml. */
+  /** OECD-DAC 5-digit purpose codes; each is an active code of seeds/reference/iati/codelists/Sector.xml (checked when seeding). */
   dacCodes: string[];
   position: number;
 }

@@ -20,6 +20,11 @@ const port = z.coerce
 /** TRUST_PROXY: true, false, a hop count, or addresses (IPv4/IPv6, optionally with a /prefix), comma-separated. */
 const TRUST_PROXY_FORMAT = /^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/;
 
+/** An IATI organisation identifier: `{agency}-{number}` or a bare DAC code (44000), without spaces. */
+const IATI_ORGANISATION_REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/;
+/** The IATI OrganisationType codes (seeds/reference/iati/codelists/OrganisationType.xml). */
+const IATI_ORGANISATION_TYPE_CODES = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
+
 const count = (message: string, min: number, max: number) =>
   z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
 
@@ -66,6 +71,14 @@ const environmentSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: count('expected a whole number of milliseconds from 0 (no limit) to 3600000', 0, 3_600_000).default(5000),
   METRICS_PORT: port.optional(),
   METRICS_TOKEN: z.string().min(16, { message: 'expected a secret of at least 16 characters' }).optional(),
+  IATI_PUBLISHER_REF: z
+    .string()
+    .regex(IATI_ORGANISATION_REF, { message: 'expected an IATI organisation identifier such as XM-DAC-41114 or KG-INN-01234567890123 (letters, digits, - . _ :, no spaces)' })
+    .optional(),
+  IATI_PUBLISHER_NAME: z.string().trim().min(1, { message: 'expected the name of the publishing organisation' }).max(500, { message: 'expected at most 500 characters' }).default('Yntymak coordination hub'),
+  IATI_PUBLISHER_TYPE: z
+    .enum(IATI_ORGANISATION_TYPE_CODES, { message: `expected an IATI OrganisationType code: ${IATI_ORGANISATION_TYPE_CODES.join(', ')}` })
+    .default('90'),
 });
 
 export interface AppConfig {
@@ -99,6 +112,8 @@ export interface AppConfig {
   metricsPort?: number;
   /** Prometheus metrics at /metrics of the main port, for `Authorization: Bearer <token>`; off when unset. */
   metricsToken?: string;
+  /** Who publishes the IATI export where no organisation of a project can report it (README, "IATI export"). */
+  iatiPublisher: IatiPublisher | null;
 }
 
 export interface RateLimits {
@@ -109,6 +124,14 @@ export interface RateLimits {
   /** `login` mutations per client address. */
   login: number;
   windowMs: number;
+}
+
+/** The hub's own publishing organisation in IATI terms, from IATI_PUBLISHER_REF / _NAME / _TYPE. */
+export interface IatiPublisher {
+  ref: string;
+  name: string;
+  /** IATI OrganisationType code. */
+  type: string;
 }
 
 /**
@@ -150,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbStatementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
     metricsPort: values.METRICS_PORT,
     metricsToken: values.METRICS_TOKEN,
+    iatiPublisher: values.IATI_PUBLISHER_REF ? { ref: values.IATI_PUBLISHER_REF, name: values.IATI_PUBLISHER_NAME, type: values.IATI_PUBLISHER_TYPE } : null,
   };
 }
 

@@ -23,6 +23,14 @@ registerEnumType(ParticipantRole, {
   },
 });
 
+/** IATI OrganisationRole codes. */
+export const IATI_ORGANISATION_ROLE: Record<ParticipantRole, string> = {
+  FUNDING: '1',
+  ACCOUNTABLE: '2',
+  EXTENDING: '3',
+  IMPLEMENTING: '4',
+};
+
 /** An organisation taking part in a project in one role (several roles are several rows). */
 @ObjectType({ description: 'An organisation taking part in a project in one IATI role.' })
 @Entity({ tableName: 'project_participant' })

@@ -13,6 +13,7 @@ import { TranslatedText } from '../common/translations.embeddable';
 import type { ProjectRecord } from './project.loaders';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
+import type { AdminUnitRecord } from '../geography/geography.loaders';
 import { checkOrganisation, checkThemes } from '../analytics/analytics-checks';
 import { atOrInside, findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
@@ -77,6 +78,23 @@ export interface ProjectFilterSql {
 }
 
 /**
+ * SQL condition "the project `projectId` (a column) covers a unit that matches `unit`": at or
+ * inside it (WITHIN), it or a unit containing it (CONTAINING), or either (INTERSECTING, the
+ * default), with its positional parameters. Units are matched in the tree by path.
+ */
+export function coverageMatchSql(projectId: string, unit: AdminUnitRecord, match: CoverageMatch | null | undefined): [string, ...unknown[]] {
+  const [inside, insideParams] = atOrInside('u.path', unit);
+  const containing = `(u.path = ? or ? like u.path || '${PATH_SEPARATOR}%')`;
+  const [relation, relationParams] =
+    match === CoverageMatch.WITHIN
+      ? [inside, insideParams]
+      : match === CoverageMatch.CONTAINING
+        ? [containing, [unit.path, unit.path]]
+        : [`(${inside} or ${containing})`, [...insideParams, unit.path, unit.path]];
+  return [`exists (select 1 from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = ${projectId} and ${relation})`, ...relationParams];
+}
+
+/**
  * Checks a project filter and turns it into SQL conditions on `project p`: an unknown
  * organisation, theme or unit is a BAD_USER_INPUT naming the field, never an empty list.
  * Coverage is matched in the unit tree by materialised path. `projects` and the 3W export share it.
@@ -106,18 +124,7 @@ export async function projectFilterSql(ctx: RequestContext, filter: ProjectFilte
   }
   if (filter?.unitCode) {
     const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
-    const [inside, insideParams] = atOrInside('u.path', unit);
-    const containing = `(u.path = ? or ? like u.path || '${PATH_SEPARATOR}%')`;
-    const [relation, relationParams] =
-      filter.coverageMatch === CoverageMatch.WITHIN
-        ? [inside, insideParams]
-        : filter.coverageMatch === CoverageMatch.CONTAINING
-          ? [containing, [unit.path, unit.path]]
-          : [`(${inside} or ${containing})`, [...insideParams, unit.path, unit.path]];
-    add(
-      `exists (select 1 from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = p.id and ${relation})`,
-      ...relationParams,
-    );
+    add(...coverageMatchSql('p.id', unit, filter.coverageMatch));
   }
   if (filter?.status?.length) add('p.status in (?)', filter.status);
   if (filter?.activeDuring && (filter.activeDuring.from || filter.activeDuring.to)) {

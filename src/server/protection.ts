@@ -30,7 +30,7 @@ export async function registerProtection(http: FastifyInstance, config: AppConfi
       credentials: true,
       methods: ['GET', 'POST'],
       // What a page needs to read to pace itself.
-      exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-request-id'],
+      exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-request-id', 'x-iati-activities', 'x-iati-skipped'],
       maxAge: 600,
     });
   }
@@ -74,11 +74,11 @@ async function registerSecurityHeaders(http: FastifyInstance, env: AppConfig['en
   });
 }
 
-/** Requests that cost the database something: the API, the meeting documents and the exports, not the UI's files. */
+/** Requests that cost the database something: the API, the meeting documents, the exports and the IATI file, not the UI's files. */
 function isApiRequest(request: FastifyRequest): boolean {
   if (request.method === 'OPTIONS') return false;
   const route = request.routeOptions.url;
-  return route === '/graphql' || (route?.startsWith('/meetings/') ?? false) || (route?.startsWith('/exports/') ?? false);
+  return route === '/graphql' || ['/meetings/', '/exports/', '/iati/'].some((prefix) => route?.startsWith(prefix) ?? false);
 }
 
 /** How long the known-good credentials are remembered, and how many of them. */

@@ -20,7 +20,7 @@ export class Theme {
   description: TranslatedText = new TranslatedText();
 
   /** OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1). */
-  @Field(() => [String], { description: 'OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) this theme maps to.' })
+  @Field(() => [String], { description: 'OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) this theme maps to: the sectors the IATI export (`GET /iati/activities.xml`) gives its projects, split evenly. The secretariat edits them with `updateTheme`.' })
   @Property({ type: 'text[]' })
   dacCodes: string[] = [];
 

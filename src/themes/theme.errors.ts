@@ -5,4 +5,6 @@ export enum ThemeErrorCode {
   INVALID_THEME_CODE = 'INVALID_THEME_CODE',
   THEME_CODE_TAKEN = 'THEME_CODE_TAKEN',
   INVALID_DAC_CODE = 'INVALID_DAC_CODE',
+  /** Five digits, but not an active code of the IATI Sector codelist. */
+  UNKNOWN_DAC_CODE = 'UNKNOWN_DAC_CODE',
 }

@@ -4,6 +4,7 @@ import { allowLongStatements } from '../common/statement-timeout';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, InputErrorCode, notFound, requireSomeTranslation } from '../common/validation';
 import { checkVersion } from '../organisations/organisation.service';
+import { dacCodeStatus } from '../iati/codelists';
 import { Theme } from './theme.entity';
 import { ThemeErrorCode } from './theme.errors';
 import type { CreateThemeInput, UpdateThemeInput } from './theme.inputs';
@@ -30,12 +31,24 @@ export async function requireThemes(em: EntityManager, codes: string[], field: s
   return unique.map((code) => themes.find((theme) => theme.code === code)!);
 }
 
-/** DAC purpose codes trimmed, each 5 digits, each once. */
+/**
+ * DAC purpose codes trimmed, each 5 digits, each once, and each an active code of the IATI
+ * Sector codelist (vocabulary 1), which the IATI export writes them as.
+ */
 function checkDacCodes(codes: string[], field: string): string[] {
   const trimmed = [...new Set(codes.map((code) => code.trim()))];
   const bad = trimmed.filter((code) => !DAC_CODE.test(code));
   if (bad.length > 0) {
     throw badInput(ThemeErrorCode.INVALID_DAC_CODE, `\`${field}\` takes OECD-DAC purpose codes of 5 digits, such as 15220; got ${bad.map((code) => `"${code}"`).join(', ')}.`, field);
+  }
+  const unknown = trimmed.filter((code) => dacCodeStatus(code) !== 'active');
+  if (unknown.length > 0) {
+    const said = unknown.map((code) => (dacCodeStatus(code) === 'withdrawn' ? `${code} (withdrawn)` : code)).join(', ');
+    throw badInput(
+      ThemeErrorCode.UNKNOWN_DAC_CODE,
+      `\`${field}\` takes active OECD-DAC purpose codes of the IATI Sector codelist, such as 15220 or 15112; not ${said}.`,
+      field,
+    );
   }
   return trimmed;
 }

@@ -437,7 +437,7 @@ export type CreateProjectInput = {
 export type CreateThemeInput = {
   /** Stable code of 2 to 50 capital Latin letters, digits and underscores, starting with a letter (e.g. WATER_DISPUTES); it cannot be changed later. */
   code: string;
-  /** OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) the theme maps to, e.g. 15220. */
+  /** OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) the theme maps to, e.g. 15220; each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise). The IATI export lists them as the sectors of the theme's projects. */
   dacCodes?: Array<string> | null | undefined;
   /** What the theme covers, in any of ky, ru, en. */
   description?: TranslationsInput | null | undefined;
@@ -1020,7 +1020,7 @@ export type UpdateProjectInput = {
 
 /** Changes to a theme; fields left out stay as they are. The code cannot change. */
 export type UpdateThemeInput = {
-  /** All OECD-DAC 5-digit purpose codes from now on; null or an empty list clears them. */
+  /** All OECD-DAC 5-digit purpose codes from now on, each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise); null or an empty list clears them. */
   dacCodes?: Array<string> | null | undefined;
   /** New description (replaces all three languages); null clears it. */
   description?: TranslationsInput | null | undefined;

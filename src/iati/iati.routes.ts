@@ -1,0 +1,113 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { createLoaders, type RequestContext } from '../common/context';
+import { DomainError } from '../common/errors';
+import { languageFromHeader } from '../common/localized-text';
+import { badInput } from '../common/validation';
+import type { IatiPublisher } from '../config/config';
+import type { Orm } from '../db/orm';
+import { IatiErrorCode } from './iati.errors';
+import { EXPORT_PARAMETERS, type ExportParameters, exportCounts, exportScope, iatiActivitiesDocument, skippedReportDocument } from './iati.service';
+
+/** Headers of both answers: how many projects the export holds and how many it leaves out. */
+export const ACTIVITIES_HEADER = 'x-iati-activities';
+export const SKIPPED_HEADER = 'x-iati-skipped';
+
+/** The same context a GraphQL request gets, for an anonymous caller: the export is public data. */
+function anonymousContext(orm: Orm, request: FastifyRequest): RequestContext {
+  const em = orm.em.fork();
+  return {
+    em,
+    loaders: createLoaders(em),
+    caller: null,
+    credentialError: null,
+    language: languageFromHeader(request.headers['accept-language']),
+    log: request.log as unknown as Logger,
+    requestId: request.id,
+    http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
+  };
+}
+
+/** Each known parameter at most once; any other parameter is a mistake worth saying (a misspelt filter would export everything). */
+function exportParameters(query: unknown): ExportParameters {
+  const parameters: ExportParameters = {};
+  for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (!(EXPORT_PARAMETERS as readonly string[]).includes(name)) {
+      throw badInput(IatiErrorCode.UNKNOWN_PARAMETER, `Unknown parameter \`${name}\`; the export takes ${EXPORT_PARAMETERS.map((known) => `\`${known}\``).join(', ')}.`, name);
+    }
+    if (typeof value !== 'string') throw badInput(IatiErrorCode.REPEATED_PARAMETER, `Give \`${name}\` once.`, name);
+    if (value.trim()) parameters[name as keyof ExportParameters] = value;
+  }
+  return parameters;
+}
+
+async function refuse(reply: FastifyReply, error: DomainError): Promise<FastifyReply> {
+  return reply
+    .code(400)
+    .type('application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send({ errors: [{ message: error.message, extensions: { code: error.kind, reason: error.reason, ...(error.field ? { field: error.field } : {}) } }] });
+}
+
+/**
+ * A stream of the pieces `document` yields, pulled as the client reads. A failure after the
+ * first byte cannot change the status any more: it is logged and the connection is cut, so the
+ * client sees a truncated file rather than a complete-looking one.
+ */
+function streamOf(document: AsyncGenerator<string>, request: FastifyRequest): Readable {
+  const stream = Readable.from(document, { objectMode: false });
+  stream.on('error', (error) => request.log.error({ err: error }, 'the IATI export failed while streaming'));
+  return stream;
+}
+
+/** GET /iati/activities.xml (the IATI activity file) and /iati/activities-report.json (what it leaves out, and why). */
+export function registerIatiRoutes(http: FastifyInstance, orm: Orm, publisher: IatiPublisher | null): void {
+  /** The scope and counts of a request, or a 400 already sent. */
+  async function prepare(request: FastifyRequest, reply: FastifyReply) {
+    const ctx = anonymousContext(orm, request);
+    try {
+      const parameters = exportParameters(request.query);
+      const scope = await exportScope(ctx, parameters, publisher);
+      const counts = await exportCounts(ctx, scope);
+      reply.header(ACTIVITIES_HEADER, String(counts.exported)).header(SKIPPED_HEADER, String(counts.skipped)).header('cache-control', 'no-cache');
+      return { ctx, parameters, scope, counts };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        await refuse(reply, error);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  // HEAD answers the counts without writing the file (declared before the GET routes, which
+  // would otherwise get Fastify's own HEAD routes that run the whole export).
+  for (const [path, type] of [
+    ['/iati/activities.xml', 'application/xml; charset=utf-8'],
+    ['/iati/activities-report.json', 'application/json; charset=utf-8'],
+  ]) {
+    http.head(path, async (request, reply) => {
+      const prepared = await prepare(request, reply);
+      if (!prepared) return reply;
+      return reply.type(type).send();
+    });
+  }
+
+  http.get('/iati/activities.xml', async (request, reply) => {
+    const prepared = await prepare(request, reply);
+    if (!prepared) return reply;
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('content-disposition', 'inline; filename="yntymak-iati-activities.xml"')
+      .send(streamOf(iatiActivitiesDocument(prepared.ctx, prepared.scope, publisher), request));
+  });
+
+  http.get('/iati/activities-report.json', async (request, reply) => {
+    const prepared = await prepare(request, reply);
+    if (!prepared) return reply;
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(streamOf(skippedReportDocument(prepared.ctx, prepared.scope, prepared.parameters, prepared.counts, publisher), request));
+  });
+}
