@@ -6,10 +6,11 @@
 import 'reflect-metadata';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config/config';
+import { loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
 import { backupDatabase, type BackupDestination, type BackupOptions } from '../src/ops/backup';
 import { openOpsDatabase } from '../src/ops/ops-database';
+import { runOpsCommand } from '../src/ops/command';
 import { OpsError } from '../src/ops/ops.errors';
 
 const USAGE = 'Usage: npm run backup -- [--format=auto|copy|pg_dump] [FILE or FOLDER]';
@@ -55,16 +56,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  if (error instanceof OpsError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(error instanceof ConfigError ? 2 : 1);
-  }
-  // PostgreSQL's and the network's errors (a refused or dropped connection) say enough in a line.
-  if (typeof (error as { code?: unknown }).code === 'string') {
-    console.error(`Database error: ${(error as Error).message}`);
-    process.exit(1);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runOpsCommand(main);

@@ -5,8 +5,9 @@
  */
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config/config';
+import { loadConfig } from '../src/config/config';
 import { openOpsDatabase } from '../src/ops/ops-database';
+import { runOpsCommand } from '../src/ops/command';
 import { OpsError } from '../src/ops/ops.errors';
 import { backupKind, restoreDatabase } from '../src/ops/restore';
 
@@ -30,16 +31,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  if (error instanceof OpsError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(error instanceof ConfigError ? 2 : 1);
-  }
-  // PostgreSQL's and the network's errors (a refused or dropped connection) say enough in a line.
-  if (typeof (error as { code?: unknown }).code === 'string') {
-    console.error(`Database error: ${(error as Error).message}`);
-    process.exit(1);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runOpsCommand(main);

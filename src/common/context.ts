@@ -60,3 +60,27 @@ export interface RequestContext {
   requestId: string;
   http: HttpSession;
 }
+
+/** What a public route needs of its HTTP request to build a context. */
+export interface PublicRequest {
+  id: string;
+  ip: string;
+  log: unknown;
+}
+
+/**
+ * The context of a request answered as to an anonymous caller, whatever credentials it sends:
+ * public files (the exports, the IATI file) see what anonymous GraphQL sees.
+ */
+export function anonymousContext(em: EntityManager, request: PublicRequest, language: Language): RequestContext {
+  return {
+    em,
+    loaders: createLoaders(em),
+    caller: null,
+    credentialError: null,
+    language,
+    log: request.log as Logger,
+    requestId: request.id,
+    http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
+  };
+}

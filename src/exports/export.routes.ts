@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
-import { createLoaders, type RequestContext } from '../common/context';
+import { anonymousContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
-import type { Language } from '../common/localized-text';
 import type { Orm } from '../db/orm';
 import { coverageFeatureCollection } from './coverage-geojson.service';
 import { coverageMapOptions, inParameterTerms, type Query, threeWOptions } from './export-params';
@@ -20,24 +18,6 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/**
- * Exports hold public data only, whoever asks: the request runs as an anonymous caller (a
- * session cookie or API token is not even looked at), so it sees what anonymous GraphQL does.
- */
-function anonymousContext(orm: Orm, request: FastifyRequest, language: Language): RequestContext {
-  const em = orm.em.fork();
-  return {
-    em,
-    loaders: createLoaders(em),
-    caller: null,
-    credentialError: null,
-    language,
-    log: request.log as unknown as Logger,
-    requestId: request.id,
-    http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
-  };
-}
 
 /** Today in Kyrgyzstan, for the file's name. */
 function today(): string {
@@ -70,7 +50,7 @@ export function registerExportRoutes(http: FastifyInstance, orm: Orm): void {
   const threeW = (format: 'csv' | 'xlsx') => async (request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) =>
     answer(reply, async () => {
       const options = threeWOptions(request.query, request.headers['accept-language']);
-      const ctx = anonymousContext(orm, request, options.language);
+      const ctx = anonymousContext(orm.em.fork(), request, options.language);
       const pages = await threeWPages(ctx, options);
       const filename = `yntymak-3w-${options.language}-${today()}.${format}`;
       if (format === 'csv') return attachment(reply, 'text/csv; charset=utf-8; header=present', filename).send(threeWCsv(pages, options.language));
@@ -84,7 +64,7 @@ export function registerExportRoutes(http: FastifyInstance, orm: Orm): void {
   http.get<{ Querystring: Query }>('/exports/coverage.geojson', async (request, reply) =>
     answer(reply, async () => {
       const options = coverageMapOptions(request.query, request.headers['accept-language']);
-      const collection = await coverageFeatureCollection(anonymousContext(orm, request, options.language), options);
+      const collection = await coverageFeatureCollection(anonymousContext(orm.em.fork(), request, options.language), options);
       const filename = `yntymak-coverage-${options.level.toLowerCase()}-${options.language}-${today()}.geojson`;
       return attachment(reply, 'application/geo+json; charset=utf-8', filename).send(JSON.stringify(collection));
     }),

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
-import { createLoaders, type RequestContext } from '../common/context';
+import { anonymousContext } from '../common/context';
 import { DomainError } from '../common/errors';
 import { languageFromHeader } from '../common/localized-text';
 import { badInput } from '../common/validation';
@@ -13,21 +12,6 @@ import { EXPORT_PARAMETERS, type ExportParameters, exportCounts, exportScope, ia
 /** Headers of both answers: how many projects the export holds and how many it leaves out. */
 export const ACTIVITIES_HEADER = 'x-iati-activities';
 export const SKIPPED_HEADER = 'x-iati-skipped';
-
-/** The same context a GraphQL request gets, for an anonymous caller: the export is public data. */
-function anonymousContext(orm: Orm, request: FastifyRequest): RequestContext {
-  const em = orm.em.fork();
-  return {
-    em,
-    loaders: createLoaders(em),
-    caller: null,
-    credentialError: null,
-    language: languageFromHeader(request.headers['accept-language']),
-    log: request.log as unknown as Logger,
-    requestId: request.id,
-    http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
-  };
-}
 
 /** Each known parameter at most once; any other parameter is a mistake worth saying (a misspelt filter would export everything). */
 function exportParameters(query: unknown): ExportParameters {
@@ -65,7 +49,7 @@ function streamOf(document: AsyncGenerator<string>, request: FastifyRequest): Re
 export function registerIatiRoutes(http: FastifyInstance, orm: Orm, publisher: IatiPublisher | null): void {
   /** The scope and counts of a request, or a 400 already sent. */
   async function prepare(request: FastifyRequest, reply: FastifyReply) {
-    const ctx = anonymousContext(orm, request);
+    const ctx = anonymousContext(orm.em.fork(), request, languageFromHeader(request.headers['accept-language']));
     try {
       const parameters = exportParameters(request.query);
       const scope = await exportScope(ctx, parameters, publisher);
