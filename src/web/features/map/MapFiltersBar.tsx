@@ -31,7 +31,7 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         value={filters.measure}
         onChange={(event) => set({ measure: event.currentTarget.value === 'projects' ? null : event.currentTarget.value })}
         data={(['projects', 'organisations', 'funding'] as const).map((value) => ({ value, label: t(`measure.${value}`) }))}
-        w={200}
+        w={{ base: '100%', xs: 200 }}
       />
       {filters.measure === 'funding' && (
         <NativeSelect label={t('currency')} value={filters.currency} onChange={(event) => set({ currency: event.currentTarget.value === 'USD' ? null : event.currentTarget.value })} data={[...CURRENCIES]} w={100} />
@@ -41,13 +41,13 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         value={filters.theme ?? ''}
         onChange={(event) => set({ theme: event.currentTarget.value || null })}
         data={[{ value: '', label: t('allThemes') }, ...(themes.data?.themes ?? []).map((theme) => ({ value: theme.code, label: theme.name ?? theme.code }))]}
-        w={240}
+        w={{ base: '100%', xs: 240 }}
       />
       <NativeSelect
         label={t('organisation')}
         value={filters.organisation ?? ''}
         onChange={(event) => set({ org: event.currentTarget.value || null })}
-        w={260}
+        w={{ base: '100%', xs: 260 }}
       >
         {/* Plain options: a national hub lists hundreds of organisations, each cheap this way. */}
         <option value="">{t('allOrganisations')}</option>
@@ -62,7 +62,7 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         value={filters.period}
         onChange={(event) => set({ period: event.currentTarget.value === 'now' ? null : event.currentTarget.value, from: null, to: null })}
         data={(['now', 'year', 'all', 'custom'] as const).map((value) => ({ value, label: t(`period.${value}`) }))}
-        w={210}
+        w={{ base: '100%', xs: 210 }}
       />
       {filters.period === 'custom' && (
         <DateRangeInput label={t('period.custom')} placeholder={t('period.pick')} value={[filters.from, filters.to]} onChange={([from, to]) => set({ period: 'custom', from, to })} w={260} />

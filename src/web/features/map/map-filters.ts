@@ -57,7 +57,7 @@ export function useMapFilters() {
   // Recomputed when a value changes, not on every render, so queries see stable variables.
   const same = JSON.stringify(read);
   return useMemo(() => {
-    const view = readMapView(get);
+    const view = read;
     const { theme, organisation, activeDuring } = view;
     const projectFilter = (unitCode: string): ProjectFilter => ({
       unitCode,
