@@ -24,7 +24,7 @@ export type ActionItemInput = {
   /** What is to be done. */
   description: string;
   /** Due date. */
-  dueDate: unknown;
+  dueDate: string;
   /** The meeting that gives the task. */
   meetingId: string | number;
   /** The organisation responsible. */
@@ -43,9 +43,9 @@ export type ActionItemStatus =
 /** Where and when to look for activity collisions. */
 export type ActivityCollisionFilter = {
   /** Only activities ending on or after this day. */
-  from?: unknown;
+  from?: string | null | undefined;
   /** Only activities starting on or before this day. */
-  to?: unknown;
+  to?: string | null | undefined;
   /** Only places at or inside this administrative unit. */
   unitCode?: string | null | undefined;
   /** Activities this many days apart or closer collide (default 14). */
@@ -75,7 +75,7 @@ export type ActivityReportInput = {
   /** What happened. */
   description?: TranslationsInput | null | undefined;
   /** Last day; default the first day. */
-  endDate?: unknown;
+  endDate?: string | null | undefined;
   /** Attachments and pages. */
   links?: Array<LinkInput> | null | undefined;
   /** The reporting organisation: a participant of the project (a partner: its own organisation). */
@@ -93,7 +93,7 @@ export type ActivityReportInput = {
   /** The project the activity belongs to. */
   projectId: string | number;
   /** First day. */
-  startDate: unknown;
+  startDate: string;
   /** Theme codes; default: the project's themes. */
   themeCodes?: Array<string> | null | undefined;
   /** Title in at least one of ky, ru, en. */
@@ -158,13 +158,13 @@ export type ActivityType =
 /** A budget of a project for a period. */
 export type AddBudgetInput = {
   /** Positive amount, at most 2 decimals. */
-  amount: unknown;
+  amount: string;
   /** ISO 4217 currency code. */
   currency: string;
   /** Last day of the period (IATI: at most a year after the first). */
-  periodEnd: unknown;
+  periodEnd: string;
   /** First day of the period. */
-  periodStart: unknown;
+  periodStart: string;
   /** The project. */
   projectId: string | number;
   /** True for a revised budget replacing the original for the period. */
@@ -184,7 +184,7 @@ export type AddMembershipInput = {
   /** Where this membership is documented (decision, letter). */
   source?: string | null | undefined;
   /** First day of membership, if known. */
-  startDate?: unknown;
+  startDate?: string | null | undefined;
 };
 
 /** Level of a unit in the administrative tree of the Kyrgyz Republic. */
@@ -291,11 +291,11 @@ export type AuditEventFilter = {
   /** Kind of record, e.g. Project. */
   entityType?: string | null | undefined;
   /** From this moment on (inclusive). */
-  from?: unknown;
+  from?: string | null | undefined;
   /** Changes made by users of this organisation. */
   organisationId?: string | number | null | undefined;
   /** Up to this moment (exclusive). */
-  to?: unknown;
+  to?: string | null | undefined;
   /** Changes made by this user. */
   userId?: string | number | null | undefined;
 };
@@ -346,7 +346,7 @@ export type CoverageFilter = {
 /** A unit a project covers. */
 export type CoverageInput = {
   /** Share of the project in this unit, percent 0–100. */
-  share?: unknown;
+  share?: string | null | undefined;
   /** Code of the administrative unit, at any level. */
   unitCode: string;
 };
@@ -384,7 +384,7 @@ export type CreateOrganisationInput = {
   /** Short name, e.g. UNDP. */
   acronym?: string | null | undefined;
   /** ISO 3166-1 alpha-2 country code, e.g. KG. */
-  country?: unknown;
+  country?: string | null | undefined;
   /** IATI organisation identifier, unique in the hub. */
   iatiIdentifier?: string | null | undefined;
   /** Kind of organisation (IATI OrganisationType). */
@@ -400,9 +400,9 @@ export type CreateOrganisationInput = {
 /** A new project. */
 export type CreateProjectInput = {
   /** Actual last day; not before the actual start. */
-  actualEnd?: unknown;
+  actualEnd?: string | null | undefined;
   /** Actual first day. */
-  actualStart?: unknown;
+  actualStart?: string | null | undefined;
   /** Contacts. */
   contacts?: Array<ContactInput> | null | undefined;
   /** Units the project covers. */
@@ -418,9 +418,9 @@ export type CreateProjectInput = {
   /** Organisations and their roles. */
   participants?: Array<ParticipantInput>;
   /** Planned last day; not before the planned start. */
-  plannedEnd?: unknown;
+  plannedEnd?: string | null | undefined;
   /** Planned first day. */
-  plannedStart?: unknown;
+  plannedStart?: string | null | undefined;
   /** Where the facts come from. */
   source?: string | null | undefined;
   /** Stage (default PIPELINE). */
@@ -450,7 +450,7 @@ export type CreateThemeInput = {
 /** A new user; they set their own password through the one-time token returned. */
 export type CreateUserInput = {
   /** E-mail address (used to sign in). */
-  email: unknown;
+  email: string;
   /** Full name. */
   name: string;
   /** Organisation the user belongs to; required for partner roles. */
@@ -470,7 +470,7 @@ export type DecisionInput = {
 /** The end of a membership. */
 export type EndMembershipInput = {
   /** Last day of membership. */
-  endDate: unknown;
+  endDate: string;
   /** The `version` you last read; a stale one is refused with CONFLICT. */
   version?: number | null | undefined;
 };
@@ -556,11 +556,11 @@ export type MeetingFilter = {
   /** Only meetings of this body. */
   bodyId?: string | number | null | undefined;
   /** Only meetings starting at or after this moment. */
-  from?: unknown;
+  from?: string | null | undefined;
   /** Only these statuses. */
   status?: Array<MeetingStatus> | null | undefined;
   /** Only meetings starting before this moment. */
-  to?: unknown;
+  to?: string | null | undefined;
 };
 
 /** How a meeting is held. */
@@ -608,7 +608,7 @@ export type MembershipRole =
 /** Narrows a list of organisations; all given conditions must hold. */
 export type OrganisationFilter = {
   /** Only organisations of this country (ISO 3166-1 alpha-2). */
-  country?: unknown;
+  country?: string | null | undefined;
   /** Only organisations of these kinds. */
   kinds?: Array<OrganisationKind> | null | undefined;
   /** Case-insensitive part of a name (any language) or the acronym. */
@@ -653,13 +653,13 @@ export type OrganisationKind =
 /** A project not saved yet (or an unsaved edit of one), described by what its overlaps depend on: where, on what and when it works, and who takes part. Dates are the ones that count for overlaps: actual where known, else planned. */
 export type OverlapDraftInput = {
   /** Last day, not before `start`; null when open-ended. */
-  end?: unknown;
+  end?: string | null | undefined;
   /** When the draft is an edit of a stored project: that project, which is left out (it would overlap its own old version). */
   excludeProjectId?: string | number | null | undefined;
   /** Organisations that would take part, with their roles (as `CreateProjectInput.participants`). Its working organisations (the implementers; else the accountable and extending ones; else the funders) and its funders decide each pair's `kind`, as for stored projects. */
   participants?: Array<ParticipantInput>;
   /** First day; null when not known (then it counts as running since ever). */
-  start?: unknown;
+  start?: string | null | undefined;
   /** Its stage; a CANCELLED project overlaps nothing (as stored cancelled projects take no part). Default: not cancelled. */
   status?: ProjectStatus | null | undefined;
   /** Codes of its themes (see `themes`); none means it overlaps nothing. */
@@ -719,9 +719,9 @@ export type ParticipantRole =
 /** A period; either end may be left open. */
 export type PeriodInput = {
   /** First day; open when null. */
-  from?: unknown;
+  from?: string | null | undefined;
   /** Last day; open when null. */
-  to?: unknown;
+  to?: string | null | undefined;
 };
 
 /** A new meeting of a coordination body. */
@@ -731,7 +731,7 @@ export type PlanMeetingInput = {
   /** The body meeting. */
   bodyId: string | number;
   /** End; after the start. */
-  endsAt: unknown;
+  endsAt: string;
   /** How it is held. */
   format: MeetingFormat;
   /** Link to join online (needed for ONLINE and HYBRID). */
@@ -739,7 +739,7 @@ export type PlanMeetingInput = {
   /** Administrative unit where it is held (needed in person, with or without an address). */
   placeUnitCode?: string | null | undefined;
   /** Start, e.g. "2026-12-10T10:00:00+06:00" (Bishkek). */
-  startsAt: unknown;
+  startsAt: string;
   /** Title in at least one of ky, ru, en. */
   title: TranslationsInput;
 };
@@ -803,7 +803,7 @@ export type ProjectStatus =
 /** A money movement on a project. */
 export type RecordTransactionInput = {
   /** Positive amount, e.g. "125000.00" (at most 2 decimals). */
-  amount: unknown;
+  amount: string;
   /** ISO 4217 currency code, e.g. USD, KGS, EUR. */
   currency: string;
   /** What the money is for. */
@@ -817,7 +817,7 @@ export type RecordTransactionInput = {
   /** Kind of movement. */
   type: TransactionType;
   /** Day the money moved or was committed. */
-  valueDate: unknown;
+  valueDate: string;
 };
 
 /** Where a report is in its review: DRAFT → SUBMITTED → ACCEPTED, or RETURNED (with a comment) → resubmitted. */
@@ -834,7 +834,7 @@ export type ReportStatus =
 /** A person representing an organisation. */
 export type RepresentativeInput = {
   /** E-mail address. */
-  email?: unknown;
+  email?: string | null | undefined;
   /** Full name. */
   name: string;
   /** Telephone number. */
@@ -848,7 +848,7 @@ export type RescheduleMeetingInput = {
   /** Street address or room. */
   address?: string | null | undefined;
   /** End; after the start. */
-  endsAt: unknown;
+  endsAt: string;
   /** How it is held. */
   format: MeetingFormat;
   /** Link to join online (needed for ONLINE and HYBRID). */
@@ -856,7 +856,7 @@ export type RescheduleMeetingInput = {
   /** Administrative unit where it is held (needed in person, with or without an address). */
   placeUnitCode?: string | null | undefined;
   /** Start, e.g. "2026-12-10T10:00:00+06:00" (Bishkek). */
-  startsAt: unknown;
+  startsAt: string;
   /** The `version` you last read. */
   version?: number | null | undefined;
 };
@@ -885,9 +885,9 @@ export type SetExchangeRateInput = {
   /** ISO 4217 code of the currency, e.g. KGS (not USD, the reporting currency). */
   currency: string;
   /** Day the rate applies from. */
-  date: unknown;
+  date: string;
   /** US dollars per one unit of the currency, positive, e.g. "0.011494252874". */
-  rate: unknown;
+  rate: string;
   /** Where the rate comes from, e.g. "National Bank of the Kyrgyz Republic". */
   source?: string | null | undefined;
 };
@@ -925,7 +925,7 @@ export type UpdateActionItemInput = {
   /** New description. */
   description?: string | null | undefined;
   /** New due date. */
-  dueDate?: unknown;
+  dueDate?: string | null | undefined;
   /** New status. */
   status?: ActionItemStatus | null | undefined;
   /** The `version` you last read. */
@@ -937,7 +937,7 @@ export type UpdateActivityReportInput = {
   /** What happened. */
   description?: TranslationsInput | null | undefined;
   /** Last day. */
-  endDate?: unknown;
+  endDate?: string | null | undefined;
   /** Attachments and pages. */
   links?: Array<LinkInput> | null | undefined;
   /** Outputs, one per entry. */
@@ -951,7 +951,7 @@ export type UpdateActivityReportInput = {
   /** Of them young people (≥ 0, ≤ total). */
   participantsYouth?: number | null | undefined;
   /** First day. */
-  startDate?: unknown;
+  startDate?: string | null | undefined;
   /** Theme codes; default: the project's themes. */
   themeCodes?: Array<string> | null | undefined;
   /** Title. */
@@ -969,7 +969,7 @@ export type UpdateOrganisationInput = {
   /** Short name. */
   acronym?: string | null | undefined;
   /** ISO 3166-1 alpha-2 country code. */
-  country?: unknown;
+  country?: string | null | undefined;
   /** IATI organisation identifier. */
   iatiIdentifier?: string | null | undefined;
   /** Kind of organisation. */
@@ -987,9 +987,9 @@ export type UpdateOrganisationInput = {
 /** Changes to a project; fields left out stay as they are, null clears an optional field. */
 export type UpdateProjectInput = {
   /** Actual last day; not before the actual start. */
-  actualEnd?: unknown;
+  actualEnd?: string | null | undefined;
   /** Actual first day. */
-  actualStart?: unknown;
+  actualStart?: string | null | undefined;
   /** Contacts. */
   contacts?: Array<ContactInput> | null | undefined;
   /** Description. */
@@ -1001,9 +1001,9 @@ export type UpdateProjectInput = {
   /** Objectives. */
   objectives?: TranslationsInput | null | undefined;
   /** Planned last day; not before the planned start. */
-  plannedEnd?: unknown;
+  plannedEnd?: string | null | undefined;
   /** Planned first day. */
-  plannedStart?: unknown;
+  plannedStart?: string | null | undefined;
   /** Where the facts come from. */
   source?: string | null | undefined;
   /** New stage. */
@@ -1058,14 +1058,14 @@ export type UserFilter = {
   search?: string | null | undefined;
 };
 
-export type ReportDetailFragment = { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> };
+export type ReportDetailFragment = { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> };
 
 export type CreateActivityReportMutationVariables = Exact<{
   input: ActivityReportInput;
 }>;
 
 
-export type CreateActivityReportMutation = { createActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
+export type CreateActivityReportMutation = { createActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
 
 export type UpdateActivityReportMutationVariables = Exact<{
   id: string | number;
@@ -1073,7 +1073,7 @@ export type UpdateActivityReportMutationVariables = Exact<{
 }>;
 
 
-export type UpdateActivityReportMutation = { updateActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
+export type UpdateActivityReportMutation = { updateActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
 
 export type SubmitActivityReportMutationVariables = Exact<{
   input: ActivityReportInput;
@@ -1081,14 +1081,14 @@ export type SubmitActivityReportMutationVariables = Exact<{
 }>;
 
 
-export type SubmitActivityReportMutation = { submitActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
+export type SubmitActivityReportMutation = { submitActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
 
 export type SubmitActivityReportDraftMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SubmitActivityReportDraftMutation = { submitActivityReportDraft: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
+export type SubmitActivityReportDraftMutation = { submitActivityReportDraft: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
 
 export type AcceptActivityReportMutationVariables = Exact<{
   id: string | number;
@@ -1096,7 +1096,7 @@ export type AcceptActivityReportMutationVariables = Exact<{
 }>;
 
 
-export type AcceptActivityReportMutation = { acceptActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
+export type AcceptActivityReportMutation = { acceptActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
 
 export type ReturnActivityReportMutationVariables = Exact<{
   id: string | number;
@@ -1104,14 +1104,14 @@ export type ReturnActivityReportMutationVariables = Exact<{
 }>;
 
 
-export type ReturnActivityReportMutation = { returnActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
+export type ReturnActivityReportMutation = { returnActivityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } };
 
 export type ActivityReportQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ActivityReportQuery = { activityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: unknown, endDate: unknown, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } | null };
+export type ActivityReportQuery = { activityReport: { id: string, version: number, status: ReportStatus, type: ActivityType, title: string | null, startDate: string, endDate: string, participantsTotal: number | null, participantsWomen: number | null, participantsMen: number | null, participantsYouth: number | null, outputs: Array<string>, reviewComment: string | null, idempotencyKey: string | null, organisation: { id: string } | null, project: { id: string } | null, places: Array<{ outsideCoverage: boolean, unit: { code: string } }>, themes: Array<{ code: string }> } | null };
 
 export type ActivityReportsQueryVariables = Exact<{
   filter?: ActivityReportFilter | null | undefined;
@@ -1119,7 +1119,7 @@ export type ActivityReportsQueryVariables = Exact<{
 }>;
 
 
-export type ActivityReportsQuery = { activityReports: { totalCount: number, nodes: Array<{ id: string, status: ReportStatus, type: ActivityType, startDate: unknown, organisation: { id: string } | null }> } };
+export type ActivityReportsQuery = { activityReports: { totalCount: number, nodes: Array<{ id: string, status: ReportStatus, type: ActivityType, startDate: string, organisation: { id: string } | null }> } };
 
 export type ActivitySummaryQueryVariables = Exact<{
   groupBy: ActivitySummaryGroup;
@@ -1152,7 +1152,7 @@ export type OverlapsQueryVariables = Exact<{
 }>;
 
 
-export type OverlapsQuery = { overlaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ periodStart: unknown, periodEnd: unknown, score: number, sameOrganisation: boolean, kind: OverlapKind, projectA: { id: string, title: string | null }, projectB: { id: string, title: string | null }, sharedUnits: Array<{ code: string, name: string | null }>, sharedThemes: Array<{ code: string }>, components: { geographic: number, time: number, themes: number } }> } };
+export type OverlapsQuery = { overlaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ periodStart: string | null, periodEnd: string | null, score: number, sameOrganisation: boolean, kind: OverlapKind, projectA: { id: string, title: string | null }, projectB: { id: string, title: string | null }, sharedUnits: Array<{ code: string, name: string | null }>, sharedThemes: Array<{ code: string }>, components: { geographic: number, time: number, themes: number } }> } };
 
 export type HotspotsQueryVariables = Exact<{
   level: AdminLevel;
@@ -1162,7 +1162,7 @@ export type HotspotsQueryVariables = Exact<{
 }>;
 
 
-export type HotspotsQuery = { hotspots: { totalCount: number, nodes: Array<{ organisationCount: number, projectCount: number, peakFrom: unknown, peakTo: unknown, unit: { code: string }, theme: { code: string }, organisations: Array<{ id: string }>, projects: Array<{ id: string }> }> } };
+export type HotspotsQuery = { hotspots: { totalCount: number, nodes: Array<{ organisationCount: number, projectCount: number, peakFrom: string | null, peakTo: string | null, unit: { code: string }, theme: { code: string }, organisations: Array<{ id: string }>, projects: Array<{ id: string }> }> } };
 
 export type CoverageQueryVariables = Exact<{
   level: AdminLevel;
@@ -1172,7 +1172,7 @@ export type CoverageQueryVariables = Exact<{
 }>;
 
 
-export type CoverageQuery = { coverage: { totalCount: number, nodes: Array<{ coverage: CoverageKind, projectCount: number, directProjectCount: number, inheritedProjectCount: number, organisationCount: number, unit: { code: string }, theme: { code: string } | null, organisations: Array<{ id: string }>, funding: { currency: string, complete: boolean, committed: unknown, disbursed: unknown, missingRates: Array<{ currency: string, onOrBefore: unknown }> } }> } };
+export type CoverageQuery = { coverage: { totalCount: number, nodes: Array<{ coverage: CoverageKind, projectCount: number, directProjectCount: number, inheritedProjectCount: number, organisationCount: number, unit: { code: string }, theme: { code: string } | null, organisations: Array<{ id: string }>, funding: { currency: string, complete: boolean, committed: string | null, disbursed: string | null, missingRates: Array<{ currency: string, onOrBefore: string }> } }> } };
 
 export type GapsQueryVariables = Exact<{
   filter?: GapFilter | null | undefined;
@@ -1181,7 +1181,7 @@ export type GapsQueryVariables = Exact<{
 }>;
 
 
-export type GapsQuery = { gaps: { totalCount: number, nodes: Array<{ inheritedProjectCount: number, lastProjectEnd: unknown, unit: { code: string, borderArea: boolean, flagsSource: string | null } }> } };
+export type GapsQuery = { gaps: { totalCount: number, nodes: Array<{ inheritedProjectCount: number, lastProjectEnd: string | null, unit: { code: string, borderArea: boolean, flagsSource: string | null } }> } };
 
 export type SetAdminUnitFlagsMutationVariables = Exact<{
   code: string;
@@ -1189,7 +1189,7 @@ export type SetAdminUnitFlagsMutationVariables = Exact<{
 }>;
 
 
-export type SetAdminUnitFlagsMutation = { setAdminUnitFlags: { code: string, borderArea: boolean, multiEthnic: boolean, flagsSource: string | null, flagsUpdatedAt: unknown } };
+export type SetAdminUnitFlagsMutation = { setAdminUnitFlags: { code: string, borderArea: boolean, multiEthnic: boolean, flagsSource: string | null, flagsUpdatedAt: string | null } };
 
 export type OverlapsWithProjectFieldsQueryVariables = Exact<{
   filter?: OverlapFilter | null | undefined;
@@ -1197,7 +1197,7 @@ export type OverlapsWithProjectFieldsQueryVariables = Exact<{
 }>;
 
 
-export type OverlapsWithProjectFieldsQuery = { overlaps: { totalCount: number, nodes: Array<{ projectA: { id: string, title: string | null, status: ProjectStatus, startDate: unknown, titles: { en: string | null, ru: string | null }, themes: Array<{ code: string }>, participants: Array<{ role: ParticipantRole, organisation: { name: string | null } }> }, projectB: { id: string, title: string | null, createdAt: unknown }, sharedUnits: Array<{ code: string, name: string | null, parent: { code: string } | null }>, sharedThemes: Array<{ code: string, name: string | null }> }> } };
+export type OverlapsWithProjectFieldsQuery = { overlaps: { totalCount: number, nodes: Array<{ projectA: { id: string, title: string | null, status: ProjectStatus, startDate: string | null, titles: { en: string | null, ru: string | null }, themes: Array<{ code: string }>, participants: Array<{ role: ParticipantRole, organisation: { name: string | null } }> }, projectB: { id: string, title: string | null, createdAt: string }, sharedUnits: Array<{ code: string, name: string | null, parent: { code: string } | null }>, sharedThemes: Array<{ code: string, name: string | null }> }> } };
 
 export type OverlapPreviewQueryVariables = Exact<{
   draft: OverlapDraftInput;
@@ -1207,14 +1207,14 @@ export type OverlapPreviewQueryVariables = Exact<{
 }>;
 
 
-export type OverlapPreviewQuery = { overlapPreview: { totalCount: number, pageInfo: { hasNextPage: boolean }, nodes: Array<{ periodStart: unknown, periodEnd: unknown, score: number, sameOrganisation: boolean, project: { id: string, title: string | null }, sharedUnits: Array<{ code: string, name: string | null }>, sharedThemes: Array<{ code: string }>, components: { geographic: number, time: number, themes: number } }> } };
+export type OverlapPreviewQuery = { overlapPreview: { totalCount: number, pageInfo: { hasNextPage: boolean }, nodes: Array<{ periodStart: string | null, periodEnd: string | null, score: number, sameOrganisation: boolean, project: { id: string, title: string | null }, sharedUnits: Array<{ code: string, name: string | null }>, sharedThemes: Array<{ code: string }>, components: { geographic: number, time: number, themes: number } }> } };
 
 export type ProjectOverlapFactsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProjectOverlapFactsQuery = { project: { id: string, status: ProjectStatus, startDate: unknown, endDate: unknown, coverage: Array<{ unit: { code: string } }>, themes: Array<{ code: string }>, participants: Array<{ role: ParticipantRole, organisation: { id: string } }> } | null };
+export type ProjectOverlapFactsQuery = { project: { id: string, status: ProjectStatus, startDate: string | null, endDate: string | null, coverage: Array<{ unit: { code: string } }>, themes: Array<{ code: string }>, participants: Array<{ role: ParticipantRole, organisation: { id: string } }> } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1227,7 +1227,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { expiresAt: unknown, user: { id: string, email: string, role: Role } } };
+export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, role: Role } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1247,7 +1247,7 @@ export type CreateUserMutationVariables = Exact<{
 }>;
 
 
-export type CreateUserMutation = { createUser: { passwordSetupToken: string, passwordSetupExpiresAt: unknown, user: { id: string, email: string, role: Role, organisation: { id: string } | null } } };
+export type CreateUserMutation = { createUser: { passwordSetupToken: string, passwordSetupExpiresAt: string, user: { id: string, email: string, role: Role, organisation: { id: string } | null } } };
 
 export type UpdateUserMutationVariables = Exact<{
   id: string | number;
@@ -1270,21 +1270,21 @@ export type ApiTokensQueryVariables = Exact<{
 }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, active: boolean, createdAt: unknown, expiresAt: unknown, lastUsedAt: unknown, revokedAt: unknown, user: { id: string } | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, active: boolean, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null, user: { id: string } | null }> };
 
 export type CreateApiTokenMutationVariables = Exact<{
   input: CreateApiTokenInput;
 }>;
 
 
-export type CreateApiTokenMutation = { createApiToken: { secret: string, token: { id: string, name: string, prefix: string, expiresAt: unknown } } };
+export type CreateApiTokenMutation = { createApiToken: { secret: string, token: { id: string, name: string, prefix: string, expiresAt: string } } };
 
 export type RevokeApiTokenMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeApiTokenMutation = { revokeApiToken: { id: string, active: boolean, revokedAt: unknown } };
+export type RevokeApiTokenMutation = { revokeApiToken: { id: string, active: boolean, revokedAt: string | null } };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditEventFilter | null | undefined;
@@ -1292,7 +1292,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, nodes: Array<{ id: string, occurredAt: unknown, entityType: string, entityId: string, action: string, changes: unknown, requestId: string | null, user: { id: string, email: string } | null, organisation: { id: string } | null }> } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, nodes: Array<{ id: string, occurredAt: string, entityType: string, entityId: string, action: string, changes: unknown, requestId: string | null, user: { id: string, email: string } | null, organisation: { id: string } | null }> } };
 
 export type CouncilContactsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1304,7 +1304,7 @@ export type TextsFragment = { ky: string | null, ru: string | null, en: string |
 export type SeededRecordTextsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SeededRecordTextsQuery = { organisations: { nodes: Array<{ id: string, source: string | null, names: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }, coordinationBodies: Array<{ id: string, source: string | null, names: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }>, projects: { nodes: Array<{ id: string, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, objectives: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }, activityReports: { nodes: Array<{ id: string, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }, meetings: { totalCount: number, nodes: Array<{ id: string, number: number, version: number, updatedAt: unknown, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, agenda: Array<{ id: string, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }> } };
+export type SeededRecordTextsQuery = { organisations: { nodes: Array<{ id: string, source: string | null, names: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }, coordinationBodies: Array<{ id: string, source: string | null, names: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }>, projects: { nodes: Array<{ id: string, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, objectives: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }, activityReports: { nodes: Array<{ id: string, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }, meetings: { totalCount: number, nodes: Array<{ id: string, number: number, version: number, updatedAt: string, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, agenda: Array<{ id: string, titles: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null }, description: { ky: string | null, ru: string | null, en: string | null, text: string | null, language: Language | null } }> }> } };
 
 export type OrganisationInLanguageQueryVariables = Exact<{
   id: string | number;
@@ -1369,7 +1369,7 @@ export type MeetingsInOrderQueryVariables = Exact<{
 }>;
 
 
-export type MeetingsInOrderQuery = { meetings: { totalCount: number, nodes: Array<{ id: string, number: number, status: MeetingStatus, startsAt: unknown, endsAt: unknown }> } };
+export type MeetingsInOrderQuery = { meetings: { totalCount: number, nodes: Array<{ id: string, number: number, status: MeetingStatus, startsAt: string, endsAt: string }> } };
 
 export type ActionItemListQueryVariables = Exact<{
   filter?: ActionItemFilter | null | undefined;
@@ -1378,16 +1378,16 @@ export type ActionItemListQueryVariables = Exact<{
 }>;
 
 
-export type ActionItemListQuery = { actionItems: { totalCount: number, nodes: Array<{ id: string, description: string, dueDate: unknown, status: ActionItemStatus, overdue: boolean, meetingId: string, owner: { id: string } | null }> } };
+export type ActionItemListQuery = { actionItems: { totalCount: number, nodes: Array<{ id: string, description: string, dueDate: string, status: ActionItemStatus, overdue: boolean, meetingId: string, owner: { id: string } | null }> } };
 
-export type MeetingDetailFragment = { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: unknown, endsAt: unknown, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: unknown, status: ActionItemStatus, overdue: boolean }> };
+export type MeetingDetailFragment = { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: string, endsAt: string, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: string, status: ActionItemStatus, overdue: boolean }> };
 
 export type PlanMeetingMutationVariables = Exact<{
   input: PlanMeetingInput;
 }>;
 
 
-export type PlanMeetingMutation = { planMeeting: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: unknown, endsAt: unknown, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: unknown, status: ActionItemStatus, overdue: boolean }> } };
+export type PlanMeetingMutation = { planMeeting: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: string, endsAt: string, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: string, status: ActionItemStatus, overdue: boolean }> } };
 
 export type RescheduleMeetingMutationVariables = Exact<{
   id: string | number;
@@ -1395,7 +1395,7 @@ export type RescheduleMeetingMutationVariables = Exact<{
 }>;
 
 
-export type RescheduleMeetingMutation = { rescheduleMeeting: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: unknown, endsAt: unknown, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: unknown, status: ActionItemStatus, overdue: boolean }> } };
+export type RescheduleMeetingMutation = { rescheduleMeeting: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: string, endsAt: string, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: string, status: ActionItemStatus, overdue: boolean }> } };
 
 export type CancelMeetingMutationVariables = Exact<{
   id: string | number;
@@ -1434,7 +1434,7 @@ export type RecordAttendanceMutationVariables = Exact<{
 }>;
 
 
-export type RecordAttendanceMutation = { recordAttendance: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: unknown, endsAt: unknown, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: unknown, status: ActionItemStatus, overdue: boolean }> } };
+export type RecordAttendanceMutation = { recordAttendance: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: string, endsAt: string, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: string, status: ActionItemStatus, overdue: boolean }> } };
 
 export type RecordDecisionMutationVariables = Exact<{
   meetingId: string | number;
@@ -1449,7 +1449,7 @@ export type AddActionItemMutationVariables = Exact<{
 }>;
 
 
-export type AddActionItemMutation = { addActionItem: { id: string, status: ActionItemStatus, overdue: boolean, dueDate: unknown, owner: { id: string } | null } };
+export type AddActionItemMutation = { addActionItem: { id: string, status: ActionItemStatus, overdue: boolean, dueDate: string, owner: { id: string } | null } };
 
 export type UpdateActionItemMutationVariables = Exact<{
   id: string | number;
@@ -1464,7 +1464,7 @@ export type MeetingQueryVariables = Exact<{
 }>;
 
 
-export type MeetingQuery = { meeting: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: unknown, endsAt: unknown, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: unknown, status: ActionItemStatus, overdue: boolean }> } | null };
+export type MeetingQuery = { meeting: { id: string, version: number, number: number, title: string | null, status: MeetingStatus, format: MeetingFormat, allDay: boolean, startsAt: string, endsAt: string, startsAtLocal: string, sequence: number, address: string | null, onlineLink: string | null, place: { code: string } | null, body: { id: string } | null, agenda: Array<{ id: string, position: number, title: string | null }>, attendance: Array<{ status: AttendanceStatus, people: Array<string>, organisation: { id: string } | null }>, quorum: { members: number, present: number, required: number, reached: boolean }, decisions: Array<{ id: string, text: string | null }>, actionItems: Array<{ id: string, description: string, dueDate: string, status: ActionItemStatus, overdue: boolean }> } | null };
 
 export type MeetingsQueryVariables = Exact<{
   filter?: MeetingFilter | null | undefined;
@@ -1479,7 +1479,7 @@ export type MeetingBriefingQueryVariables = Exact<{
 }>;
 
 
-export type MeetingBriefingQuery = { meeting: { id: string, briefing: { periodFrom: unknown, periodTo: unknown, transactionsRecorded: number, reportsReceived: number, reportsAccepted: number, projectsStarted: Array<{ id: string, title: string | null }>, projectsEnded: Array<{ id: string }>, projectsChanged: Array<{ id: string }>, fundingRecorded: Array<{ currency: string, amount: unknown }>, openActionItems: Array<{ id: string }>, overdueActionItems: Array<{ id: string }>, closedActionItems: Array<{ id: string }>, attendance: Array<{ lastMeetings: Array<AttendanceStatus | null>, absentTwiceInARow: boolean, organisation: { id: string } | null }>, quorum: { reached: boolean }, coordination: { overlaps: Array<{ score: number, projectA: { id: string }, projectB: { id: string } }>, hotspots: Array<{ organisationCount: number }>, gaps: Array<{ unit: { code: string, borderArea: boolean } }> } } } | null };
+export type MeetingBriefingQuery = { meeting: { id: string, briefing: { periodFrom: string | null, periodTo: string, transactionsRecorded: number, reportsReceived: number, reportsAccepted: number, projectsStarted: Array<{ id: string, title: string | null }>, projectsEnded: Array<{ id: string }>, projectsChanged: Array<{ id: string }>, fundingRecorded: Array<{ currency: string, amount: string }>, openActionItems: Array<{ id: string }>, overdueActionItems: Array<{ id: string }>, closedActionItems: Array<{ id: string }>, attendance: Array<{ lastMeetings: Array<AttendanceStatus | null>, absentTwiceInARow: boolean, organisation: { id: string } | null }>, quorum: { reached: boolean }, coordination: { overlaps: Array<{ score: number, projectA: { id: string }, projectB: { id: string } }>, hotspots: Array<{ organisationCount: number }>, gaps: Array<{ unit: { code: string, borderArea: boolean } }> } } } | null };
 
 export type BodiesWithMeetingFactsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1533,14 +1533,14 @@ export type CoordinationBodyQueryVariables = Exact<{
 }>;
 
 
-export type CoordinationBodyQuery = { coordinationBody: { id: string, name: string | null, seatCount: number | null, memberCount: number, vacantSeats: number | null, rosterSummary: string, members: { totalCount: number, nodes: Array<{ id: string, version: number, role: MembershipRole, active: boolean, startDate: unknown, endDate: unknown, source: string | null, organisation: { id: string, name: string | null, acronym: string | null } | null, representatives: Array<{ name: string, title: string | null, email: string | null, phone: string | null }> }> } } | null };
+export type CoordinationBodyQuery = { coordinationBody: { id: string, name: string | null, seatCount: number | null, memberCount: number, vacantSeats: number | null, rosterSummary: string, members: { totalCount: number, nodes: Array<{ id: string, version: number, role: MembershipRole, active: boolean, startDate: string | null, endDate: string | null, source: string | null, organisation: { id: string, name: string | null, acronym: string | null } | null, representatives: Array<{ name: string, title: string | null, email: string | null, phone: string | null }> }> } } | null };
 
 export type AddMembershipMutationVariables = Exact<{
   input: AddMembershipInput;
 }>;
 
 
-export type AddMembershipMutation = { addMembership: { id: string, version: number, role: MembershipRole, active: boolean, startDate: unknown, organisation: { id: string } | null, body: { id: string, memberCount: number } | null, representatives: Array<{ name: string, email: string | null }> } };
+export type AddMembershipMutation = { addMembership: { id: string, version: number, role: MembershipRole, active: boolean, startDate: string | null, organisation: { id: string } | null, body: { id: string, memberCount: number } | null, representatives: Array<{ name: string, email: string | null }> } };
 
 export type EndMembershipMutationVariables = Exact<{
   id: string | number;
@@ -1548,16 +1548,16 @@ export type EndMembershipMutationVariables = Exact<{
 }>;
 
 
-export type EndMembershipMutation = { endMembership: { id: string, active: boolean, endDate: unknown } };
+export type EndMembershipMutation = { endMembership: { id: string, active: boolean, endDate: string | null } };
 
-export type ProjectDetailFragment = { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: unknown, plannedEnd: unknown, actualStart: unknown, actualEnd: unknown, startDate: unknown, endDate: unknown, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: unknown, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> };
+export type ProjectDetailFragment = { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: string | null, plannedEnd: string | null, actualStart: string | null, actualEnd: string | null, startDate: string | null, endDate: string | null, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: string | null, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> };
 
 export type CreateProjectMutationVariables = Exact<{
   input: CreateProjectInput;
 }>;
 
 
-export type CreateProjectMutation = { createProject: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: unknown, plannedEnd: unknown, actualStart: unknown, actualEnd: unknown, startDate: unknown, endDate: unknown, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: unknown, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
+export type CreateProjectMutation = { createProject: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: string | null, plannedEnd: string | null, actualStart: string | null, actualEnd: string | null, startDate: string | null, endDate: string | null, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: string | null, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
 
 export type UpdateProjectMutationVariables = Exact<{
   id: string | number;
@@ -1565,7 +1565,7 @@ export type UpdateProjectMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProjectMutation = { updateProject: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: unknown, plannedEnd: unknown, actualStart: unknown, actualEnd: unknown, startDate: unknown, endDate: unknown, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: unknown, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
+export type UpdateProjectMutation = { updateProject: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: string | null, plannedEnd: string | null, actualStart: string | null, actualEnd: string | null, startDate: string | null, endDate: string | null, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: string | null, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
 
 export type SetProjectCoverageMutationVariables = Exact<{
   projectId: string | number;
@@ -1574,7 +1574,7 @@ export type SetProjectCoverageMutationVariables = Exact<{
 }>;
 
 
-export type SetProjectCoverageMutation = { setProjectCoverage: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: unknown, plannedEnd: unknown, actualStart: unknown, actualEnd: unknown, startDate: unknown, endDate: unknown, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: unknown, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
+export type SetProjectCoverageMutation = { setProjectCoverage: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: string | null, plannedEnd: string | null, actualStart: string | null, actualEnd: string | null, startDate: string | null, endDate: string | null, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: string | null, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
 
 export type SetProjectParticipantsMutationVariables = Exact<{
   projectId: string | number;
@@ -1583,7 +1583,7 @@ export type SetProjectParticipantsMutationVariables = Exact<{
 }>;
 
 
-export type SetProjectParticipantsMutation = { setProjectParticipants: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: unknown, plannedEnd: unknown, actualStart: unknown, actualEnd: unknown, startDate: unknown, endDate: unknown, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: unknown, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
+export type SetProjectParticipantsMutation = { setProjectParticipants: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: string | null, plannedEnd: string | null, actualStart: string | null, actualEnd: string | null, startDate: string | null, endDate: string | null, targetGroups: Array<string>, source: string | null, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: string | null, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } };
 
 export type ProjectQueryVariables = Exact<{
   id: string | number;
@@ -1591,7 +1591,7 @@ export type ProjectQueryVariables = Exact<{
 }>;
 
 
-export type ProjectQuery = { project: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: unknown, plannedEnd: unknown, actualStart: unknown, actualEnd: unknown, startDate: unknown, endDate: unknown, targetGroups: Array<string>, source: string | null, budgets: Array<{ periodStart: unknown, periodEnd: unknown, amount: unknown, currency: string, revised: boolean }>, transactions: Array<{ id: string, type: TransactionType, amount: unknown, currency: string, valueDate: unknown, provider: { id: string } | null, receiver: { id: string } | null }>, fundingTotals: { currency: string, complete: boolean, committed: unknown, disbursed: unknown, expended: unknown, incomingFunds: unknown, missingRates: Array<{ currency: string, onOrBefore: unknown }>, byCurrency: Array<{ currency: string, committed: unknown, disbursed: unknown, expended: unknown, incomingFunds: unknown }> }, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: unknown, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } | null };
+export type ProjectQuery = { project: { id: string, version: number, title: string | null, status: ProjectStatus, iatiStatusCode: string, plannedStart: string | null, plannedEnd: string | null, actualStart: string | null, actualEnd: string | null, startDate: string | null, endDate: string | null, targetGroups: Array<string>, source: string | null, budgets: Array<{ periodStart: string, periodEnd: string, amount: string, currency: string, revised: boolean }>, transactions: Array<{ id: string, type: TransactionType, amount: string, currency: string, valueDate: string, provider: { id: string } | null, receiver: { id: string } | null }>, fundingTotals: { currency: string, complete: boolean, committed: string | null, disbursed: string | null, expended: string | null, incomingFunds: string | null, missingRates: Array<{ currency: string, onOrBefore: string }>, byCurrency: Array<{ currency: string, committed: string, disbursed: string, expended: string, incomingFunds: string }> }, titles: { ky: string | null, ru: string | null, en: string | null }, description: { en: string | null }, themes: Array<{ code: string }>, coverage: Array<{ share: string | null, unit: { code: string, kind: AdminUnitKind, parent: { code: string } | null } }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, contacts: Array<{ name: string | null, organisation: string | null, email: string | null, website: string | null }>, links: Array<{ title: string | null, url: string }> } | null };
 
 export type ProjectsQueryVariables = Exact<{
   filter?: ProjectFilter | null | undefined;
@@ -1601,7 +1601,7 @@ export type ProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string | null, startDate: unknown, endDate: unknown, status: ProjectStatus }> } };
+export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string | null, startDate: string | null, endDate: string | null, status: ProjectStatus }> } };
 
 export type ProjectsWithRelationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1609,28 +1609,28 @@ export type ProjectsWithRelationsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectsWithRelationsQuery = { projects: { totalCount: number, nodes: Array<{ id: string, title: string | null, themes: Array<{ code: string, name: string | null }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, coverage: Array<{ share: unknown, unit: { code: string, name: string | null, parent: { code: string, name: string | null } | null } }>, fundingTotals: { complete: boolean, committed: unknown, disbursed: unknown, byCurrency: Array<{ currency: string, committed: unknown }> } }> } };
+export type ProjectsWithRelationsQuery = { projects: { totalCount: number, nodes: Array<{ id: string, title: string | null, themes: Array<{ code: string, name: string | null }>, participants: Array<{ role: ParticipantRole, organisation: { id: string, name: string | null } }>, coverage: Array<{ share: string | null, unit: { code: string, name: string | null, parent: { code: string, name: string | null } | null } }>, fundingTotals: { complete: boolean, committed: string | null, disbursed: string | null, byCurrency: Array<{ currency: string, committed: string }> } }> } };
 
 export type RecordTransactionMutationVariables = Exact<{
   input: RecordTransactionInput;
 }>;
 
 
-export type RecordTransactionMutation = { recordTransaction: { id: string, type: TransactionType, amount: unknown, currency: string, valueDate: unknown, project: { id: string } | null, provider: { id: string } | null } };
+export type RecordTransactionMutation = { recordTransaction: { id: string, type: TransactionType, amount: string, currency: string, valueDate: string, project: { id: string } | null, provider: { id: string } | null } };
 
 export type SetExchangeRateMutationVariables = Exact<{
   input: SetExchangeRateInput;
 }>;
 
 
-export type SetExchangeRateMutation = { setExchangeRate: { currency: string, date: unknown, rate: unknown, baseCurrency: string } };
+export type SetExchangeRateMutation = { setExchangeRate: { currency: string, date: string, rate: string, baseCurrency: string } };
 
 export type AddBudgetMutationVariables = Exact<{
   input: AddBudgetInput;
 }>;
 
 
-export type AddBudgetMutation = { addBudget: { id: string, periodStart: unknown, periodEnd: unknown, amount: unknown, currency: string, revised: boolean } };
+export type AddBudgetMutation = { addBudget: { id: string, periodStart: string, periodEnd: string, amount: string, currency: string, revised: boolean } };
 
 export type ReportQueueQueryVariables = Exact<{
   filter?: ActivityReportFilter | null | undefined;
@@ -1640,7 +1640,7 @@ export type ReportQueueQueryVariables = Exact<{
 }>;
 
 
-export type ReportQueueQuery = { activityReports: { totalCount: number, nodes: Array<{ id: string, status: ReportStatus, startDate: unknown, submittedAt: unknown }> } };
+export type ReportQueueQuery = { activityReports: { totalCount: number, nodes: Array<{ id: string, status: ReportStatus, startDate: string, submittedAt: string | null }> } };
 
 export type CheckActivityImportMutationVariables = Exact<{
   csv: string;
