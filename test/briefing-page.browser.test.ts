@@ -1,9 +1,8 @@
 /** The printed briefing as a person sees it: Debian's chromium, driven by playwright-core. */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CoordinationBodiesDocument, PlanMeetingDocument, AddAgendaItemDocument } from './generated/graphql';
+import { launchBrowser } from './support/chromium';
 import { startTestServer, type TestServer } from './support/test-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: TestServer;
 let browser: Browser;
@@ -11,10 +10,7 @@ let meetingId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const councilId = (await server.graphql(CoordinationBodiesDocument, {})).data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id;
   const planned = await server.graphql(PlanMeetingDocument, {
     input: { bodyId: councilId, title: { en: 'Sixth council meeting', ky: 'Кеңештин алтынчы жыйыны' }, startsAt: '2026-12-10T10:00:00+06:00', endsAt: '2026-12-10T12:00:00+06:00', format: 'IN_PERSON', placeUnitCode: 'KG11000000000', address: 'Agency, room 3' },

@@ -1,7 +1,8 @@
 /** Debian's chromium, driven by playwright-core: for the browser tests and bench/ui.ts. */
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM } from './chromium-path';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
