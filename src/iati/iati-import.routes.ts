@@ -90,7 +90,7 @@ export async function registerIatiImportRoute(http: FastifyInstance, orm: Orm, s
       const path = join(tmpdir(), `yntymak-iati-${randomBytes(8).toString('hex')}.xml`);
       try {
         const file = await upload(request, path);
-        const report = await importIatiFile(em, caller, path, { fileName: file.name, dryRun: dryRun === 'true' || dryRun === '1' || dryRun === '', organisation: organisation ?? null });
+        const report = await importIatiFile(em, caller, path, { fileName: file.name, dryRun: dryRun === 'true' || dryRun === '1' || dryRun === '', organisation: organisation ?? null, log: request.log });
         request.log.info({ file: file.name, bytes: file.bytes, created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped, failed: report.failed, dryRun: report.dryRun }, 'IATI import');
         reply.header('cache-control', 'no-store');
         if (format === 'text') return reply.type('text/plain; charset=utf-8').send(reportSummary(report));

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import { forbidden } from '../auth/access';
 import { AuthErrorCode } from '../auth/auth.errors';
 import type { Caller } from '../auth/caller';
@@ -38,6 +39,8 @@ export interface IatiImportOptions {
   organisation: string | null;
   /** Progress: bytes read of the pass (`check`: well-formedness; `import`: the activities). */
   onProgress?: (phase: 'check' | 'import', bytes: number) => void;
+  /** Where an activity the database refused is logged in full. */
+  log?: Pick<Logger, 'warn'>;
 }
 
 const reverse = <K extends string>(map: Record<K, string>) => new Map(Object.entries(map).map(([key, code]) => [code as string, key as K]));
@@ -209,7 +212,11 @@ async function importActivity(run: ImportRun, activity: ParsedActivity, index: n
   const title = anyText(activity.title);
   const { identifier } = activity;
   if (!identifier) return skippedItem(index, null, title, IatiImportSkipReason.NO_IDENTIFIER);
-  const inCountry = activity.recipientCountries.includes(COUNTRY_CODE) || activity.locations.some((location) => run.placer.isInCountry(location));
+  // A recipient country the file names is taken at its word; only an activity that names none
+  // (a regional one, say) is taken for a location inside the country.
+  const inCountry = activity.recipientCountries.length
+    ? activity.recipientCountries.includes(COUNTRY_CODE)
+    : activity.locations.some((location) => run.placer.isInCountry(location));
   if (!inCountry) return skippedItem(index, identifier, title, IatiImportSkipReason.NOT_KYRGYZSTAN);
   if (run.identifiers.has(identifier)) return skippedItem(index, identifier, title, IatiImportSkipReason.DUPLICATE_IN_FILE);
   run.identifiers.add(identifier);
@@ -234,7 +241,9 @@ async function importActivity(run: ImportRun, activity: ParsedActivity, index: n
   } catch (error) {
     if (error instanceof DryRunRollback) return error.item;
     // Nothing of the activity was written (its transaction rolled back); the next one goes on.
-    const message = error instanceof DomainError ? error.message : `The database refused the activity, so nothing of it was written: ${(error as Error).message}`;
+    // Knex prefixes PostgreSQL's own message with the statement: the report keeps PostgreSQL's.
+    const message = error instanceof DomainError ? error.message : `The database refused the activity, so nothing of it was written: ${(error as Error).message.split(' - ').pop()}`;
+    run.options.log?.warn({ err: error, identifier }, 'an IATI activity failed to import');
     return { ...base, outcome: ImportOutcome.FAILED, reason: { code: 'DATABASE_REFUSED', message } };
   }
 }
@@ -274,6 +283,26 @@ async function lastChange(tx: EntityManager, projectId: string): Promise<Date> {
   return new Date(row.changed);
 }
 
+/**
+ * Whether an activity dated `lastUpdated` is no newer than what the hub holds of the project:
+ * - not newer than the activity last imported into it (a publisher's older file);
+ * - dated exactly the hub's last change of the record: it is the hub's own export of it (the
+ *   export writes that instant as last-updated-datetime), so a round trip changes nothing;
+ * - for a project never imported, not newer than the hub's last change.
+ */
+async function notNewer(tx: EntityManager, project: Project, lastUpdated: Date, warn: Warn): Promise<boolean> {
+  const time = lastUpdated.getTime();
+  if (project.iatiLastUpdated && time <= project.iatiLastUpdated.getTime()) {
+    warn(
+      IatiImportWarning.NOT_NEWER,
+      `The activity differs from the one last imported, but its last-updated-datetime (${lastUpdated.toISOString()}) is not newer than that one's (${project.iatiLastUpdated.toISOString()}): the project is kept as it is.`,
+    );
+    return true;
+  }
+  const changed = (await lastChange(tx, project.id)).getTime();
+  return time === changed || (!project.iatiImportDigest && time <= changed);
+}
+
 /** Organisations of the activity by IATI ref, then by name; those the hub does not know are created (needsConfirmation). */
 class OrganisationResolver {
   private readonly known = new Map<string, Organisation | null>();
@@ -302,7 +331,7 @@ class OrganisationResolver {
     if (!found && names.length) {
       const rows = await this.tx.getConnection().execute<{ id: string }[]>(
         `select id from organisation
-         where (lower(name_en) = any(?) or lower(name_ru) = any(?) or lower(name_ky) = any(?) or lower(acronym) = any(?))
+         where (lower(name_en) in (?) or lower(name_ru) in (?) or lower(name_ky) in (?) or lower(acronym) in (?))
            and (iati_identifier is null or ?::text is null)
          order by id limit 2`,
         [names, names, names, names, organisation.ref],
@@ -358,13 +387,7 @@ async function writeActivity(run: ImportRun, tx: EntityManager, activity: Parsed
   if (project) {
     base.projectId = project.id;
     if (project.iatiImportDigest === digest) return base;
-    const known = project.iatiLastUpdated ?? (project.iatiImportDigest ? null : await lastChange(tx, project.id));
-    if (activity.lastUpdated && known && activity.lastUpdated.getTime() <= known.getTime()) {
-      if (project.iatiImportDigest) {
-        warn(IatiImportWarning.NOT_NEWER, `The activity differs from the one last imported, but its last-updated-datetime (${activity.lastUpdated.toISOString()}) is not newer than that one's (${known.toISOString()}): the project is kept as it is.`);
-      }
-      return base;
-    }
+    if (activity.lastUpdated && (await notNewer(tx, project, activity.lastUpdated, warn))) return base;
     if (run.partnerOrganisationId && (await tx.count(ProjectParticipant, { project, organisation: run.partnerOrganisationId, role: { $in: EDITING_ROLES } })) === 0) {
       return skippedItem(base.index, base.identifier, base.title, IatiImportSkipReason.NOT_YOURS, { projectId: project.id, placements: base.placements, warnings: [] });
     }

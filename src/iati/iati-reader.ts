@@ -32,7 +32,7 @@ interface ReaderOptions {
 }
 
 function notWellFormed(message: string): IatiImportError {
-  const detail = message.replace(/^[^:]*:(\d+):(\d+):\s*/, 'line $1, column $2: ');
+  const detail = message.replace(/^(?:[^:\d][^:]*:)?(\d+):(\d+):\s*/, 'line $1, column $2: ').replace(/\.$/, '');
   return new IatiImportError(IatiImportErrorCode.IATI_NOT_WELL_FORMED, `The file is not well-formed XML (${detail}). Nothing was imported.`);
 }
 

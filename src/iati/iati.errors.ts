@@ -62,7 +62,7 @@ export enum IatiImportSkipReason {
 }
 
 export const IMPORT_SKIP_MESSAGES: Record<IatiImportSkipReason, string> = {
-  NOT_KYRGYZSTAN: 'Not an activity in Kyrgyzstan: no recipient-country KG, and no location with a unit code of the hub or a point inside the country.',
+  NOT_KYRGYZSTAN: 'Not an activity in Kyrgyzstan: its recipient-country is not KG, or it names no recipient country and none of its locations has a unit code of the hub or a point inside the country.',
   NO_IDENTIFIER: 'The activity has no iati-identifier, so it cannot be matched on a later import.',
   NO_TITLE: 'The activity has no title.',
   TOO_LARGE: 'The activity is larger than the import reads (8 MB of text).',
