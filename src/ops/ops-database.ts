@@ -26,22 +26,22 @@ function describeUrl(url: string): string {
 /**
  * DATABASE_URL when set; otherwise the embedded PostgreSQL in DATA_DIR: shared with a server
  * that runs on it, or started for the command (and stopped after it) when none does.
- * `purpose` `backup` needs a cluster to exist; `restore` creates one in an empty DATA_DIR and
+ * `purpose` `backup` and `import` need a cluster to exist (and share a running server's); `restore` creates one in an empty DATA_DIR and
  * refuses one that a server is running on.
  */
-export async function openOpsDatabase(config: AppConfig, purpose: 'backup' | 'restore'): Promise<OpsDatabase> {
+export async function openOpsDatabase(config: AppConfig, purpose: 'backup' | 'restore' | 'import'): Promise<OpsDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, describe: describeUrl(config.databaseUrl), close: async () => undefined, discard: async () => undefined };
   }
   const clusterDir = join(config.dataDir, 'postgres');
   const shown = relative(projectRoot, clusterDir).startsWith('..') ? clusterDir : relative(projectRoot, clusterDir);
   const existed = existsSync(join(clusterDir, 'PG_VERSION'));
-  if (purpose === 'backup' && !existed) {
-    throw new OpsError(`No embedded database in ${shown}: nothing to back up. Set DATA_DIR (or DATABASE_URL) to the hub's data.`);
+  if (purpose !== 'restore' && !existed) {
+    throw new OpsError(`No embedded database in ${shown}: nothing to ${purpose === 'backup' ? 'back up' : 'import into (start the hub once first)'}. Set DATA_DIR (or DATABASE_URL) to the hub's data.`);
   }
   let database;
   try {
-    database = await openDatabase(config, pino({ level: 'silent' }), { shareRunning: purpose === 'backup' });
+    database = await openDatabase(config, pino({ level: 'silent' }), { shareRunning: purpose !== 'restore' });
   } catch (error) {
     const message = (error as Error).message;
     if (/in use by process/.test(message)) {

@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Embedded, Entity, Enum, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableEntity } from '../common/base.entity';
 import { TranslatedText } from '../common/translations.embeddable';
@@ -84,6 +84,14 @@ export class Organisation extends EditableEntity {
   @Field(() => String, { nullable: true, description: 'Where the facts about this organisation come from.' })
   @Property({ type: 'text', nullable: true })
   source: string | null = null;
+
+  /** Created by an IATI import from a name or identifier in a file, and not yet confirmed by the secretariat. */
+  @Field(() => Boolean, {
+    description:
+      'True for an organisation an IATI import created (its name, identifier and kind as the file gave them) that the secretariat has not confirmed yet; `updateOrganisation(input: { confirmed: true })` confirms it.',
+  })
+  @Property({ type: 'boolean', default: false })
+  needsConfirmation: Opt<boolean> = false;
 
   /** Lower-cased names and acronym, for search. */
   @Property({ type: 'text', default: '' })

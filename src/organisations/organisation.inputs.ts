@@ -13,6 +13,9 @@ export class OrganisationFilter {
   @Field(() => [OrganisationKind], { nullable: true, description: 'Only organisations of these kinds.' })
   kinds?: OrganisationKind[] | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'True: only organisations an IATI import created that wait for the secretariat to confirm them; false: only the others.' })
+  needsConfirmation?: boolean | null;
+
   @Field(() => GraphQLCountryCode, { nullable: true, description: 'Only organisations of this country (ISO 3166-1 alpha-2).' })
   country?: string | null;
 }
@@ -80,4 +83,7 @@ export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true, description: 'Where the facts come from.' })
   @MaxLength(2000)
   source?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True confirms an organisation an IATI import created (`needsConfirmation` becomes false); SECRETARIAT and ADMIN only.' })
+  confirmed?: boolean | null;
 }

@@ -41,6 +41,7 @@ export async function listOrganisations(
   if (search) where.push({ searchText: { $like: `%${escapeLike(search)}%` } });
   if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
   if (filter?.country) where.push({ country: filter.country.toUpperCase() });
+  if (filter?.needsConfirmation != null) where.push({ needsConfirmation: filter.needsConfirmation });
   const [organisations, totalCount] = await ctx.em.findAndCount(
     Organisation,
     { $and: where },
@@ -97,6 +98,9 @@ export async function updateOrganisation(ctx: RequestContext, id: string, input:
   if (ctx.caller?.role === Role.PARTNER_EDITOR && ctx.caller.organisationId !== id) {
     throw forbidden('A partner may change only its own organisation.', AuthErrorCode.NOT_YOUR_ORGANISATION);
   }
+  if (input.confirmed && ctx.caller?.role !== Role.ADMIN && ctx.caller?.role !== Role.SECRETARIAT) {
+    throw forbidden('Only the secretariat or an administrator confirms an organisation an IATI import created.');
+  }
   if (input.name !== undefined) requireSomeTranslation(input.name, 'input.name');
   if (input.kind === null) throw badInput('MISSING_KIND', '`input.kind` cannot be cleared.', 'input.kind');
   checkUrl(input.website, 'input.website');
@@ -111,6 +115,7 @@ export async function updateOrganisation(ctx: RequestContext, id: string, input:
     if (input.country !== undefined) organisation.country = input.country?.toUpperCase() ?? null;
     if (input.website !== undefined) organisation.website = input.website;
     if (input.source !== undefined) organisation.source = input.source;
+    if (input.confirmed) organisation.needsConfirmation = false;
     organisation.searchText = organisationSearchText(organisation);
     return organisation;
   });

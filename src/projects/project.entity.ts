@@ -130,6 +130,19 @@ export class Project extends EditableEntity {
   @Property({ type: 'text', nullable: true })
   iatiIdentifier: string | null = null;
 
+  /** `last-updated-datetime` of the IATI activity this project was last imported from. */
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The `last-updated-datetime` of the IATI activity this project was last created or updated from by an IATI import; null for a project never imported (or imported from an activity without one). A file is imported over the project only when it is newer.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  iatiLastUpdated: Date | null = null;
+
+  /** SHA-256 of the imported activity as the import read it: the same activity again changes nothing. */
+  @Property({ type: 'text', nullable: true })
+  iatiImportDigest: string | null = null;
+
   /** Where the facts come from, and what the sources leave open. */
   @Field(() => String, { nullable: true, description: 'Where the facts come from, and what the sources leave open.' })
   @Property({ type: 'text', nullable: true })

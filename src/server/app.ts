@@ -10,6 +10,7 @@ import { createLoaders, type RequestContext } from '../common/context';
 import { languageFromHeader } from '../common/localized-text';
 import type { AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
+import { registerIatiImportRoute } from '../iati/iati-import.routes';
 import { registerIatiRoutes } from '../iati/iati.routes';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import { registerExportRoutes } from '../exports/export.routes';
@@ -168,6 +169,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   registerMeetingRoutes(http, orm, SESSION_COOKIE);
   registerExportRoutes(http, orm);
   registerIatiRoutes(http, orm, config.iatiPublisher);
+  await registerIatiImportRoute(http, orm, SESSION_COOKIE);
   await registerWebUi(http, config.webDir, logger);
 
   await http.register(fastifyApollo(apollo), {
