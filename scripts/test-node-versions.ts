@@ -1,32 +1,14 @@
 /**
  * `npm run test:node-versions`: test/startup.test.ts and test/smoke.slow.test.ts on each Node.js
- * line the hub supports besides the one running it. Each Node comes from the npm registry's
- * `node` package, installed into `.node-versions/<version>/` (git-ignored) on first use: as a
- * devDependency its `node` binary would replace the project's own in every npm script.
+ * line the hub supports besides the one running it, each installed from the npm `node` package on
+ * first use (scripts/node-versions.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config/paths';
+import { NODE_VERSIONS, nodeBinary } from './node-versions';
 
-/** Newest releases of the supported lines (Node 20, end of life, runs `npm test` itself). */
-export const NODE_VERSIONS = ['22.23.3', '24.21.0'];
 const TESTS = ['test/startup.test.ts', 'test/smoke.slow.test.ts'];
-
-function nodeBinary(version: string): string {
-  const prefix = join(projectRoot, '.node-versions', version);
-  const binary = join(prefix, 'node_modules', 'node', 'bin', 'node');
-  if (!existsSync(binary)) {
-    console.log(`Installing Node ${version} (npm package node@${version}) into .node-versions/${version}`);
-    const installed = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node@${version}`], {
-      stdio: 'inherit',
-    });
-    if (installed.status !== 0) throw new Error(`npm could not install node@${version}`);
-  }
-  const reported = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout?.trim();
-  if (reported !== `v${version}`) throw new Error(`${binary} reports ${reported ?? 'nothing'}, not v${version}`);
-  return binary;
-}
 
 function main(): void {
   const failed: string[] = [];
