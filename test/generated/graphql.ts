@@ -611,6 +611,8 @@ export type OrganisationFilter = {
   country?: string | null | undefined;
   /** Only organisations of these kinds. */
   kinds?: Array<OrganisationKind> | null | undefined;
+  /** True: only organisations an IATI import created that wait for the secretariat to confirm them; false: only the others. */
+  needsConfirmation?: boolean | null | undefined;
   /** Case-insensitive part of a name (any language) or the acronym. */
   search?: string | null | undefined;
 };
@@ -968,6 +970,8 @@ export type UpdateActivityReportInput = {
 export type UpdateOrganisationInput = {
   /** Short name. */
   acronym?: string | null | undefined;
+  /** True confirms an organisation an IATI import created (`needsConfirmation` becomes false); SECRETARIAT and ADMIN only. */
+  confirmed?: boolean | null | undefined;
   /** ISO 3166-1 alpha-2 country code. */
   country?: string | null | undefined;
   /** IATI organisation identifier. */
