@@ -1,4 +1,5 @@
-const { existsSync } = require('node:fs');
+const { existsSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
 
 // The browser tests need Debian's chromium (`npm run setup:browser`; `.ci/run` installs it). On a
 // machine that has none they are left out with a loud warning, except in CI, where they run and fail.
@@ -11,18 +12,29 @@ if (leaveOutBrowserTests) {
   );
 }
 
+// Node 22 and 24 for test/node-versions.test.ts come from `npm run setup:node-versions` (`.ci/run`
+// runs it); without them that file is left out the same way.
+const nodeVersionsDir = join(__dirname, '.node-versions');
+const nodeBinaryOf = (version) => join(nodeVersionsDir, version, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
+const installedLines = existsSync(nodeVersionsDir) ? readdirSync(nodeVersionsDir).filter((version) => existsSync(nodeBinaryOf(version))).map((version) => version.split('.')[0]) : [];
+const nodeVersionsInstalled = ['22', '24'].every((line) => installedLines.includes(line));
+const leaveOutNodeVersions = !nodeVersionsInstalled && !process.env.CI;
+if (leaveOutNodeVersions) {
+  console.warn('\n!!! Node 22 and 24 are not installed: test/node-versions.test.ts is LEFT OUT of this run. Run "npm run setup:node-versions".\n');
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Child processes with an embedded PostgreSQL each: `npm run test:slow`.
-  testPathIgnorePatterns: ['/node_modules/', '\\.slow\\.test\\.ts$', ...(leaveOutBrowserTests ? ['\\.browser\\.test\\.ts$'] : [])],
+  testPathIgnorePatterns: ['/node_modules/', '\\.slow\\.test\\.ts$', ...(leaveOutBrowserTests ? ['\\.browser\\.test\\.ts$'] : []), ...(leaveOutNodeVersions ? ['/node-versions\\.test\\.ts$'] : [])],
   transform: { '^.+\\.ts$': 'ts-jest' },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
-  reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { browserTestsLeftOut: leaveOutBrowserTests }]],
+  reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { browserTestsLeftOut: leaveOutBrowserTests, nodeVersionsLeftOut: leaveOutNodeVersions }]],
 };

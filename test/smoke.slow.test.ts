@@ -1,52 +1,13 @@
 /**
- * The built server on the Node.js that runs the tests: starts, answers a query, signs a person
- * in. `npm run test:slow` runs it on the machine's Node; `npm run test:node-versions` runs it
- * and test/startup.test.ts on Node 22 and 24.
+ * The built server on the Node.js that runs the tests: starts, answers a query and signs a person
+ * in (test/support/smoke.ts). `npm run test:slow` runs it on the machine's Node;
+ * `npm run test:node-versions` runs it and test/startup.test.ts on Node 22 and 24.
  */
-import { adminTokenFor, graphqlAt, killLeftovers, runServer } from './support/child-server';
-import { freePort } from './support/ports';
-import { createTestDatabase } from './support/test-server';
+import { killLeftovers } from './support/child-server';
+import { smokeCheck } from './support/smoke';
 
 afterAll(killLeftovers);
 
 describe(`the server on Node ${process.version}`, () => {
-  it('starts, answers a query and signs a person in', async () => {
-    const databaseUrl = await createTestDatabase();
-    const token = await adminTokenFor(databaseUrl);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const server = runServer({ DATABASE_URL: databaseUrl, PORT: String(port), SEED_ON_START: 'false' });
-    try {
-      await server.waitFor('serves GraphQL at');
-      expect(server.output()).toContain(`"node":"${process.version}"`);
-
-      const oblasts = await graphqlAt<{ adminUnits: { totalCount: number } }>(url, '{ adminUnits(filter: { kind: OBLAST }) { totalCount } }');
-      expect(oblasts.data!.adminUnits.totalCount).toBe(7);
-
-      const invited = await graphqlAt<{ createUser: { passwordSetupToken: string } }>(
-        url,
-        'mutation ($input: CreateUserInput!) { createUser(input: $input) { passwordSetupToken } }',
-        { input: { email: 'smoke@test.example', name: 'Smoke', role: 'SECRETARIAT' } },
-        token,
-      );
-      const password = 'a long enough password 1';
-      const set = await graphqlAt(url, 'mutation ($token: String!, $password: String!) { setPassword(token: $token, password: $password) { id } }', {
-        token: invited.data!.createUser.passwordSetupToken,
-        password,
-      });
-      expect(set.errors).toBeUndefined();
-      const login = await graphqlAt<{ login: { user: { email: string } } }>(
-        url,
-        'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { user { email } } }',
-        { email: 'smoke@test.example', password },
-      );
-      expect(login.data!.login.user.email).toBe('smoke@test.example');
-      const cookie = login.headers.getSetCookie()[0].split(';')[0];
-      const me = await graphqlAt<{ me: { email: string } }>(url, '{ me { email } }', {}, undefined, { cookie });
-      expect(me.data!.me.email).toBe('smoke@test.example');
-    } finally {
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
-    }
-  });
+  it('starts, answers a query and signs a person in', () => smokeCheck());
 });

@@ -31,8 +31,9 @@ export function stopPostmasterOf(dataDir: string): void {
   if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
 }
 
-export function runServer(env: Record<string, string>): ChildServer {
-  const child = spawn(process.execPath, [MAIN], {
+/** Runs the built server with `env` only (and PATH, HOME), on this Node or the `node` binary given. */
+export function runServer(env: Record<string, string>, nodeBinary = process.execPath): ChildServer {
+  const child = spawn(nodeBinary, [MAIN], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
