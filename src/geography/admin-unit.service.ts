@@ -72,7 +72,7 @@ export async function listUnits(
 /** The unit with this code (or SOATE or former code), or BAD_USER_INPUT naming the field. */
 export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnitRecord> {
   const unit = await unitByCode(ctx, code);
-  if (!unit) throw badInput(GeographyErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}".`, field);
+  if (!unit) throw badInput(GeographyErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}". Look codes up with the adminUnits query.`, field);
   return unit;
 }
 
