@@ -12,6 +12,13 @@ import { type Scope, scopeCellCount, scopeCtes } from '../src/analytics/scope.sq
 import { type CoveragePage, computedCoverageSql, coverageCountSql, isKept, keptCoverageSql } from '../src/analytics/coverage.sql';
 import { gapsSql } from '../src/analytics/gap.sql';
 import { overlapConditionsSql, overlapCountSql } from '../src/analytics/overlap.sql';
+import { activityCollisionsSql, activitySummarySql, reportConditionsSql } from '../src/activities/activity.sql';
+import { ReportStatus } from '../src/activities/activity-report.entity';
+import { type ActivityReportFilter, ActivitySummaryGroup } from '../src/activities/activity.inputs';
+import type { Caller } from '../src/auth/caller';
+import { CoverageMatch, type ProjectFilter } from '../src/projects/project.inputs';
+import { projectFilterSql } from '../src/projects/project.sql';
+import { batchSql, type ExportScope } from '../src/iati/iati.sql';
 
 const unit = { code: 'KG03', path: 'KG.KG03' } as AdminUnitRecord;
 
@@ -157,5 +164,59 @@ describe('overlaps', () => {
     expect(overlapCountSql([], true).sql).toContain('different_organisations + same_organisation');
     expect(overlapCountSql(overlapConditionsSql({}), false).sql).toBe('select different_organisations as total from analytics_overlap_total');
     expect(overlapCountSql(conditions, false).sql).toContain('select count(*) as total from analytics_overlap o where o.score >= ?');
+  });
+});
+
+describe('activity reports', () => {
+  const filter = {
+    projectId: 'project-1',
+    types: ['TRAINING'],
+    themeCodes: ['EDU'],
+    period: { from: '2025-01-01', to: null },
+  } as unknown as ActivityReportFilter;
+
+  it('builds one condition for lists and summaries: visibility, status, the filter, places by path', () => {
+    const caller = { organisationId: 'org-1', role: 'PARTNER_EDITOR' } as unknown as Caller;
+    const list = reportConditionsSql(caller, { filter, unit });
+    const summary = reportConditionsSql(caller, { filter, unit }, [ReportStatus.ACCEPTED]);
+    expect(bound(list).map(([, value]) => value)).toEqual([
+      ['ACCEPTED', 'SUBMITTED'], 'org-1', 'project-1', ['TRAINING'], ['EDU'], '2025-01-01', null, 'KG.KG03', 'KG.KG03.%',
+    ]);
+    expect(bound(summary).map(([, value]) => value)).toEqual([
+      ['ACCEPTED', 'SUBMITTED'], 'org-1', ['ACCEPTED'], 'project-1', ['TRAINING'], ['EDU'], '2025-01-01', null, 'KG.KG03', 'KG.KG03.%',
+    ]);
+    expect(list.sql).toContain('r.project_id = ?');
+    expect(list.sql).not.toContain('::text = ?');
+  });
+
+  it('groups a summary by the ancestor at the level, binding the depth before the conditions', () => {
+    const statement = activitySummarySql(ActivitySummaryGroup.UNIT, AdminLevel.DISTRICT, reportConditionsSql(null, { filter: null, unit: null }, [ReportStatus.ACCEPTED]));
+    expect(bound(statement).map(([, value]) => value)).toEqual([3, 2, ['ACCEPTED'], ['ACCEPTED']]);
+  });
+
+  it('binds a collision search in text order', () => {
+    const statement = activityCollisionsSql(null, { withinDays: 7, unit, from: '2025-01-01', to: null });
+    expect(bound(statement).map(([, value]) => value)).toEqual([['ACCEPTED'], ['DRAFT', 'SUBMITTED', 'ACCEPTED'], 7, 'KG.KG03', 'KG.KG03.%', '2025-01-01', '2025-01-01']);
+  });
+});
+
+describe('projects and the IATI export', () => {
+  it('turns a checked project filter into conditions on p', () => {
+    const filter = { organisationIds: ['o1'], role: 'FUNDING', unitCode: 'KG03', coverageMatch: CoverageMatch.CONTAINING, search: '100%' } as unknown as ProjectFilter;
+    const conditions = projectFilterSql(filter, unit);
+    expect(conditions.map((condition) => bound(condition).map(([, value]) => value))).toEqual([
+      [['o1'], 'FUNDING'],
+      ['KG.KG03', 'KG.KG03'],
+      ['%100\\%%'],
+    ]);
+    expect(projectFilterSql(null, null)).toEqual([]);
+  });
+
+  it('binds the select list of the classification before the filters, as they come in the text', () => {
+    const scope: ExportScope = { organisationId: 'o1', updatedSince: new Date('2025-01-01T00:00:00Z'), unit, reporter: 'o2', publisherRef: 'XM-HUB', today: '2025-06-01' };
+    const statement = batchSql(scope, 'after-id', 100);
+    expect(bound(statement).map(([, value]) => value)).toEqual([
+      'XM-HUB', 'XM-HUB', '2025-06-01', '2025-06-01', 'o1', 'KG.KG03', 'KG.KG03.%', 'KG.KG03', 'KG.KG03', new Date('2025-01-01T00:00:00Z'), 'o2', 'after-id', 100,
+    ]);
   });
 });
