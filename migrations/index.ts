@@ -14,6 +14,7 @@ import { Migration20261122040000_coverage_cells } from './Migration2026112204000
 import { Migration20261201222104_gazetteer } from './Migration20261201222104_gazetteer';
 import { Migration20261202000000_theme_version } from './Migration20261202000000_theme_version';
 import { Migration20261202010000_working_organisations } from './Migration20261202010000_working_organisations';
+import { Migration20261202060000_currency_conversion } from './Migration20261202060000_currency_conversion';
 import { Migration20261202062805_iati_import } from './Migration20261202062805_iati_import';
 
 export const migrationsList: MigrationObject[] = [
@@ -31,5 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201222104_gazetteer', class: Migration20261201222104_gazetteer },
   { name: 'Migration20261202000000_theme_version', class: Migration20261202000000_theme_version },
   { name: 'Migration20261202010000_working_organisations', class: Migration20261202010000_working_organisations },
+  { name: 'Migration20261202060000_currency_conversion', class: Migration20261202060000_currency_conversion },
   { name: 'Migration20261202062805_iati_import', class: Migration20261202062805_iati_import },
 ];

@@ -285,6 +285,19 @@ describe('coverage', () => {
     expect(rayon.map((cell) => cell.theme!.code)).toEqual(['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT']);
     expect(rayon[0].funding).toMatchObject({ complete: false, committed: null, missingRates: [{ currency: 'CHF', onOrBefore: '2025-01-15' }] });
   });
+
+  it('refuses an unknown unit, theme or organisation with BAD_USER_INPUT naming the field, never an empty map', async () => {
+    const cases: [object, string, string][] = [
+      [{ withinCode: 'KG-NOWHERE' }, 'filter.withinCode', 'UNKNOWN_UNIT'],
+      [{ themeCodes: ['ASTROLOGY'] }, 'filter.themeCodes', 'UNKNOWN_THEME'],
+      [{ organisationIds: [org.A, '00000000-0000-4000-8000-00000000abcd'] }, 'filter.organisationIds[1]', 'UNKNOWN_ORGANISATION'],
+      [{ organisationIds: ['not-an-id'] }, 'filter.organisationIds[0]', 'UNKNOWN_ORGANISATION'],
+    ];
+    for (const [filter, field, reason] of cases) {
+      const { errors } = await server.graphql(CoverageDocument, { level: 'DISTRICT', filter });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    }
+  });
 });
 
 describe('coverage money', () => {

@@ -5,6 +5,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { forbidden } from '../auth/access';
 import { AuthErrorCode } from '../auth/auth.errors';
+import type { Caller } from '../auth/caller';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
@@ -206,11 +207,24 @@ function checkRow(row: Row, line: number, reference: Reference): { problems: Imp
 }
 
 /**
- * Imports activity reports from CSV (template in the README) as SUBMITTED reports: every row is
- * checked first, and nothing is written unless all are valid; then everything is written in
- * one transaction, in batches, with progress in the log.
+ * Imports activity reports from CSV (template in the README) as SUBMITTED reports: the file is
+ * read, every row is checked first, and nothing is written unless all are valid; then everything
+ * is written in one transaction, in batches, with progress in the log.
  */
 export async function importActivityReports(ctx: RequestContext, csv: string, dryRun: boolean): Promise<ImportResult> {
+  const records = readCsv(csv);
+  assertOwnOrganisation(ctx.caller, records);
+  const reference = await loadReferences(ctx.em, records);
+  const { problems, valid } = checkRows(ctx, records, reference);
+  const result = Object.assign(new ImportResult(), { dryRun, rows: records.length, valid: problems.length === 0, created: 0, problems: problems.slice(0, MAX_ERRORS) });
+  if (!result.valid || dryRun) return result;
+  await writeReports(ctx, valid, reference);
+  result.created = valid.length;
+  return result;
+}
+
+/** The file's rows, or BAD_USER_INPUT on `csv` for a file that is not CSV, lacks columns or is too long. */
+function readCsv(csv: string): Row[] {
   let records: Row[];
   try {
     records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
@@ -221,8 +235,12 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
   const missing = IMPORT_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length) throw badInput('MISSING_COLUMNS', `The header lacks column(s): ${missing.join(', ')}. See the template in the README.`, 'csv');
   if (records.length > MAX_ROWS) throw badInput(InputErrorCode.OUT_OF_RANGE, `At most ${MAX_ROWS} rows per file; this one has ${records.length}.`, 'csv');
+  return records;
+}
 
-  const ownOrganisation = ctx.caller?.role === Role.ADMIN ? null : (ctx.caller?.organisationId ?? '');
+/** A partner imports its own organisation's reports only (ADMIN any). */
+function assertOwnOrganisation(caller: Caller | null, records: Row[]): void {
+  const ownOrganisation = caller?.role === Role.ADMIN ? null : (caller?.organisationId ?? '');
   const foreign = records.flatMap((record, index) => (ownOrganisation !== null && record.organisation_id !== ownOrganisation ? [index + 2] : []));
   if (foreign.length > 0) {
     throw forbidden(
@@ -230,7 +248,10 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
       AuthErrorCode.NOT_YOUR_ORGANISATION,
     );
   }
-  const reference = await loadReferences(ctx.em, records);
+}
+
+/** Every row checked against the references; rows are numbered as in the file (the header is row 1). */
+function checkRows(ctx: RequestContext, records: Row[], reference: Reference): { problems: ImportProblem[]; valid: ValidRow[] } {
   const problems: ImportProblem[] = [];
   const valid: ValidRow[] = [];
   records.forEach((record, index) => {
@@ -239,60 +260,24 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
     if (checked.valid) valid.push(checked.valid);
     if ((index + 1) % BATCH === 0) ctx.log.info({ checked: index + 1, of: records.length }, 'activity import: rows checked');
   });
-  const result = Object.assign(new ImportResult(), { dryRun, rows: records.length, valid: problems.length === 0, created: 0, problems: problems.slice(0, MAX_ERRORS) });
-  if (!result.valid || dryRun) return result;
+  return { problems, valid };
+}
 
+/** The valid rows written in one transaction, in batches, then one audit row listing the reports; analytics follow at COMMIT. */
+async function writeReports(ctx: RequestContext, valid: ValidRow[], reference: Reference): Promise<void> {
   const now = new Date();
   await ctx.em.transactional(async (em) => {
-    // Batches of inserts, then the analytics of every project touched, at COMMIT.
     await allowLongStatements(em);
+    const knex = em.getKnex();
+    // Knex builders must be told the transaction explicitly.
+    const run = (query: ReturnType<typeof knex>) => em.getConnection().execute(query, [], 'run', em.getTransactionContext());
     for (let start = 0; start < valid.length; start += BATCH) {
       const batch = valid.slice(start, start + BATCH);
-      const knex = em.getKnex();
-      // Knex builders must be told the transaction explicitly.
-      const run = (query: ReturnType<typeof knex>) => em.getConnection().execute(query, [], 'run', em.getTransactionContext());
-      await run(
-        knex('activity_report').insert(
-          batch.map(({ id, row, counts }) => ({
-            id,
-            project_id: row.project_id,
-            organisation_id: row.organisation_id,
-            type: row.type,
-            title_ky: row.title_ky || null,
-            title_ru: row.title_ru || null,
-            title_en: row.title_en || null,
-            start_date: row.start_date,
-            end_date: row.end_date || row.start_date,
-            participants_total: counts.participantsTotal,
-            participants_women: counts.participantsWomen,
-            participants_men: counts.participantsMen,
-            participants_youth: counts.participantsYouth,
-            outputs: em.getPlatform().marshallArray(list(row.outputs)),
-            links: JSON.stringify([]),
-            status: ReportStatus.SUBMITTED,
-            submitted_at: now,
-            submitted_by: ctx.caller?.userId ?? null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          })),
-        ),
-      );
-      const places = batch.flatMap(({ id, row, unitCodes }) =>
-        // Codes may be aliases: each place is stored once, under the unit's current code.
-        [...new Set(unitCodes.map((code) => reference.unitPaths.get(code)!))].map((path) => {
-          const code = path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1);
-          const inside = (reference.coveragePaths.get(row.project_id) ?? []).some(
-            (covered) => covered === path || path.startsWith(covered + PATH_SEPARATOR) || covered.startsWith(path + PATH_SEPARATOR),
-          );
-          return [randomUUID(), id, code, !inside];
-        }),
-      );
-      const themes = batch.flatMap(({ id, themeCodes }) => themeCodes.map((code) => [id, code]));
-      if (places.length) {
-        await run(knex('activity_place').insert(places.map(([placeId, reportId, unitCode, outside]) => ({ id: placeId, report_id: reportId, unit_code: unitCode, outside_coverage: outside }))));
-      }
-      if (themes.length) await run(knex('activity_report_theme').insert(themes.map(([reportId, themeCode]) => ({ report_id: reportId, theme_code: themeCode }))));
+      await run(knex('activity_report').insert(batch.map((row) => reportRow(em, ctx.caller, row, now))));
+      const places = batch.flatMap((row) => placeRows(row, reference));
+      const themes = batch.flatMap(({ id, themeCodes }) => themeCodes.map((code) => ({ report_id: id, theme_code: code })));
+      if (places.length) await run(knex('activity_place').insert(places));
+      if (themes.length) await run(knex('activity_report_theme').insert(themes));
       ctx.log.info({ written: Math.min(start + BATCH, valid.length), of: valid.length }, 'activity import: reports written');
     }
     // One audit row for the whole import, listing what it created.
@@ -306,6 +291,40 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
       requestId: ctx.requestId,
     });
   });
-  result.created = valid.length;
-  return result;
+}
+
+function reportRow(em: EntityManager, caller: Caller | null, { id, row, counts }: ValidRow, now: Date) {
+  return {
+    id,
+    project_id: row.project_id,
+    organisation_id: row.organisation_id,
+    type: row.type,
+    title_ky: row.title_ky || null,
+    title_ru: row.title_ru || null,
+    title_en: row.title_en || null,
+    start_date: row.start_date,
+    end_date: row.end_date || row.start_date,
+    participants_total: counts.participantsTotal,
+    participants_women: counts.participantsWomen,
+    participants_men: counts.participantsMen,
+    participants_youth: counts.participantsYouth,
+    outputs: em.getPlatform().marshallArray(list(row.outputs)),
+    links: JSON.stringify([]),
+    status: ReportStatus.SUBMITTED,
+    submitted_at: now,
+    submitted_by: caller?.userId ?? null,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
+}
+
+/** A report's places: codes may be aliases, so each place is stored once under the unit's current code, flagged when outside the project's coverage. */
+function placeRows({ id, row, unitCodes }: ValidRow, reference: Reference) {
+  return [...new Set(unitCodes.map((code) => reference.unitPaths.get(code)!))].map((path) => {
+    const inside = (reference.coveragePaths.get(row.project_id) ?? []).some(
+      (covered) => covered === path || path.startsWith(covered + PATH_SEPARATOR) || covered.startsWith(path + PATH_SEPARATOR),
+    );
+    return { id: randomUUID(), report_id: id, unit_code: path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1), outside_coverage: !inside };
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, isStaff } from '../auth/access';
+import { forbidden } from '../auth/access';
 import { AuthErrorCode } from '../auth/auth.errors';
 import type { Caller } from '../auth/caller';
 import { Role } from '../auth/user.entity';
@@ -13,18 +13,18 @@ import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import { checkReportFilterReferences } from '../analytics/analytics-checks';
-import { atOrInside, findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
+import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
-import { SortDirection } from '../projects/project.inputs';
 import { Project } from '../projects/project.entity';
 import { requireProject } from '../projects/project.service';
 import { Theme } from '../themes/theme.entity';
 import { requireThemes } from '../themes/theme.service';
 import { ActivityPlace, ActivityReport, ReportStatus } from './activity-report.entity';
 import { ActivityErrorCode } from './activity.errors';
-import { type ActivityReportFilter, type ActivityReportInput, type ActivityReportOrder, ActivityReportOrderField, type ReviewInput, type UpdateActivityReportInput } from './activity.inputs';
+import { type CheckedReportFilter, reportConditionsSql, reportOrderSql, visibleStatuses } from './activity.sql';
+import type { ActivityReportFilter, ActivityReportInput, ActivityReportOrder, ReviewInput, UpdateActivityReportInput } from './activity.inputs';
 
 type Counts = Partial<Pick<ActivityReport, 'participantsTotal' | 'participantsWomen' | 'participantsMen' | 'participantsYouth'>>;
 
@@ -53,21 +53,8 @@ export function checkParticipants(counts: Counts, prefix = 'input.'): void {
   }
 }
 
-/** Statuses of other organisations' reports a caller may see. */
-function visibleStatuses(caller: Caller | null): ReportStatus[] {
-  if (isStaff(caller)) return Object.values(ReportStatus);
-  return caller ? [ReportStatus.ACCEPTED, ReportStatus.SUBMITTED] : [ReportStatus.ACCEPTED];
-}
-
 export function canSee(caller: Caller | null, report: ActivityReport): boolean {
   return visibleStatuses(caller).includes(report.status) || (caller?.organisationId != null && caller.organisationId === report.organisation.id);
-}
-
-/** The SQL condition (on alias `r`) for reports the caller may see, with its parameters. */
-export function visibilitySql(caller: Caller | null): [string, unknown[]] {
-  const statuses = visibleStatuses(caller);
-  if (caller?.organisationId) return ['(r.status in (?) or r.organisation_id = ?)', [statuses, caller.organisationId]];
-  return ['r.status in (?)', [statuses]];
 }
 
 export function reportById(ctx: RequestContext, id: string): Promise<ActivityReport | null> {
@@ -298,19 +285,15 @@ export async function reviewActivityReport(ctx: RequestContext, id: string, inpu
   });
 }
 
-/** The SQL order of a report list (alias `r`); ties broken by id so pages never overlap. */
-function reportOrderSql(order: ActivityReportOrder | null | undefined): string {
-  const direction = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field) {
-    case ActivityReportOrderField.START_DATE:
-      return `r.start_date ${direction}, r.id`;
-    case ActivityReportOrderField.SUBMITTED_AT:
-      return `r.submitted_at ${direction} nulls last, r.id`;
-    case ActivityReportOrderField.UPDATED_AT:
-      return `r.updated_at ${direction}, r.id`;
-    default:
-      return 'r.start_date desc, r.id';
-  }
+/**
+ * The references of an activity-report filter checked: an unknown project, organisation, theme or
+ * unit is a BAD_USER_INPUT naming the field, as is a period ending before it starts.
+ */
+export async function checkReportFilter(ctx: RequestContext, filter: ActivityReportFilter | null | undefined): Promise<CheckedReportFilter> {
+  await checkReportFilterReferences(ctx, filter);
+  if (filter?.period && (filter.period.from || filter.period.to)) checkPeriod(filter.period.from, filter.period.to, 'filter.period.to');
+  const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
+  return { filter, unit };
 }
 
 /** Reports the caller may see, filtered, newest activity first unless `order` says otherwise. */
@@ -320,31 +303,10 @@ export async function listActivityReports(
   window: PageWindow,
   order?: ActivityReportOrder | null,
 ): Promise<Connection<ActivityReport>> {
-  const [visibility, visibilityParams] = visibilitySql(ctx.caller);
-  const conditions = [visibility];
-  const params: unknown[] = [...visibilityParams];
-  const add = (sql: string, ...values: unknown[]) => {
-    conditions.push(sql);
-    params.push(...values);
-  };
-  await checkReportFilterReferences(ctx, filter);
-  if (filter?.projectId) add('r.project_id = ?', filter.projectId);
-  if (filter?.organisationId) add('r.organisation_id = ?', filter.organisationId);
-  if (filter?.types?.length) add('r.type in (?)', filter.types);
-  if (filter?.status?.length) add('r.status in (?)', filter.status);
-  if (filter?.themeCodes?.length) add('exists (select 1 from activity_report_theme t where t.report_id = r.id and t.theme_code in (?))', filter.themeCodes);
-  if (filter?.period && (filter.period.from || filter.period.to)) {
-    checkPeriod(filter.period.from, filter.period.to, 'filter.period.to');
-    add(`daterange(r.start_date, r.end_date, '[]') && daterange(?::date, ?::date, '[]')`, filter.period.from ?? null, filter.period.to ?? null);
-  }
-  if (filter?.unitCode) {
-    const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
-    const [inside, insideParams] = atOrInside('u.path', unit);
-    add(`exists (select 1 from activity_place p join admin_unit u on u.code = p.unit_code where p.report_id = r.id and ${inside})`, ...insideParams);
-  }
+  const conditions = reportConditionsSql(ctx.caller, await checkReportFilter(ctx, filter));
   return pageByIds(
     ctx.em,
-    { from: 'activity_report r', where: `where ${conditions.join(' and ')}`, params, orderBy: reportOrderSql(order), id: 'r.id' },
+    { from: 'activity_report r', where: `where ${conditions.sql}`, params: conditions.params, orderBy: reportOrderSql(order), id: 'r.id' },
     window,
     (ids) => ctx.loaders.activities.reportById.loadMany(ids),
   );

@@ -1,19 +1,14 @@
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { badInput, checkPeriod } from '../common/validation';
-import type { AdminUnitRecord } from '../geography/geography.loaders';
+import type { AdminLevel } from '../geography/admin-unit.entity';
+import { requireUnit } from '../geography/admin-unit.service';
 import type { PeriodInput } from '../projects/project.inputs';
 import { requireThemes } from '../themes/theme.service';
 import { AnalyticsErrorCode } from './analytics.errors';
+import type { Scope } from './scope.sql';
 
-/** The unit of a filter, or a BAD_USER_INPUT naming the field. */
-export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnitRecord> {
-  const unit = await ctx.loaders.geography.unitByCode.load(code);
-  if (!unit) throw badInput(AnalyticsErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}". Look codes up with the adminUnits query.`, field);
-  return unit;
-}
-
-export { atOrInside } from '../geography/admin-unit.service';
+export { requireUnit } from '../geography/admin-unit.service';
 
 export async function checkThemes(ctx: RequestContext, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
   if (!codes?.length) return null;
@@ -61,4 +56,28 @@ export function periodOf(period: PeriodInput | null | undefined, field: string, 
 /** Today in UTC, the default period of hotspots and gaps. */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** The filter of coverage, hotspots or gaps as the names the request gave. */
+export interface ScopeInput {
+  level: AdminLevel;
+  withinCode?: string | null;
+  themeCodes?: string[] | null;
+  period: [string | null, string | null] | null;
+  organisationIds?: string[] | null;
+  flags?: { borderArea?: boolean | null; multiEthnic?: boolean | null };
+}
+
+/**
+ * The scope with its unit, themes and organisations checked together (one statement per loader):
+ * an unknown one is a BAD_USER_INPUT naming the field (`filter.…`), never an empty map.
+ */
+export async function checkScope(ctx: RequestContext, input: ScopeInput): Promise<Scope> {
+  const organisationIds = input.organisationIds?.length ? [...new Set(input.organisationIds)] : null;
+  const [within, themes] = await Promise.all([
+    input.withinCode ? requireUnit(ctx, input.withinCode, 'filter.withinCode') : null,
+    checkThemes(ctx, input.themeCodes, 'filter.themeCodes'),
+    ...(input.organisationIds ?? []).map((id, index) => checkOrganisation(ctx, id, `filter.organisationIds[${index}]`)),
+  ]);
+  return { level: input.level, within, themes, period: input.period, organisationIds, flags: input.flags };
 }

@@ -127,7 +127,7 @@ export class CoverageFilter {
   @Field(() => PeriodInput, { nullable: true, description: 'Only projects running at some time in this period; omit for projects of any period.' })
   activeDuring?: PeriodInput | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Only projects in which one of these organisations takes part.' })
+  @Field(() => [ID], { nullable: true, description: 'Only projects in which one of these organisations takes part; an unknown id is a BAD_USER_INPUT.' })
   organisationIds?: string[] | null;
 }
 

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../common/context';
+import { sql, sqlText, sqlWhere } from '../common/sql';
 import { found } from '../common/loaded';
 import { Language, pickTranslation } from '../common/localized-text';
 import { createFundingLoaders } from '../funding/funding.loaders';
@@ -8,7 +9,8 @@ import type { AdminUnitRecord } from '../geography/geography.loaders';
 import { ParticipantRole } from '../projects/project-participant.entity';
 import { ProjectStatus } from '../projects/project.entity';
 import { createProjectLoaders, type ParticipantEntry, type ProjectRecord } from '../projects/project.loaders';
-import { projectFilterSql, titleSql } from '../projects/project.service';
+import { checkedProjectFilterSql } from '../projects/project.service';
+import { titleSql } from '../projects/project.sql';
 import type { ThreeWOptions } from './export-params';
 
 /** Projects read per statement; the rows of one page are written before the next is read. */
@@ -113,17 +115,15 @@ function committedOf(totals: FundingTotals): string | null {
  * stays that of one page whatever the number of projects.
  */
 export async function threeWPages(ctx: RequestContext, options: ThreeWOptions): Promise<AsyncIterable<ThreeWRow[]>> {
-  const { conditions, params } = await projectFilterSql(ctx, options.filter);
+  const conditions = await checkedProjectFilterSql(ctx, options.filter);
   // Never null, so the keyset comparison never drops a project (every title has some text anyway).
-  const title = `coalesce(${titleSql(options.language)}, '')`;
+  const title = sqlText(`coalesce(${titleSql(options.language)}, '')`);
   const connection = ctx.em.getConnection();
 
   async function nextIds(after: { title: string; id: string } | null) {
-    const where = [...conditions, ...(after ? [`(${title}, p.id) > (?, ?::uuid)`] : [])];
-    return connection.execute<{ id: string; title: string }[]>(
-      `select p.id, ${title} as title from project p ${where.length ? `where ${where.join(' and ')}` : ''} order by ${title}, p.id limit ?`,
-      [...params, ...(after ? [after.title, after.id] : []), THREE_W_PAGE_SIZE],
-    );
+    const keyset = after ? [sql`(${title}, p.id) > (${after.title}, ${after.id}::uuid)`] : [];
+    const statement = sql`select p.id, ${title} as title from project p ${sqlWhere([...conditions, ...keyset])} order by ${title}, p.id limit ${THREE_W_PAGE_SIZE}`;
+    return connection.execute<{ id: string; title: string }[]>(statement.sql, statement.params);
   }
 
   async function* pages(): AsyncGenerator<ThreeWRow[]> {

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { groupByKeys } from '../common/group-by';
 import { Field, ObjectType } from 'type-graphql';
 import { Decimal, LocalDate } from '../common/scalars';
-import { REPORTING_CURRENCY } from './exchange-rate.entity';
+import { fundingTotalsSql } from './funding-totals.sql';
 import { TransactionType } from './transaction.entity';
 
 @ObjectType({ description: 'Sums of a project\'s transactions in one currency.' })
@@ -81,32 +81,6 @@ interface TotalsRow {
   missing_target_from: string | null;
 }
 
-/**
- * One statement for all projects of a request: each transaction finds the latest rate on or
- * before its value date for its own currency and for the target currency; grouping sets give
- * the per-currency sums and the converted sums together.
- */
-const TOTALS_SQL = `
-  with tx as (
-    select t.project_id, t.type, t.currency, t.amount, t.value_date,
-      case when t.currency = '${REPORTING_CURRENCY}' then 1::numeric else
-        (select r.rate from exchange_rate r where r.currency = t.currency and r.date <= t.value_date order by r.date desc limit 1)
-      end as source_rate,
-      case when ? = '${REPORTING_CURRENCY}' then 1::numeric else
-        (select r.rate from exchange_rate r where r.currency = ? and r.date <= t.value_date order by r.date desc limit 1)
-      end as target_rate
-    from funding_transaction t
-    where t.project_id in (?)
-  )
-  select project_id, type, currency,
-    sum(amount)::text as original,
-    round(sum(case when t.currency = ? then amount else amount * source_rate / target_rate end), 2)::text as converted,
-    count(*) filter (where t.currency <> ? and (source_rate is null or target_rate is null)) as unconvertible,
-    (min(value_date) filter (where t.currency <> ? and source_rate is null))::text as missing_source_from,
-    (min(value_date) filter (where t.currency <> ? and target_rate is null))::text as missing_target_from
-  from tx t
-  group by grouping sets ((project_id, type, currency), (project_id, type))`;
-
 function emptyCurrencyTotals(currency: string): CurrencyTotals {
   return Object.assign(new CurrencyTotals(), { currency, committed: '0.00', disbursed: '0.00', expended: '0.00', incomingFunds: '0.00' });
 }
@@ -154,9 +128,8 @@ export function createFundingTotalsLoader(em: EntityManager) {
       const results = new Map<string, FundingTotals>();
       for (const currency of currencies) {
         const projectIds = [...new Set(keys.filter((key) => key.currency === currency).map((key) => key.projectId))];
-        const rows = await em
-          .getConnection()
-          .execute<TotalsRow[]>(TOTALS_SQL, [currency, currency, projectIds, currency, currency, currency, currency]);
+        const totals = fundingTotalsSql(projectIds, currency);
+        const rows = await em.getConnection().execute<TotalsRow[]>(totals.sql, totals.params);
         // Grouped once: filtering all rows per project grew with the square of the batch (the 3W asks for 500 at once).
         const byProject = groupByKeys(projectIds, rows, (row) => row.project_id);
         projectIds.forEach((projectId, index) => results.set(`${projectId}|${currency}`, assemble(currency, byProject[index])));

@@ -2,19 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { found } from '../common/loaded';
-import { leanFromJson, leanJsonSql } from '../common/lean-rows';
-import { escapeLike } from '../common/search';
+import { leanFromJson } from '../common/lean-rows';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
 import type { AdminUnitRecord } from './geography.loaders';
+import { type UnitListQuery, unitCountSql, unitPageSql } from './admin-unit.sql';
 import { unitSearchSql } from './unit-search';
 import { badInput, notFound } from '../common/validation';
 import { GeographyErrorCode } from './geography.errors';
-
-/** SQL condition "the unit with path column `column` is `unit` or lies inside it", with its parameters. */
-export function atOrInside(column: string, unit: AdminUnitRecord): [string, unknown[]] {
-  return [`(${column} = ? or ${column} like ?)`, [unit.path, `${escapeLike(unit.path + PATH_SEPARATOR)}%`]];
-}
 
 export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnitRecord | null> {
   return ctx.loaders.geography.unitByCode.load(code);
@@ -29,41 +24,18 @@ export async function listUnits(
   filter: AdminUnitFilter | null | undefined,
   window: PageWindow,
 ): Promise<Connection<AdminUnitRecord>> {
-  const conditions: string[] = [];
-  const bindings: Record<string, unknown> = {};
-  const add = (sql: string, values: Record<string, unknown> = {}) => {
-    conditions.push(sql);
-    Object.assign(bindings, values);
-  };
-  if (filter?.level) add('u.level = :level', { level: filter.level });
-  if (filter?.kind) add('u.kind = :kind', { kind: filter.kind });
-  if (filter?.parentCode) {
-    const parent = await requireUnit(ctx, filter.parentCode, 'filter.parentCode');
-    add('u.parent_code = :parent', { parent: parent.code });
-  }
-  if (filter?.withinCode) {
-    const container = await requireUnit(ctx, filter.withinCode, 'filter.withinCode');
-    add('u.path like :inside', { inside: `${escapeLike(container.path + PATH_SEPARATOR)}%` });
-  }
-  if (filter?.borderArea != null) add('u.border_area = :borderArea', { borderArea: filter.borderArea });
-  if (filter?.multiEthnic != null) add('u.multi_ethnic = :multiEthnic', { multiEthnic: filter.multiEthnic });
+  const parent = filter?.parentCode ? await requireUnit(ctx, filter.parentCode, 'filter.parentCode') : null;
+  const container = filter?.withinCode ? await requireUnit(ctx, filter.withinCode, 'filter.withinCode') : null;
   const search = filter?.search?.trim() ? await unitSearchSql(ctx.em, filter.search) : null;
-
-  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-  const from = search ? 'search_hits h join admin_unit u on u.code = h.code' : 'admin_unit u';
-  const withClause = search ? `with ${search.cte}` : '';
-  const orderBy = search ? 'h.score desc, u.depth, u.path' : 'u.path';
-  const knex = ctx.em.getConnection().getKnex();
-  const all = { ...bindings, ...search?.bindings, limit: window.limit, offset: window.offset };
-  const unitJson = leanJsonSql(ctx.em, AdminUnit.name, 'u');
+  const query: UnitListQuery = { filter, parent, container, search };
   const connection = ctx.em.getConnection();
   // The page and the total in one statement (a search is computed once); only a page past the
   // end, which has no row to carry the total, asks again for the count.
-  const rows = await connection.execute<{ unit: Record<string, unknown>; total: string }[]>(
-    knex.raw(`${withClause} select ${unitJson} as unit, count(*) over () as total from ${from} ${where} order by ${orderBy} limit :limit offset :offset`, all),
-  );
+  const page = unitPageSql(ctx.em, query, window);
+  const rows = await connection.execute<{ unit: Record<string, unknown>; total: string }[]>(page.sql, page.params);
+  const count = unitCountSql(query);
   const total =
-    rows.length > 0 ? Number(rows[0].total) : window.offset === 0 ? 0 : Number((await connection.execute<{ total: string }[]>(knex.raw(`${withClause} select count(*) as total from ${from} ${where}`, all)))[0].total);
+    rows.length > 0 ? Number(rows[0].total) : window.offset === 0 ? 0 : Number((await connection.execute<{ total: string }[]>(count.sql, count.params))[0].total);
   const units = rows.map((row) => leanFromJson<AdminUnitRecord>(ctx.em, AdminUnit.name, row.unit));
   for (const unit of units) ctx.loaders.geography.unitByCode.prime(unit.code, unit);
   return toConnection(units, total, window);
@@ -72,7 +44,7 @@ export async function listUnits(
 /** The unit with this code (or SOATE or former code), or BAD_USER_INPUT naming the field. */
 export async function requireUnit(ctx: RequestContext, code: string, field: string): Promise<AdminUnitRecord> {
   const unit = await unitByCode(ctx, code);
-  if (!unit) throw badInput(GeographyErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}".`, field);
+  if (!unit) throw badInput(GeographyErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}". Look codes up with the adminUnits query.`, field);
   return unit;
 }
 

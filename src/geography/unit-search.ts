@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { escapeLike } from '../common/search';
+import { type Sql, sql, sqlText } from '../common/sql';
 import { foldPlaceName, kindsNamed } from './search-fold';
 
 /**
@@ -17,11 +18,8 @@ import { foldPlaceName, kindsNamed } from './search-fold';
  * extension) only the exact, prefix and substring matches count.
  */
 
-/** The search's SQL: a CTE `search_hits (code, score)` to join units with. */
-export interface UnitSearchSql {
-  cte: string;
-  bindings: Record<string, unknown>;
-}
+/** The search's SQL: the CTE `search_hits (code, score)` to join units with (to follow `with`). */
+export type UnitSearchSql = Sql;
 
 const TRGM = new WeakMap<object, Promise<boolean>>();
 
@@ -44,30 +42,33 @@ export async function unitSearchSql(em: EntityManager, text: string): Promise<Un
   const code = text.trim().toUpperCase();
   if (!key && !code) return null;
   const trigrams = await hasTrigrams(em);
+  const prefix = `${escapeLike(key)}%`;
+  const infix = `%${escapeLike(key)}%`;
+  const kinds = `{${kindsNamed(text).join(',')}}`;
   const names =
     key === ''
-      ? ''
-      : `union all
+      ? sqlText('')
+      : sql`union all
       select a.unit_code, case
-          when a.key = :key then case when a.kind = 'VILLAGE' then 2.5 else 3.0 end
-          when a.key like :prefix then case when a.kind = 'VILLAGE' then 1.8 else 2.0 end
+          when a.key = ${key} then case when a.kind = 'VILLAGE' then 2.5 else 3.0 end
+          when a.key like ${prefix} then case when a.kind = 'VILLAGE' then 1.8 else 2.0 end
           else case when a.kind = 'VILLAGE' then 1.3 else 1.5 end end
       from admin_unit_alias a
-      where a.kind in ('NAME', 'VILLAGE') and a.key like :infix`;
+      where a.kind in ('NAME', 'VILLAGE') and a.key like ${infix}`;
   // Similar words only when nothing matched outright: the similarity of every alias is the costly
   // part of a search, and a text that a name contains needs no guessing. `<%` compares with the
   // connection's threshold (WORD_SIMILARITY_THRESHOLD in src/db/orm.ts).
   const similar =
     trigrams && key !== ''
-      ? `union all
-      select a.unit_code, word_similarity(:key, a.key) * (case when a.kind = 'VILLAGE' then 0.8 else 1 end)
+      ? sql`union all
+      select a.unit_code, word_similarity(${key}, a.key) * (case when a.kind = 'VILLAGE' then 0.8 else 1 end)
       from admin_unit_alias a
-      where not exists (select 1 from search_direct) and a.kind in ('NAME', 'VILLAGE') and :key <% a.key`
-      : '';
-  const cte = `search_direct as (
-    select u.code, 4.0 as score from admin_unit u where u.code = :code
+      where not exists (select 1 from search_direct) and a.kind in ('NAME', 'VILLAGE') and ${key} <% a.key`
+      : sqlText('');
+  return sql`search_direct as (
+    select u.code, 4.0 as score from admin_unit u where u.code = ${code}
     union all
-    select a.unit_code, 4.0 from admin_unit_alias a where a.kind in ('SOATE_CODE', 'FORMER_CODE') and a.key = :code
+    select a.unit_code, 4.0 from admin_unit_alias a where a.kind in ('SOATE_CODE', 'FORMER_CODE') and a.key = ${code}
     ${names}
   ), search_scores as (
     select code, max(score) as score from (
@@ -76,8 +77,7 @@ export async function unitSearchSql(em: EntityManager, text: string): Promise<Un
     ) hits
     group by code
   ), search_hits as (
-    select h.code, h.score + case when u.kind = any(:kinds::text[]) then 0.5 else 0 end as score
+    select h.code, h.score + case when u.kind = any(${kinds}::text[]) then 0.5 else 0 end as score
     from search_scores h join admin_unit u on u.code = h.code
   )`;
-  return { cte, bindings: { key, code, prefix: `${escapeLike(key)}%`, infix: `%${escapeLike(key)}%`, kinds: `{${kindsNamed(text).join(',')}}` } };
 }

@@ -3,6 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { unitSearchSql } from '../geography/unit-search';
+import { sql } from '../common/sql';
 import { type Narratives } from './iati-activity-parse';
 import type { ParsedLocation } from './iati-activity-parse';
 
@@ -99,10 +100,8 @@ export class UnitPlacer {
     const search = await unitSearchSql(this.em, text);
     let code: string | null = null;
     if (search) {
-      const knex = this.em.getConnection().getKnex();
-      const rows = await this.em.getConnection().execute<{ code: string; score: string }[]>(
-        knex.raw(`with ${search.cte} select h.code, h.score from search_hits h join admin_unit u on u.code = h.code order by h.score desc, u.depth, u.path limit 1`, search.bindings),
-      );
+      const best = sql`with ${search} select h.code, h.score from search_hits h join admin_unit u on u.code = h.code order by h.score desc, u.depth, u.path limit 1`;
+      const rows = await this.em.getConnection().execute<{ code: string; score: string }[]>(best.sql, best.params);
       if (rows[0] && Number(rows[0].score) >= NAME_SCORE) code = rows[0].code;
     }
     this.names.set(key, code);

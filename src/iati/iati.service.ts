@@ -20,7 +20,7 @@ import { Theme } from '../themes/theme.entity';
 import { activityXml, DOCUMENT_END, documentStart, evenPercentages, type IatiActivity, type IatiOrganisation, type IatiSector } from './activity-xml';
 import { centroidOf } from './geometry';
 import { IatiErrorCode, type IatiSkipReason, SKIP_REASON_MESSAGES } from './iati.errors';
-import { batchSql, type ClassifiedProject, countSql, type ExportScope } from './iati-sql';
+import { batchSql, type ClassifiedProject, countSql, type ExportScope } from './iati.sql';
 
 /** Projects read per batch: the memory an export holds does not grow with the number of projects. */
 export const EXPORT_BATCH_SIZE = 500;
@@ -88,8 +88,8 @@ export async function exportScope(ctx: RequestContext, parameters: ExportParamet
 }
 
 export async function exportCounts(ctx: RequestContext, scope: ExportScope): Promise<{ exported: number; skipped: number }> {
-  const [sql, params] = countSql(scope);
-  const [row] = await ctx.em.getConnection().execute<{ exported: string; skipped: string }[]>(sql, params);
+  const statement = countSql(scope);
+  const [row] = await ctx.em.getConnection().execute<{ exported: string; skipped: string }[]>(statement.sql, statement.params);
   return { exported: Number(row.exported), skipped: Number(row.skipped) };
 }
 
@@ -102,8 +102,8 @@ async function* batches(ctx: RequestContext, scope: ExportScope, which: 'exporte
   let after: string | null = null;
   for (;;) {
     const em = ctx.em.fork();
-    const [sql, params] = batchSql(scope, after, batchSize);
-    const scanned = await em.getConnection().execute<ClassifiedProject[]>(sql, params);
+    const statement = batchSql(scope, after, batchSize);
+    const scanned = await em.getConnection().execute<ClassifiedProject[]>(statement.sql, statement.params);
     const rows = scanned.filter((row) => (row.reasons.length === 0) === (which === 'exported'));
     if (rows.length > 0) yield { rows, em, loaders: createLoaders(em) };
     if (scanned.length < batchSize) return;

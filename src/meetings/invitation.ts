@@ -3,7 +3,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { Language, pickTranslation } from '../common/localized-text';
 import { Meeting, MeetingStatus } from './meeting.entity';
-import { meetingPageTexts } from './page-texts';
+import { meetingPageTexts } from './briefing/page-texts';
 
 export const MEETING_TIME_ZONE = 'Asia/Bishkek';
 

@@ -10,9 +10,9 @@ import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
 import { Project } from '../projects/project.entity';
 import { Theme } from '../themes/theme.entity';
-import { AttendanceRecord, buildBriefing, MeetingBriefing } from './briefing';
-import { BriefingCoordination, briefingCoordination } from './briefing-coordination';
-import { formatInBishkek } from './briefing-page';
+import { AttendanceRecord, buildBriefing, MeetingBriefing } from './briefing/briefing';
+import { BriefingCoordination, briefingCoordination } from './briefing/briefing-coordination';
+import { formatInBishkek } from './briefing/briefing-page';
 import { ActionItem, ActionItemStatus, AgendaItem, Attendance, Decision, Meeting } from './meeting.entity';
 import {
   ActionItemInput,

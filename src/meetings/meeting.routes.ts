@@ -4,21 +4,21 @@ import type { Logger } from 'pino';
 import { type Caller, resolveCaller } from '../auth/caller';
 import { createLoaders, type RequestContext } from '../common/context';
 import { Project } from '../projects/project.entity';
-import { briefingCoordination } from './briefing-coordination';
+import { briefingCoordination } from './briefing/briefing-coordination';
 import { DomainError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { Language, languageFromHeader, pickTranslation } from '../common/localized-text';
 import type { Orm } from '../db/orm';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { buildBriefing } from './briefing';
-import { briefingHtml, briefingMarkdown } from './briefing-page';
+import { buildBriefing } from './briefing/briefing';
+import { briefingHtml, briefingMarkdown } from './briefing/briefing-page';
 import { meetingInvitation } from './invitation';
 import { AgendaItem, Meeting } from './meeting.entity';
 import { canReadMeeting } from './meeting.service';
 import { CoordinationBody } from '../council/coordination-body.entity';
 import { AuthErrorCode } from '../auth/auth.errors';
-import { meetingPageTexts } from './page-texts';
+import { meetingPageTexts } from './briefing/page-texts';
 
 interface MeetingRequest {
   Params: { id: string };

@@ -5,17 +5,16 @@ import type { Caller } from '../auth/caller';
 import { Role } from '../auth/user.entity';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
-import { Language, languagesFor } from '../common/localized-text';
 import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
 import { fixedDecimal } from '../common/scalars';
-import { escapeLike, searchKey } from '../common/search';
+import { searchKey } from '../common/search';
+import { type Sql, sqlWhere } from '../common/sql';
 import { TranslatedText } from '../common/translations.embeddable';
 import type { ProjectRecord } from './project.loaders';
 import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
-import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
-import type { AdminUnitRecord } from '../geography/geography.loaders';
+import { AdminUnit } from '../geography/admin-unit.entity';
 import { checkOrganisation, checkThemes } from '../analytics/analytics-checks';
-import { atOrInside, findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
+import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
@@ -23,16 +22,14 @@ import { requireThemes } from '../themes/theme.service';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ParticipantRole, ProjectParticipant } from './project-participant.entity';
 import { Project } from './project.entity';
+import { projectFilterSql, projectOrderSql } from './project.sql';
 import { ProjectErrorCode } from './project.errors';
 import {
   type CoverageInput,
-  CoverageMatch,
   type CreateProjectInput,
   type ParticipantInput,
   type ProjectFilter,
   type ProjectOrder,
-  ProjectOrderField,
-  SortDirection,
   type UpdateProjectInput,
 } from './project.inputs';
 
@@ -44,100 +41,24 @@ export function projectSearchText(title: TranslatedText): string {
   return searchKey([title.ky, title.ru, title.en].filter(Boolean).join(' | '));
 }
 
-/** Effective dates: actual where known, else planned. */
-const START_SQL = 'coalesce(p.actual_start, p.planned_start)';
-const END_SQL = 'coalesce(p.actual_end, p.planned_end)';
-
-/** A project's title in `language`, else in another language that has one (on `project p`). */
-export function titleSql(language: Language): string {
-  return `coalesce(${languagesFor(language).map((lang) => `p.title_${lang}`).join(', ')})`;
-}
-
-function orderSql(order: ProjectOrder | null | undefined, language: Language): string {
-  const direction = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field) {
-    case ProjectOrderField.TITLE:
-      return `${titleSql(language)} ${direction}, p.id`;
-    case ProjectOrderField.START_DATE:
-      return `${START_SQL} ${direction} nulls last, p.id`;
-    case ProjectOrderField.END_DATE:
-      return `${END_SQL} ${direction} nulls last, p.id`;
-    case ProjectOrderField.CREATED_AT:
-      return `p.created_at ${direction}, p.id`;
-    case ProjectOrderField.UPDATED_AT:
-      return `p.updated_at ${direction}, p.id`;
-    default:
-      return 'p.updated_at desc, p.id';
-  }
-}
-
-/** The SQL conditions (on `project p`) of a project filter, and their parameters. */
-export interface ProjectFilterSql {
-  conditions: string[];
-  params: unknown[];
-}
+/** The SQL conditions (on `project p`) of a project filter. */
+export type ProjectFilterSql = Sql[];
 
 /**
- * SQL condition "the project `projectId` (a column) covers a unit that matches `unit`": at or
- * inside it (WITHIN), it or a unit containing it (CONTAINING), or either (INTERSECTING, the
- * default), with its positional parameters. Units are matched in the tree by path.
- */
-export function coverageMatchSql(projectId: string, unit: AdminUnitRecord, match: CoverageMatch | null | undefined): [string, ...unknown[]] {
-  const [inside, insideParams] = atOrInside('u.path', unit);
-  const containing = `(u.path = ? or ? like u.path || '${PATH_SEPARATOR}%')`;
-  const [relation, relationParams] =
-    match === CoverageMatch.WITHIN
-      ? [inside, insideParams]
-      : match === CoverageMatch.CONTAINING
-        ? [containing, [unit.path, unit.path]]
-        : [`(${inside} or ${containing})`, [...insideParams, unit.path, unit.path]];
-  return [`exists (select 1 from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = ${projectId} and ${relation})`, ...relationParams];
-}
-
-/**
- * Checks a project filter and turns it into SQL conditions on `project p`: an unknown
+ * Checks a project filter and turns it into SQL conditions (project.sql.ts) on `project p`: an unknown
  * organisation, theme or unit is a BAD_USER_INPUT naming the field, never an empty list.
  * Coverage is matched in the unit tree by materialised path. `projects` and the 3W export share it.
  */
-export async function projectFilterSql(ctx: RequestContext, filter: ProjectFilter | null | undefined): Promise<ProjectFilterSql> {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    conditions.push(sql);
-    params.push(...values);
-  };
-
+export async function checkedProjectFilterSql(ctx: RequestContext, filter: ProjectFilter | null | undefined): Promise<ProjectFilterSql> {
   // An unknown organisation, theme or unit is a mistake to report, not a filter that matches nothing.
   // Together, so the loader asks for all of them in one statement.
   await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisation(ctx, id, `filter.organisationIds[${index}]`)));
   await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
-  if (filter?.organisationIds?.length) {
-    const roleSql = filter.role ? ' and pp.role = ?' : '';
-    add(
-      `exists (select 1 from project_participant pp where pp.project_id = p.id and pp.organisation_id in (?)${roleSql})`,
-      filter.organisationIds,
-      ...(filter.role ? [filter.role] : []),
-    );
-  }
-  if (filter?.themeCodes?.length) {
-    add('exists (select 1 from project_theme pt where pt.project_id = p.id and pt.theme_code in (?))', filter.themeCodes);
-  }
-  if (filter?.unitCode) {
-    const unit = await requireUnit(ctx, filter.unitCode, 'filter.unitCode');
-    add(...coverageMatchSql('p.id', unit, filter.coverageMatch));
-  }
-  if (filter?.status?.length) add('p.status in (?)', filter.status);
+  const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
   if (filter?.activeDuring && (filter.activeDuring.from || filter.activeDuring.to)) {
     checkPeriod(filter.activeDuring.from, filter.activeDuring.to, 'filter.activeDuring.to');
-    add(
-      `daterange(${START_SQL}, ${END_SQL}, '[]') && daterange(?::date, ?::date, '[]')`,
-      filter.activeDuring.from ?? null,
-      filter.activeDuring.to ?? null,
-    );
   }
-  const search = filter?.search ? searchKey(filter.search) : '';
-  if (search) add('p.search_text like ?', `%${escapeLike(search)}%`);
-  return { conditions, params };
+  return projectFilterSql(filter, unit);
 }
 
 /** Projects matching the filter, as one SQL statement for the page and one for the count. */
@@ -147,11 +68,10 @@ export async function listProjects(
   order: ProjectOrder | null | undefined,
   window: PageWindow,
 ): Promise<Connection<ProjectRecord>> {
-  const { conditions, params } = await projectFilterSql(ctx, filter);
-  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  const where = sqlWhere(await checkedProjectFilterSql(ctx, filter));
   return pageByIds(
     ctx.em,
-    { from: 'project p', where, params, orderBy: orderSql(order, ctx.language), id: 'p.id' },
+    { from: 'project p', where: where.sql, params: where.params, orderBy: projectOrderSql(order, ctx.language), id: 'p.id' },
     window,
     (ids) => ctx.loaders.projects.projectById.loadMany(ids),
   );

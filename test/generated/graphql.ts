@@ -335,7 +335,7 @@ export type CoverageFilter = {
   activeDuring?: PeriodInput | null | undefined;
   /** One cell per unit and theme instead of one per unit. */
   byTheme?: boolean;
-  /** Only projects in which one of these organisations takes part. */
+  /** Only projects in which one of these organisations takes part; an unknown id is a BAD_USER_INPUT. */
   organisationIds?: Array<string | number> | null | undefined;
   /** Only projects on at least one of these themes (with `byTheme`, only these themes' cells). */
   themeCodes?: Array<string> | null | undefined;

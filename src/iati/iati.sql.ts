@@ -1,5 +1,6 @@
 import type { AdminUnitRecord } from '../geography/geography.loaders';
-import { coverageMatchSql } from '../projects/project.service';
+import { type Sql, sql, sqlText, sqlWhere } from '../common/sql';
+import { coverageMatchSql } from '../projects/project.sql';
 import { IatiSkipReason } from './iati.errors';
 
 /** Which projects an export covers, and who may publish on behalf of others. */
@@ -33,8 +34,8 @@ const text = (columns: string[]) => `coalesce(${columns.map((column) => `nullif(
 const TRANSLATED = (prefix: string) => ['ky', 'ru', 'en'].map((language) => `p.${prefix}_${language}`);
 
 /**
- * Every project of the scope with who reports it and why it cannot be exported, as a statement
- * with positional parameters. The rule (README, "IATI export"):
+ * Every project of the scope with who reports it and why it cannot be exported. The rule
+ * (README, "IATI export"):
  * - a project with its own IATI identifier is reported by the organisation whose identifier
  *   prefixes it (`<ref>-…`, the longest), else by the hub's publisher if its ref does;
  * - otherwise by its ACCOUNTABLE organisation with an IATI identifier, else its EXTENDING one,
@@ -43,54 +44,48 @@ const TRANSLATED = (prefix: string) => ['ky', 'ru', 'en'].map((language) => `p.$
  * A few index probes per project (its participants; its budgets and transactions only for
  * `updatedSince`).
  */
-function classifiedSql(scope: ExportScope): [string, unknown[]] {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
+function classifiedSql(scope: ExportScope): Sql {
+  const conditions: Sql[] = [];
   if (scope.organisationId) {
-    conditions.push('exists (select 1 from project_participant pp where pp.project_id = p.id and pp.organisation_id = ?)');
-    params.push(scope.organisationId);
+    conditions.push(sql`exists (select 1 from project_participant pp where pp.project_id = p.id and pp.organisation_id = ${scope.organisationId})`);
   }
-  if (scope.unit) {
-    const [sql, ...unitParams] = coverageMatchSql('p.id', scope.unit, null);
-    conditions.push(sql);
-    params.push(...unitParams);
-  }
+  if (scope.unit) conditions.push(coverageMatchSql(sqlText('p.id'), scope.unit, null));
   // The latest change to a project's budgets and transactions, read only for `updatedSince`.
-  let money = '';
+  let money = sqlText('');
   if (scope.updatedSince) {
-    money = `left join lateral (
+    money = sqlText(`left join lateral (
         select max(changed.updated_at) as updated_at
         from (select b.updated_at from budget b where b.project_id = p.id
               union all
               select t.updated_at from funding_transaction t where t.project_id = p.id) changed
-      ) money on true`;
-    conditions.push('greatest(p.updated_at, money.updated_at) >= ?');
-    params.push(scope.updatedSince);
+      ) money on true`);
+    conditions.push(sql`greatest(p.updated_at, money.updated_at) >= ${scope.updatedSince}`);
   }
-  const sql = `
+  const reason = (value: IatiSkipReason) => sqlText(`'${value}'`);
+  return sql`
     select r.id, r."reporterId", r."reportedByHub",
            array_remove(array[
-             case when not r.any_ref then '${IatiSkipReason.NO_IATI_ORGANISATION}' end,
+             case when not r.any_ref then ${reason(IatiSkipReason.NO_IATI_ORGANISATION)} end,
              case when r.any_ref and r.own_identifier and r."reporterId" is null and not r."reportedByHub"
-                  then '${IatiSkipReason.IDENTIFIER_NOT_OF_AN_ORGANISATION}' end,
+                  then ${reason(IatiSkipReason.IDENTIFIER_NOT_OF_AN_ORGANISATION)} end,
              case when r.any_ref and not r.own_identifier and r."reporterId" is null and not r."reportedByHub"
-                  then '${IatiSkipReason.NO_REPORTING_ORGANISATION}' end,
-             case when r.no_title then '${IatiSkipReason.NO_TITLE}' end,
-             case when r.no_description then '${IatiSkipReason.NO_DESCRIPTION}' end,
-             case when r.no_dates then '${IatiSkipReason.NO_DATES}' end
+                  then ${reason(IatiSkipReason.NO_REPORTING_ORGANISATION)} end,
+             case when r.no_title then ${reason(IatiSkipReason.NO_TITLE)} end,
+             case when r.no_description then ${reason(IatiSkipReason.NO_DESCRIPTION)} end,
+             case when r.no_dates then ${reason(IatiSkipReason.NO_DATES)} end
            ]::text[], null) as reasons
     from (
       select p.id,
              coalesce(refs.any_ref, false) as any_ref,
              p.iati_identifier is not null as own_identifier,
              case when p.iati_identifier is not null then named.id else owner.id end as "reporterId",
-             case when p.iati_identifier is not null then named.id is null and coalesce(starts_with(p.iati_identifier, ?::text || '-'), false)
-                  else owner.id is null and ?::text is not null end as "reportedByHub",
-             ${text(TRANSLATED('title'))} is null as no_title,
-             ${text([...TRANSLATED('description'), ...TRANSLATED('objectives')])} is null as no_description,
+             case when p.iati_identifier is not null then named.id is null and coalesce(starts_with(p.iati_identifier, ${scope.publisherRef}::text || '-'), false)
+                  else owner.id is null and ${scope.publisherRef}::text is not null end as "reportedByHub",
+             ${sqlText(text(TRANSLATED('title')))} is null as no_title,
+             ${sqlText(text([...TRANSLATED('description'), ...TRANSLATED('objectives')]))} is null as no_description,
              coalesce(p.planned_start, p.planned_end,
-                      case when p.actual_start <= ?::date then p.actual_start end,
-                      case when p.actual_end <= ?::date then p.actual_end end) is null as no_dates
+                      case when p.actual_start <= ${scope.today}::date then p.actual_start end,
+                      case when p.actual_end <= ${scope.today}::date then p.actual_end end) is null as no_dates
       from project p
       ${money}
       left join lateral (
@@ -107,28 +102,21 @@ function classifiedSql(scope: ExportScope): [string, unknown[]] {
         where pp.project_id = p.id and pp.role in ('ACCOUNTABLE', 'EXTENDING') and o.iati_identifier is not null
         order by pp.role = 'EXTENDING', o.iati_identifier limit 1
       ) owner on true
-      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+      ${sqlWhere(conditions)}
     ) r`;
-  // The select list's parameters come first in the text, then the filters'.
-  return [sql, [scope.publisherRef, scope.publisherRef, scope.today, scope.today, ...params]];
 }
 
 /** Which of the classified projects `c` the scope keeps by their reporter. */
-function reporterCondition(scope: ExportScope): [string, unknown[]] {
-  if (scope.reporter === 'HUB') return ['c."reportedByHub"', []];
-  if (scope.reporter) return ['c."reporterId" = ?', [scope.reporter]];
-  return ['true', []];
+function reporterCondition(scope: ExportScope): Sql {
+  if (scope.reporter === 'HUB') return sqlText('c."reportedByHub"');
+  if (scope.reporter) return sql`c."reporterId" = ${scope.reporter}`;
+  return sqlText('true');
 }
 
 /** How many projects of the scope are exported and how many skipped: one statement. */
-export function countSql(scope: ExportScope): [string, unknown[]] {
-  const [classified, params] = classifiedSql(scope);
-  const [reporter, reporterParams] = reporterCondition(scope);
-  return [
-    `select count(*) filter (where cardinality(c.reasons) = 0) as exported, count(*) filter (where cardinality(c.reasons) > 0) as skipped
-     from (${classified}) c where ${reporter}`,
-    [...params, ...reporterParams],
-  ];
+export function countSql(scope: ExportScope): Sql {
+  return sql`select count(*) filter (where cardinality(c.reasons) = 0) as exported, count(*) filter (where cardinality(c.reasons) > 0) as skipped
+     from (${classifiedSql(scope)}) c where ${reporterCondition(scope)}`;
 }
 
 /**
@@ -138,13 +126,8 @@ export function countSql(scope: ExportScope): [string, unknown[]] {
  * them it read and sorted every remaining project for each batch instead of walking the
  * primary key to the next `limit`.
  */
-export function batchSql(scope: ExportScope, after: string | null, limit: number): [string, unknown[]] {
-  const [classified, params] = classifiedSql(scope);
-  const [reporter, reporterParams] = reporterCondition(scope);
-  return [
-    `select c.* from (${classified}) c
-     where ${reporter} ${after ? 'and c.id > ?' : ''}
-     order by c.id limit ?`,
-    [...params, ...reporterParams, ...(after ? [after] : []), limit],
-  ];
+export function batchSql(scope: ExportScope, after: string | null, limit: number): Sql {
+  return sql`select c.* from (${classifiedSql(scope)}) c
+     where ${reporterCondition(scope)} ${after ? sql`and c.id > ${after}` : sqlText('')}
+     order by c.id limit ${limit}`;
 }

@@ -1,5 +1,5 @@
 import type { MeetingPageTexts } from './index';
-import { pluralForm } from './plural';
+import { countText } from './counts';
 
 const number = (value: number) => value.toLocaleString('ru-RU');
 
@@ -20,14 +20,14 @@ export const ru: MeetingPageTexts = {
     quorumReached: 'есть',
     quorumMissing: 'нет',
     quorumCounts: (present, members, required) =>
-      `${pluralForm('ru', present, { one: 'присутствует', other: 'присутствуют' })} ${number(present)} из ${number(members)}, нужно ${number(required)}`,
+      `${countText('ru', 'present', present, 'ru-RU')} из ${number(members)}, нужно ${number(required)}`,
     agenda: 'Повестка дня',
     projects: 'Проекты организаций-членов',
     started: 'Начались',
     ended: 'Завершились',
     changed: 'Изменены',
     funding: 'Зарегистрированное финансирование',
-    transactions: (count) => `${number(count)} ${pluralForm('ru', count, { one: 'транзакция', few: 'транзакции', many: 'транзакций', other: 'транзакции' })}`,
+    transactions: (count) => countText('ru', 'transactions', count, 'ru-RU'),
     reports: 'Отчёты о деятельности',
     reportCounts: (received, accepted) => `получено: ${number(received)}, принято: ${number(accepted)}`,
     actions: 'Поручения',

@@ -1,5 +1,5 @@
 import type { MeetingPageTexts } from './index';
-import { pluralForm } from './plural';
+import { countText } from './counts';
 
 const number = (value: number) => value.toLocaleString('en-GB');
 
@@ -19,14 +19,14 @@ export const en: MeetingPageTexts = {
     quorum: 'Quorum',
     quorumReached: 'reached',
     quorumMissing: 'not reached',
-    quorumCounts: (present, members, required) => `${number(present)} present of ${number(members)}, ${number(required)} needed`,
+    quorumCounts: (present, members, required) => `${countText('en', 'present', present, 'en-GB')} of ${number(members)}, ${number(required)} needed`,
     agenda: 'Agenda',
     projects: 'Projects of member organisations',
     started: 'Started',
     ended: 'Ended',
     changed: 'Changed',
     funding: 'Funding recorded',
-    transactions: (count) => `${number(count)} ${pluralForm('en', count, { one: 'transaction', other: 'transactions' })}`,
+    transactions: (count) => countText('en', 'transactions', count, 'en-GB'),
     reports: 'Activity reports',
     reportCounts: (received, accepted) => `${number(received)} received, ${number(accepted)} accepted`,
     actions: 'Action items',

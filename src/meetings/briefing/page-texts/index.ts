@@ -1,4 +1,4 @@
-import { Language } from '../../common/localized-text';
+import { Language } from '../../../common/localized-text';
 import { en } from './en';
 import { ky } from './ky';
 import { ru } from './ru';

@@ -1,10 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Gap, Hotspot, Overlap } from '../analytics/analytics.types';
-import { listGaps } from '../analytics/gap.service';
-import { listHotspots } from '../analytics/hotspot.service';
-import { listOverlaps } from '../analytics/overlap.service';
-import type { RequestContext } from '../common/context';
-import { AdminLevel } from '../geography/admin-unit.entity';
+import { Gap, Hotspot, Overlap } from '../../analytics/analytics.types';
+import { listGaps } from '../../analytics/gap.service';
+import { listHotspots } from '../../analytics/hotspot.service';
+import { listOverlaps } from '../../analytics/overlap.service';
+import type { RequestContext } from '../../common/context';
+import { AdminLevel } from '../../geography/admin-unit.entity';
 import type { MeetingBriefing } from './briefing';
 
 const TOP = 20;

@@ -1,5 +1,5 @@
-import { Language } from '../common/localized-text';
-import { ActionItem, AttendanceStatus } from './meeting.entity';
+import { Language } from '../../common/localized-text';
+import { ActionItem, AttendanceStatus } from '../meeting.entity';
 import { type MeetingBriefing, nameOf } from './briefing';
 import { meetingPageTexts } from './page-texts';
 

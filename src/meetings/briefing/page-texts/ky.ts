@@ -1,3 +1,4 @@
+import { countText } from './counts';
 import type { MeetingPageTexts } from './index';
 
 // Kyrgyz nouns keep their singular form after a number (3 транзакция), so no plural forms here.
@@ -19,14 +20,14 @@ export const ky: MeetingPageTexts = {
     quorum: 'Кворум',
     quorumReached: 'бар',
     quorumMissing: 'жок',
-    quorumCounts: (present, members, required) => `катышкандар: ${number(present)} / ${number(members)}, керек: ${number(required)}`,
+    quorumCounts: (present, members, required) => `${countText('ky', 'present', present, 'ky-KG')} / ${number(members)}, керек: ${number(required)}`,
     agenda: 'Күн тартиби',
     projects: 'Мүчө уюмдардын долбоорлору',
     started: 'Башталды',
     ended: 'Аяктады',
     changed: 'Өзгөртүлдү',
     funding: 'Катталган каржылоо',
-    transactions: (count) => `${number(count)} транзакция`,
+    transactions: (count) => countText('ky', 'transactions', count, 'ky-KG'),
     reports: 'Иш-чаралар боюнча отчеттор',
     reportCounts: (received, accepted) => `келип түштү: ${number(received)}, кабыл алынды: ${number(accepted)}`,
     actions: 'Тапшырмалар',
