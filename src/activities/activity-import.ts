@@ -3,9 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { Role } from '../auth/user.entity';
+import { AccessErrorCode, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { allowLongStatements } from '../common/statement-timeout';
@@ -227,7 +225,7 @@ export async function importActivityReports(ctx: RequestContext, csv: string, dr
   if (foreign.length > 0) {
     throw forbidden(
       `A partner imports reports of its own organisation only; row(s) ${foreign.slice(0, 20).join(', ')}${foreign.length > 20 ? ', …' : ''} name another.`,
-      AuthErrorCode.NOT_YOUR_ORGANISATION,
+      AccessErrorCode.NOT_YOUR_ORGANISATION,
     );
   }
   const reference = await loadReferences(ctx.em, records);

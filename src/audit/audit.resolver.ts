@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow } from '../auth/access';
-import { Role, User } from '../auth/user.entity';
+import { User } from '../auth/user.entity';
+import { Allow, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { ConnectionType, pageWindow, toConnection } from '../common/pagination';

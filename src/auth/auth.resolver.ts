@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
-import { Allow, Public } from './access';
 import { ApiToken } from './api-token.entity';
 import { CreateApiTokenInput, CreateUserInput, UpdateUserInput, UsersArgs } from './auth.inputs';
 import * as auth from './auth.service';
-import { Role, User } from './user.entity';
+import { User } from './user.entity';
 
 @ObjectType({ description: 'A page of users.' })
 export class UserConnection extends ConnectionType('User', () => User, 'user') {}

@@ -6,17 +6,14 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { createLoaders, type RequestContext } from '../common/context';
+import type { RequestContext } from '../common/context';
 import { languageFromHeader } from '../common/localized-text';
 import type { AppConfig } from '../config/config';
-import { DomainError } from '../common/errors';
 import { registerIatiRoutes } from '../iati/iati.routes';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import { registerExportRoutes } from '../exports/export.routes';
 import type { Orm } from '../db/orm';
 import { sharedProbe } from '../db/availability';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { resolveCaller } from '../auth/caller';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import { createErrorFormatter } from './format-error';
 import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
@@ -27,19 +24,14 @@ import { createMetrics } from './metrics';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { appSchema } from './schema';
 import { asContextError, serviceUnavailableStatus } from './service-unavailable';
+import { createRequestContexts, SESSION_COOKIE } from './request-context';
 import { registerWebUi } from './web-ui';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    scope: RequestScope;
-  }
-}
 
 interface GraphQLContext extends RequestContext {
   scope: RequestScope;
 }
 
-export const SESSION_COOKIE = 'yntymak_session';
+export { SESSION_COOKIE };
 
 export interface App {
   http: FastifyInstance;
@@ -144,7 +136,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
         sqlStatements: request.scope.statements,
         operation: request.scope.operationName,
-        user: request.scope.actor?.userId,
+        user: request.scope.context?.caller?.userId,
       },
       'request',
     );
@@ -165,41 +157,18 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     return { status: 'unavailable', reason: `database: ${probe.reason}` };
   });
 
-  registerMeetingRoutes(http, orm, SESSION_COOKIE);
-  registerExportRoutes(http, orm);
-  registerIatiRoutes(http, orm, config.iatiPublisher);
+  const contexts = createRequestContexts(config, orm);
+  registerMeetingRoutes(http, contexts);
+  registerExportRoutes(http, contexts);
+  registerIatiRoutes(http, contexts, config.iatiPublisher);
   await registerWebUi(http, config.webDir, logger);
 
   await http.register(fastifyApollo(apollo), {
     context: async (request, reply): Promise<GraphQLContext> => {
-      const em = orm.em.fork();
-      const caller = await resolveCaller(em, {
-        authorization: request.headers.authorization,
-        sessionSecret: request.cookies[SESSION_COOKIE],
-      }).catch((error: unknown) => {
+      const context = await contexts.withCaller(request, reply, languageFromHeader(request.headers['accept-language'])).catch((error: unknown) => {
         throw asContextError(error);
       });
-      const signedIn = caller instanceof DomainError ? null : caller;
-      if (signedIn) request.scope.actor = { userId: signedIn.userId, organisationId: signedIn.organisationId };
-      const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.env === 'production' } as const;
-      const sessionEnded = caller instanceof DomainError && caller.reason === AuthErrorCode.SESSION_ENDED;
-      if (sessionEnded) reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return {
-        em,
-        loaders: createLoaders(em),
-        caller: signedIn,
-        credentialError: caller instanceof DomainError && !sessionEnded ? caller : null,
-        sessionEnded,
-        language: languageFromHeader(request.headers['accept-language']),
-        log: logger.child({ reqId: request.id }),
-        requestId: request.id,
-        scope: request.scope,
-        http: {
-          clientIp: request.ip,
-          setSessionCookie: (secret, expiresAt) => reply.setCookie(SESSION_COOKIE, secret, { ...cookieOptions, expires: expiresAt }),
-          clearSessionCookie: () => reply.clearCookie(SESSION_COOKIE, cookieOptions),
-        },
-      };
+      return Object.assign(context, { scope: request.scope });
     },
   });
 

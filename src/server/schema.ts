@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { guardRootFields } from '../common/access';
 import { projectRoot } from '../config/paths';
 import {
   ActivityCollisionResolver,
@@ -9,7 +10,6 @@ import {
   ActivityReportResolver,
   ActivitySummaryRowResolver,
 } from '../activities/activity.resolver';
-import { guardRootFields } from '../auth/access';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
