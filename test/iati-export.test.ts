@@ -12,7 +12,7 @@ import type { RequestContext } from '../src/common/context';
 import { createLoaders } from '../src/server/request-context';
 import { Language } from '../src/common/localized-text';
 import { runInScope } from '../src/common/request-scope';
-import { IATI_REFERENCE_DIR, iatiCodelist } from '../src/iati/codelists';
+import { IATI_REFERENCE_DIR, iatiCodelist } from '../src/common/iati-codelists';
 import { exportScope, iatiActivitiesDocument } from '../src/iati/iati.service';
 import {
   AddBudgetDocument,

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public, Role } from '../common/access';
+import { AuditEvent } from '../audit/audit-event.entity';
 import type { RequestContext } from '../common/context';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { Organisation } from '../organisations/organisation.entity';
@@ -136,5 +137,14 @@ export class ApiTokenResolver {
   @FieldResolver({ description: 'True while the token works (not revoked, not expired).' })
   active(@Root() token: ApiToken): boolean {
     return !token.revokedAt && token.expiresAt > new Date();
+  }
+}
+
+/** Who made a change: users are auth's, so the field is resolved here, not in audit/ (which auth writes to). */
+@Resolver(() => AuditEvent)
+export class AuditEventUserResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who made the change; null for the system (seeds).' })
+  user(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
+    return event.userId ? ctx.loaders.auth.userById.load(event.userId) : null;
   }
 }

@@ -5,10 +5,6 @@ import { found } from '../common/loaded';
 import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
-import { FundingTotals } from '../funding/funding-totals';
-import { Budget } from '../funding/budget.entity';
-import { budgetsOf, fundingTotalsOf, transactionsOf } from '../funding/funding.service';
-import { FundingTransaction } from '../funding/transaction.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
@@ -134,25 +130,6 @@ export class ProjectResolver {
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     return ctx.loaders.projects.participantsOf.load(project.id);
-  }
-
-  @FieldResolver(() => [Budget], { description: 'Budgets by period, earliest first.' })
-  budgets(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return budgetsOf(ctx, project.id);
-  }
-
-  @FieldResolver(() => [FundingTransaction], { description: 'Money movements, oldest first.' })
-  transactions(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return transactionsOf(ctx, project.id);
-  }
-
-  @FieldResolver(() => FundingTotals, { description: 'Transaction sums per original currency and converted into one currency.' })
-  fundingTotals(
-    @Root() project: ProjectRecord,
-    @Ctx() ctx: RequestContext,
-    @Arg('currency', { defaultValue: 'USD', description: 'ISO 4217 currency to convert into (default USD).' }) currency: string,
-  ) {
-    return fundingTotalsOf(ctx, project.id, currency);
   }
 }
 

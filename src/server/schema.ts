@@ -12,11 +12,12 @@ import {
 } from '../activities/activity.resolver';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { AuditEventResolver } from '../audit/audit.resolver';
-import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
-import { ProjectContactResolver, RepresentativeResolver } from '../auth/personal-data.resolver';
+import { ApiTokenResolver, AuditEventUserResolver, UserResolver } from '../auth/auth.resolver';
 import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';
+import { RepresentativeResolver } from '../council/representative.resolver';
 import { analyticsResolvers } from '../analytics/analytics.resolver';
 import { ExchangeRateResolver, FundingTransactionResolver } from '../funding/funding.resolver';
+import { ProjectFundingResolver } from '../funding/project-funding.resolver';
 import { AdminUnitResolver } from '../geography/admin-unit.resolver';
 import {
   ActionItemResolver,
@@ -28,6 +29,7 @@ import {
   MeetingResolver,
 } from '../meetings/meeting.resolver';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
+import { ProjectContactResolver } from '../projects/project-contact.resolver';
 import { ProjectCoverageResolver, ProjectParticipantResolver, ProjectResolver } from '../projects/project.resolver';
 import { ThemeResolver } from '../themes/theme.resolver';
 
@@ -49,12 +51,14 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProjectParticipantResolver,
       FundingTransactionResolver,
       ExchangeRateResolver,
+      ProjectFundingResolver,
       ...analyticsResolvers,
       UserResolver,
       ApiTokenResolver,
       RepresentativeResolver,
       ProjectContactResolver,
       AuditEventResolver,
+      AuditEventUserResolver,
       ActivityReportResolver,
       ActivityPlaceResolver,
       ActivitySummaryRowResolver,
