@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -18,6 +19,8 @@ import * as projects from './project.service';
 
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
+
+const projectTitle = translatedField((project: ProjectRecord) => project.title);
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -78,12 +81,13 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(projectTitle)
   title(
     @Root() project: ProjectRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
-    return pickTranslation(project.title, lang ?? ctx.language);
+    return projectTitle(project, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Title in Kyrgyz, Russian and English.' })

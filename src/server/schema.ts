@@ -10,7 +10,6 @@ import {
   ActivityReportResolver,
   ActivitySummaryRowResolver,
 } from '../activities/activity.resolver';
-import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, AuditEventUserResolver, UserResolver } from '../auth/auth.resolver';
 import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';
@@ -32,6 +31,7 @@ import { OrganisationResolver } from '../organisations/organisation.resolver';
 import { ProjectContactResolver } from '../projects/project-contact.resolver';
 import { ProjectCoverageResolver, ProjectParticipantResolver, ProjectResolver } from '../projects/project.resolver';
 import { ThemeResolver } from '../themes/theme.resolver';
+import { usePlainResolvers } from './plain-resolvers';
 
 export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');
 
@@ -73,7 +73,7 @@ export function appSchema(): Promise<GraphQLSchema> {
     ],
     validate: { forbidUnknownValues: false },
   })
-    .then(callFieldResolversDirectly)
+    .then(usePlainResolvers)
     .then(guardRootFields)
     .then(describeRootTypes);
   return built;
