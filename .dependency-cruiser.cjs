@@ -66,7 +66,7 @@ module.exports = {
       comment: 'A cycle of modules may stay inside one folder; one that crosses folders ties them together.',
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
-      to: { circular: true, viaNot: '^src/$1/' },
+      to: { circular: true, via: { pathNot: '^src/$1/' } },
     },
     {
       name: 'not-to-unresolvable',
