@@ -7,7 +7,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { type DatabaseLocation, openDatabase } from './db/database';
 import { initOrm, migrate, type Orm, withStartupLock } from './db/orm';
 import { type App, createApp } from './server/app';
-import { createLogger } from './server/logger';
+import { createLogger } from './common/logger';
 import { seedReferenceData } from '../seeds';
 
 const SHUTDOWN_GRACE_MS = 15_000;

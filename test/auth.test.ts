@@ -53,7 +53,7 @@ async function invite(role: 'PARTNER_EDITOR' | 'PARTNER_VIEWER' | 'SECRETARIAT',
 describe('first setup', () => {
   it('npm run admin:token creates an administrator and prints a working API token', async () => {
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [join(projectRoot, 'dist', 'src', 'auth', 'admin-token.js')], {
+    const { stdout } = await run(process.execPath, [join(projectRoot, 'dist', 'src', 'ops', 'admin-token.js')], {
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: server.databaseUrl, SEED_ON_START: 'false', LOG_LEVEL: 'silent' },
     });
     const token = /^(yk_tok_\S+)$/m.exec(stdout)?.[1];

@@ -3,7 +3,7 @@
  * with the outcome expected. A mutation added to the schema without rows here fails the test.
  */
 import { getNamedType, type GraphQLInputType, isInputObjectType } from 'graphql';
-import { accessRuleOf } from '../src/auth/access';
+import { accessRuleOf } from '../src/common/access';
 import { appSchema } from '../src/server/schema';
 import {
   AddMembershipDocument,

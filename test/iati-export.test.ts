@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
-import { createLoaders, type RequestContext } from '../src/common/context';
+import type { RequestContext } from '../src/common/context';
+import { createLoaders } from '../src/server/request-context';
 import { Language } from '../src/common/localized-text';
 import { runInScope } from '../src/common/request-scope';
-import { IATI_REFERENCE_DIR, iatiCodelist } from '../src/iati/codelists';
+import { IATI_REFERENCE_DIR, iatiCodelist } from '../src/common/iati-codelists';
 import { exportScope, iatiActivitiesDocument } from '../src/iati/iati.service';
 import {
   AddBudgetDocument,

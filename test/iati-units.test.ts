@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activityXml, evenPercentages, type IatiActivity } from '../src/iati/activity-xml';
-import { dacCodeStatus, IATI_REFERENCE_DIR, iatiCodelist } from '../src/iati/codelists';
+import { dacCodeStatus, IATI_REFERENCE_DIR, iatiCodelist } from '../src/common/iati-codelists';
 import { centroidOf } from '../src/iati/geometry';
 import { parseDateTime } from '../src/iati/iati.service';
 import { xmlAttribute, xmlText } from '../src/iati/xml';

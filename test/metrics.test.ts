@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config/config';
 import { initOrm, type Orm } from '../src/db/orm';
 import { type App, createApp } from '../src/server/app';
-import { createLogger } from '../src/server/logger';
+import { createLogger } from '../src/common/logger';
 import { freePort } from './support/ports';
 import { createTestDatabase, startTestServer } from './support/test-server';
 

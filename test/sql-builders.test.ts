@@ -15,7 +15,7 @@ import { overlapConditionsSql, overlapCountSql } from '../src/analytics/overlap.
 import { activityCollisionsSql, activitySummarySql, reportConditionsSql } from '../src/activities/activity.sql';
 import { ReportStatus } from '../src/activities/activity-report.entity';
 import { type ActivityReportFilter, ActivitySummaryGroup } from '../src/activities/activity.inputs';
-import type { Caller } from '../src/auth/caller';
+import type { Caller } from '../src/common/access';
 import { CoverageMatch, type ProjectFilter } from '../src/projects/project.inputs';
 import { projectFilterSql } from '../src/projects/project.sql';
 import { batchSql, type ExportScope } from '../src/iati/iati.sql';

@@ -4,7 +4,7 @@ import { CoordinationBody } from '../../src/council/coordination-body.entity';
 import { Membership } from '../../src/council/membership.entity';
 import { AdminUnit } from '../../src/geography/admin-unit.entity';
 import { searchKey } from '../../src/common/search';
-import { dacCodeStatus } from '../../src/iati/codelists';
+import { dacCodeStatus } from '../../src/common/iati-codelists';
 import { Organisation } from '../../src/organisations/organisation.entity';
 import { ProjectCoverage } from '../../src/projects/project-coverage.entity';
 import { ProjectParticipant } from '../../src/projects/project-participant.entity';

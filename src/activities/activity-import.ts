@@ -3,10 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import type { Caller } from '../auth/caller';
-import { Role } from '../auth/user.entity';
+import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { allowLongStatements } from '../common/statement-timeout';
@@ -245,7 +242,7 @@ function assertOwnOrganisation(caller: Caller | null, records: Row[]): void {
   if (foreign.length > 0) {
     throw forbidden(
       `A partner imports reports of its own organisation only; row(s) ${foreign.slice(0, 20).join(', ')}${foreign.length > 20 ? ', …' : ''} name another.`,
-      AuthErrorCode.NOT_YOUR_ORGANISATION,
+      AccessErrorCode.NOT_YOUR_ORGANISATION,
     );
   }
 }

@@ -28,3 +28,9 @@ export function createActivityLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    activities: ReturnType<typeof createActivityLoaders>;
+  }
+}

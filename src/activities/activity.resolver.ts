@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
 import type { ThemeRecord } from '../themes/theme.loaders';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { AdminLevel, AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -31,6 +31,8 @@ export class ActivityReportConnection extends ConnectionType('ActivityReport', (
 async function themesByCode(ctx: RequestContext, codes: string[]): Promise<ThemeRecord[]> {
   return found(await ctx.loaders.themes.themeByCode.loadMany(codes));
 }
+
+const reportTitle = translatedField((report: ActivityReport) => report.title);
 
 @Resolver(() => ActivityReport)
 export class ActivityReportResolver {
@@ -143,12 +145,13 @@ export class ActivityReportResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(reportTitle)
   title(
     @Root() report: ActivityReport,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
-    return pickTranslation(report.title, lang ?? ctx.language);
+    return reportTitle(report, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Title in Kyrgyz, Russian and English.' })

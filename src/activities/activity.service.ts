@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import type { Caller } from '../auth/caller';
-import { Role } from '../auth/user.entity';
+import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
@@ -65,7 +62,7 @@ export function reportById(ctx: RequestContext, id: string): Promise<ActivityRep
 function assertMayReportFor(caller: Caller | null, organisationId: string): void {
   if (caller?.role === Role.ADMIN) return;
   if (caller?.role === Role.PARTNER_EDITOR && caller.organisationId === organisationId) return;
-  throw forbidden('A partner reports only for its own organisation.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+  throw forbidden('A partner reports only for its own organisation.', AccessErrorCode.NOT_YOUR_ORGANISATION);
 }
 
 interface ResolvedPlaces {

@@ -1,5 +1,4 @@
-import { isStaff } from '../auth/access';
-import type { Caller } from '../auth/caller';
+import { type Caller, isStaff } from '../common/access';
 import { type Sql, sql, sqlJoin, sqlText } from '../common/sql';
 import { AdminLevel, PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import { atOrInsideSql } from '../geography/admin-unit.sql';

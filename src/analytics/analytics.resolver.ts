@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../auth/access';
+import { Public } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
 import { pageWindow, MAX_PAGE_SIZE } from '../common/pagination';

@@ -1,7 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow } from '../auth/access';
-import { Role, User } from '../auth/user.entity';
+import { Allow, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { ConnectionType, pageWindow, toConnection } from '../common/pagination';
@@ -33,11 +32,6 @@ export class AuditEventResolver {
       { orderBy: [{ occurredAt: 'desc' }, { id: 'asc' }], limit: window.limit, offset: window.offset },
     );
     return toConnection(events, totalCount, window);
-  }
-
-  @FieldResolver(() => User, { nullable: true, description: 'Who made the change; null for the system (seeds).' })
-  user(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
-    return event.userId ? ctx.loaders.auth.userById.load(event.userId) : null;
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'Their organisation at the time.' })

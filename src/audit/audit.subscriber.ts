@@ -30,12 +30,13 @@ const primaryKeyOf = (entity: AnyEntity) => String(helper(entity).getSerializedP
 
 /**
  * Writes one AuditEvent per created, changed or deleted record inside the flush that changes
- * it, so a change and its audit row commit or roll back together. The actor comes from the
- * request scope; changes outside a request (seeds) are the system's.
+ * it, so a change and its audit row commit or roll back together. The actor is the caller of
+ * the request's context; changes outside a request (seeds) are the system's.
  */
 export class AuditSubscriber implements EventSubscriber {
   async onFlush({ uow }: FlushEventArgs): Promise<void> {
     const scope = currentScope();
+    const caller = scope?.context?.caller;
     const events = new Map<string, AuditEvent>();
     const eventFor = (entityType: string, entityId: string, action: string) => {
       const key = `${entityType}:${entityId}`;
@@ -46,8 +47,8 @@ export class AuditSubscriber implements EventSubscriber {
           entityType,
           entityId,
           action,
-          userId: scope?.actor?.userId ?? null,
-          organisationId: scope?.actor?.organisationId ?? null,
+          userId: caller?.userId ?? null,
+          organisationId: caller?.organisationId ?? null,
           requestId: scope?.requestId ?? null,
         });
         events.set(key, event);

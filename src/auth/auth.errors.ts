@@ -1,11 +1,6 @@
-/** Reasons a sign-in, user or token request can fail (sent as `extensions.reason`). */
+/** Reasons a sign-in, user or token request can fail (sent as `extensions.reason`); refusals for who asks are `AccessErrorCode`. */
 export enum AuthErrorCode {
-  NOT_SIGNED_IN = 'NOT_SIGNED_IN',
   BAD_CREDENTIALS = 'BAD_CREDENTIALS',
-  INVALID_TOKEN = 'INVALID_TOKEN',
-  SESSION_ENDED = 'SESSION_ENDED',
-  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
-  NOT_YOUR_ORGANISATION = 'NOT_YOUR_ORGANISATION',
   NOT_YOUR_TOKEN = 'NOT_YOUR_TOKEN',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   INVALID_SETUP_TOKEN = 'INVALID_SETUP_TOKEN',

@@ -1,8 +1,8 @@
 import { Max, MaxLength, Min } from 'class-validator';
 import { GraphQLEmailAddress } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { Role } from '../common/access';
 import { PaginationArgs } from '../common/pagination';
-import { Role } from './user.entity';
 
 @InputType({ description: 'A new user; they set their own password through the one-time token returned.' })
 export class CreateUserInput {

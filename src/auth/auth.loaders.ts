@@ -12,3 +12,9 @@ export function createAuthLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    auth: ReturnType<typeof createAuthLoaders>;
+  }
+}

@@ -1,13 +1,14 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public, Role } from '../common/access';
+import { AuditEvent } from '../audit/audit-event.entity';
 import type { RequestContext } from '../common/context';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
-import { Allow, Public } from './access';
 import { ApiToken } from './api-token.entity';
 import { CreateApiTokenInput, CreateUserInput, UpdateUserInput, UsersArgs } from './auth.inputs';
 import * as auth from './auth.service';
-import { Role, User } from './user.entity';
+import { User } from './user.entity';
 
 @ObjectType({ description: 'A page of users.' })
 export class UserConnection extends ConnectionType('User', () => User, 'user') {}
@@ -136,5 +137,14 @@ export class ApiTokenResolver {
   @FieldResolver({ description: 'True while the token works (not revoked, not expired).' })
   active(@Root() token: ApiToken): boolean {
     return !token.revokedAt && token.expiresAt > new Date();
+  }
+}
+
+/** Who made a change: users are auth's, so the field is resolved here, not in audit/ (which auth writes to). */
+@Resolver(() => AuditEvent)
+export class AuditEventUserResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who made the change; null for the system (seeds).' })
+  user(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
+    return event.userId ? ctx.loaders.auth.userById.load(event.userId) : null;
   }
 }

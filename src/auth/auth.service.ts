@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { AccessErrorCode, forbidden, requireCaller, Role, unauthenticated } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
@@ -9,16 +10,14 @@ import { escapeLike, searchKey } from '../common/search';
 import { badInput, notFound } from '../common/validation';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion, requireOrganisation } from '../organisations/organisation.service';
-import { forbidden, requireCaller } from './access';
 import { ApiToken } from './api-token.entity';
 import { AuthErrorCode } from './auth.errors';
 import type { CreateApiTokenInput, CreateUserInput, UpdateUserInput, UserFilter } from './auth.inputs';
-import { unauthenticated } from './caller';
 import { LoginThrottle } from './login-throttle.entity';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import { API_TOKEN_PREFIX, hashSecret, newSecret, PASSWORD_SETUP_PREFIX, SESSION_PREFIX } from './secrets';
 import { Session } from './session.entity';
-import { Role, User } from './user.entity';
+import { User } from './user.entity';
 import { knownId } from '../common/filter-references';
 
 export const SESSION_HOURS = 12;
@@ -269,7 +268,7 @@ export async function revokeApiToken(ctx: RequestContext, id: string): Promise<A
     const token = isUuid(id) ? await em.findOne(ApiToken, { id }) : null;
     // Someone else's token and no token at all get the same answer.
     if (!token || (token.user.id !== caller.userId && caller.role !== Role.ADMIN)) {
-      if (caller.role === Role.ADMIN) throw notFound(AuthErrorCode.INVALID_TOKEN, 'No API token has this id.', 'id');
+      if (caller.role === Role.ADMIN) throw notFound(AccessErrorCode.INVALID_TOKEN, 'No API token has this id.', 'id');
       throw forbidden('You can revoke only your own API tokens.', AuthErrorCode.NOT_YOUR_TOKEN);
     }
     token.revokedAt ??= new Date();

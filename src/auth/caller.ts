@@ -1,21 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorKind } from '../common/errors';
-import { AuthErrorCode } from './auth.errors';
+import { AccessErrorCode, type Caller, type Role, unauthenticated } from '../common/access';
+import type { DomainError } from '../common/errors';
 import { hashSecret } from './secrets';
-import type { Role } from './user.entity';
-
-/** Who sent the request, as established from its API token or session cookie. */
-export interface Caller {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string | null;
-  /** How the caller proved who it is. */
-  via: 'api-token' | 'session';
-  /** The session or token used. */
-  credentialId: string;
-}
 
 export interface Credentials {
   /** The `Authorization` header, if any. */
@@ -53,10 +39,6 @@ const SESSION_SQL = `
   from session s join app_user u on u.id = s.user_id
   where s.secret_hash = ? and s.ended_at is null and s.expires_at > now() and u.active`;
 
-export function unauthenticated(message: string, reason: AuthErrorCode = AuthErrorCode.INVALID_TOKEN): DomainError {
-  return new DomainError(ErrorKind.UNAUTHENTICATED, reason, message);
-}
-
 /**
  * The caller of a request: null for anonymous requests; a DomainError when credentials were
  * sent but are not valid (expired, revoked, unknown). A bad API token refuses the request
@@ -74,7 +56,7 @@ export async function resolveCaller(em: EntityManager, credentials: Credentials)
   }
   if (sessionSecret) {
     const [row] = await em.getConnection().execute<CallerRow[]>(SESSION_SQL, [hashSecret(sessionSecret)]);
-    if (!row) return unauthenticated('Your session has ended. Please sign in again.', AuthErrorCode.SESSION_ENDED);
+    if (!row) return unauthenticated('Your session has ended. Please sign in again.', AccessErrorCode.SESSION_ENDED);
     return toCaller(row, 'session');
   }
   return null;

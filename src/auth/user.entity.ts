@@ -1,25 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '../common/access';
 import { EditableEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
-
-export enum Role {
-  ADMIN = 'ADMIN',
-  SECRETARIAT = 'SECRETARIAT',
-  PARTNER_EDITOR = 'PARTNER_EDITOR',
-  PARTNER_VIEWER = 'PARTNER_VIEWER',
-}
-
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What a user may do in the hub.',
-  valuesConfig: {
-    ADMIN: { description: 'Everything, including users and the tokens of others.' },
-    SECRETARIAT: { description: 'The council secretariat: bodies, memberships, themes, unit flags, meetings, report review, exchange rates, organisations.' },
-    PARTNER_EDITOR: { description: "Keeps its organisation's projects, transactions, activity reports and its own tokens current." },
-    PARTNER_VIEWER: { description: 'Reads everything a signed-in user may read; changes nothing but its own tokens and password.' },
-  },
-});
 
 /** A person who signs in to the hub (or whose API tokens a partner system uses). */
 @ObjectType({ description: 'A person who signs in to the hub; partner systems act through the API tokens of a user.' })

@@ -1,36 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { createCouncilLoaders } from '../council/council.loaders';
-import { createFundingLoaders } from '../funding/funding.loaders';
-import { createGeographyLoaders } from '../geography/geography.loaders';
-import { createMeetingLoaders } from '../meetings/meeting.loaders';
-import { createOrganisationLoaders } from '../organisations/organisation.loaders';
-import { createProjectLoaders } from '../projects/project.loaders';
-import { createThemeLoaders } from '../themes/theme.loaders';
-import { createActivityLoaders } from '../activities/activity.loaders';
-import { createPeopleReachedLoader } from '../analytics/people-reached';
-import { createAuthLoaders } from '../auth/auth.loaders';
-import type { Caller } from '../auth/caller';
+import type { Caller } from './access';
 import type { DomainError } from './errors';
 import type { Language } from './localized-text';
 
-/** Every feature's per-request DataLoaders. */
-export function createLoaders(em: EntityManager) {
-  return {
-    geography: createGeographyLoaders(em),
-    auth: createAuthLoaders(em),
-    organisations: createOrganisationLoaders(em),
-    themes: createThemeLoaders(em),
-    council: createCouncilLoaders(em),
-    projects: createProjectLoaders(em),
-    funding: createFundingLoaders(em),
-    activities: createActivityLoaders(em),
-    meetings: createMeetingLoaders(em),
-    analytics: { peopleReached: createPeopleReachedLoader(em) },
-  };
-}
-
-export type Loaders = ReturnType<typeof createLoaders>;
+/**
+ * Every feature's per-request DataLoaders, by feature. Each feature adds its own key next to its
+ * loader factory (`declare module '../common/context'` in `*.loaders.ts`), and the server's
+ * context builder (`server/request-context.ts`) assembles them, so this file names no feature.
+ */
+export interface Loaders {}
 
 /** What the HTTP layer lets resolvers do with the connection itself. */
 export interface HttpSession {
@@ -40,7 +20,10 @@ export interface HttpSession {
   clearSessionCookie(): void;
 }
 
-/** What one GraphQL request carries: its own EntityManager, loaders, caller, language and log. */
+/**
+ * What one request carries (GraphQL or a REST route alike): its own EntityManager, loaders,
+ * caller, language and log. Built in one place, `server/request-context.ts`.
+ */
 export interface RequestContext {
   em: EntityManager;
   loaders: Loaders;
@@ -54,33 +37,26 @@ export interface RequestContext {
    * caller say that the session ended rather than "sign in".
    */
   sessionEnded?: boolean;
-  /** From `Accept-Language`; a field's `lang` argument overrides it. */
+  /** From `Accept-Language` (or a route's `?lang=`); a field's `lang` argument overrides it. */
   language: Language;
   log: Logger;
   requestId: string;
   http: HttpSession;
 }
 
-/** What a public route needs of its HTTP request to build a context. */
-export interface PublicRequest {
-  id: string;
-  ip: string;
-  log: unknown;
-}
-
 /**
- * The context of a request answered as to an anonymous caller, whatever credentials it sends:
- * public files (the exports, the IATI file) see what anonymous GraphQL sees.
+ * What a REST route asks of the server's one context builder: routes read the same caller,
+ * loaders and language as GraphQL does.
  */
-export function anonymousContext(em: EntityManager, request: PublicRequest, language: Language): RequestContext {
-  return {
-    em,
-    loaders: createLoaders(em),
-    caller: null,
-    credentialError: null,
-    language,
-    log: request.log as Logger,
-    requestId: request.id,
-    http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
-  };
+export interface RequestContexts {
+  /**
+   * The context of a request answered as to an anonymous caller, whatever credentials it sends:
+   * public files (the exports, the IATI file) see what anonymous GraphQL sees.
+   */
+  anonymous(request: FastifyRequest, language: Language): RequestContext;
+  /**
+   * The context with the caller of the request's API token or session cookie: `caller` is null
+   * for an anonymous request, `credentialError` or `sessionEnded` tell why credentials did not count.
+   */
+  withCaller(request: FastifyRequest, reply: FastifyReply, language: Language): Promise<RequestContext>;
 }

@@ -131,3 +131,12 @@ export class TranslationsInput implements Translations {
   @MaxLength(20000)
   en?: string | null;
 }
+
+/**
+ * The resolver of a `name(lang)` or `title(lang)` field: the translation in `lang`, else in the
+ * request's language (`Accept-Language`), with the fallbacks of `pickTranslation`.
+ */
+export function translatedField<Root>(textsOf: (root: Root) => Translations) {
+  return (root: Root, args: { lang?: Language | null }, context: { language: Language }): string | null =>
+    pickTranslation(textsOf(root), args.lang ?? context.language);
+}

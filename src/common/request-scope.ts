@@ -1,21 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-
-/** Who is acting, as far as the audit trail is concerned. */
-export interface Actor {
-  userId: string;
-  organisationId: string | null;
-}
+import type { RequestContext } from './context';
 
 /**
  * What one HTTP request carries through every async step it causes: the SQL statements it
- * sent (for the per-request counter), its GraphQL operation (for the log line) and who acts
- * (for the audit trail written by the ORM).
+ * sent (for the per-request counter), its GraphQL operation (for the log line) and, once built,
+ * its context: the audit trail written by the ORM and the log line name the context's caller.
  */
 export interface RequestScope {
   requestId: string;
   statements: number;
   operationName?: string;
-  actor?: Actor;
+  context?: RequestContext;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();

@@ -24,3 +24,9 @@ export function createCouncilLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    council: ReturnType<typeof createCouncilLoaders>;
+  }
+}

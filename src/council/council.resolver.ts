@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
@@ -13,6 +13,8 @@ import { Membership } from './membership.entity';
 
 @ObjectType({ description: 'A page of memberships.' })
 export class MembershipConnection extends ConnectionType('Membership', () => Membership, 'membership') {}
+
+const bodyName = translatedField((body: CoordinationBody) => body.name);
 
 @Resolver(() => CoordinationBody)
 export class CoordinationBodyResolver {
@@ -29,12 +31,13 @@ export class CoordinationBodyResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(bodyName)
   name(
     @Root() body: CoordinationBody,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
-    return pickTranslation(body.name, lang ?? ctx.language);
+    return bodyName(body, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })

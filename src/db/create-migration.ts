@@ -8,7 +8,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config';
 import { projectRoot } from '../config/paths';
-import { createLogger } from '../server/logger';
+import { createLogger } from '../common/logger';
 import { openDatabase } from './database';
 import { initOrm, migrate } from './orm';
 

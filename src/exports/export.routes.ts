@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { anonymousContext } from '../common/context';
+import type { RequestContexts } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
-import type { Orm } from '../db/orm';
 import { coverageFeatureCollection } from './coverage-geojson.service';
 import { coverageMapOptions, inParameterTerms, type Query, threeWOptions } from './export-params';
 import { threeWCsv, threeWXlsx } from './three-w.formats';
@@ -46,11 +45,11 @@ async function answer(reply: FastifyReply, run: () => Promise<FastifyReply>): Pr
 }
 
 /** GET /exports/3w.csv, /exports/3w.xlsx and /exports/coverage.geojson (README, "Exports"). */
-export function registerExportRoutes(http: FastifyInstance, orm: Orm): void {
+export function registerExportRoutes(http: FastifyInstance, contexts: RequestContexts): void {
   const threeW = (format: 'csv' | 'xlsx') => async (request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) =>
     answer(reply, async () => {
       const options = threeWOptions(request.query, request.headers['accept-language']);
-      const ctx = anonymousContext(orm.em.fork(), request, options.language);
+      const ctx = contexts.anonymous(request, options.language);
       const pages = await threeWPages(ctx, options);
       const filename = `yntymak-3w-${options.language}-${today()}.${format}`;
       if (format === 'csv') return attachment(reply, 'text/csv; charset=utf-8; header=present', filename).send(threeWCsv(pages, options.language));
@@ -64,7 +63,7 @@ export function registerExportRoutes(http: FastifyInstance, orm: Orm): void {
   http.get<{ Querystring: Query }>('/exports/coverage.geojson', async (request, reply) =>
     answer(reply, async () => {
       const options = coverageMapOptions(request.query, request.headers['accept-language']);
-      const collection = await coverageFeatureCollection(anonymousContext(orm.em.fork(), request, options.language), options);
+      const collection = await coverageFeatureCollection(contexts.anonymous(request, options.language), options);
       const filename = `yntymak-coverage-${options.level.toLowerCase()}-${options.language}-${today()}.geojson`;
       return attachment(reply, 'application/geo+json; charset=utf-8', filename).send(JSON.stringify(collection));
     }),

@@ -18,3 +18,9 @@ export function createFundingLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    funding: ReturnType<typeof createFundingLoaders>;
+  }
+}

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';

@@ -1,8 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { Role } from '../auth/user.entity';
-import type { Caller } from '../auth/caller';
+import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { fixedDecimal } from '../common/scalars';
@@ -61,16 +58,16 @@ async function assertMayRecordTransaction(em: EntityManager, caller: Caller | nu
   const ownRoles = rolesOf(own);
   if (ownRoles.some((role) => EDITING_ROLES.includes(role))) return;
   if (ownRoles.length === 0) {
-    throw forbidden('Your organisation takes no part in this project, so it cannot record money on it.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+    throw forbidden('Your organisation takes no part in this project, so it cannot record money on it.', AccessErrorCode.NOT_YOUR_ORGANISATION);
   }
   if (input.providerId !== own && input.receiverId !== own) {
-    throw forbidden('A funder of a project records only transactions in which its own organisation is the provider or the receiver.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+    throw forbidden('A funder of a project records only transactions in which its own organisation is the provider or the receiver.', AccessErrorCode.NOT_YOUR_ORGANISATION);
   }
   const [otherSide, field] = input.providerId === own ? [input.receiverId, 'input.receiverId'] : [input.providerId, 'input.providerId'];
   if (otherSide && otherSide !== own && rolesOf(otherSide).length === 0) {
     throw new DomainError(
       ErrorKind.FORBIDDEN,
-      AuthErrorCode.NOT_YOUR_ORGANISATION,
+      AccessErrorCode.NOT_YOUR_ORGANISATION,
       'The other side of this transaction takes no part in the project. Ask an organisation that runs the project to add it as a participant, or to record the transaction.',
       field,
     );

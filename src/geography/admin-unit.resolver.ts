@@ -1,9 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { AdminUnit } from './admin-unit.entity';
 import type { AdminUnitRecord } from './geography.loaders';
@@ -16,6 +16,8 @@ export class AdminUnitConnection extends ConnectionType('AdminUnit', () => Admin
 function namesOf(unit: AdminUnitRecord) {
   return { ky: unit.nameKy, ru: unit.nameRu, en: unit.nameEn };
 }
+
+const unitName = translatedField(namesOf);
 
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
@@ -44,13 +46,14 @@ export class AdminUnitResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(unitName)
   name(
     @Root() unit: AdminUnitRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' })
     lang?: Language | null,
   ): string | null {
-    return pickTranslation(namesOf(unit), lang ?? ctx.language);
+    return unitName(unit, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })

@@ -64,3 +64,9 @@ export function createGeographyLoaders(em: EntityManager) {
 }
 
 export type GeographyLoaders = ReturnType<typeof createGeographyLoaders>;
+
+declare module '../common/context' {
+  interface Loaders {
+    geography: GeographyLoaders;
+  }
+}

@@ -7,10 +7,10 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { resolveCaller, unauthenticated } from '../auth/caller';
+import { AccessErrorCode, unauthenticated } from '../common/access';
+import type { RequestContexts } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
-import type { Orm } from '../db/orm';
+import { languageFromHeader } from '../common/localized-text';
 import { importIatiFile } from './iati-import.service';
 import { reportSummary } from './iati-import.report';
 import { IatiImportError, IatiImportErrorCode } from './iati.errors';
@@ -68,21 +68,19 @@ async function upload(request: FastifyRequest, path: string): Promise<{ name: st
  * report as JSON (or the readable summary with `?format=text`); a file refused as a whole is a
  * 400 with `extensions.reason` IATI_NOT_WELL_FORMED, IATI_NOT_ACTIVITIES, …, and nothing written.
  */
-export async function registerIatiImportRoute(http: FastifyInstance, orm: Orm, sessionCookie: string): Promise<void> {
+export async function registerIatiImportRoute(http: FastifyInstance, contexts: RequestContexts): Promise<void> {
   await http.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } });
     // The XML body is handed over as a stream and spooled to disk, whatever its size.
     scope.addContentTypeParser(['application/xml', 'text/xml', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
     scope.post<ImportRequest>('/iati/import', async (request, reply) => {
-      const em = orm.em.fork();
-      const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[sessionCookie] });
-      if (caller instanceof DomainError) return refuse(reply, 401, caller.kind, caller.reason, caller.message);
+      const { em, caller, credentialError } = await contexts.withCaller(request, reply, languageFromHeader(request.headers['accept-language']));
+      if (credentialError) return refuse(reply, 401, credentialError.kind, credentialError.reason, credentialError.message);
       if (!caller) {
-        const error = unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>".', AuthErrorCode.NOT_SIGNED_IN);
+        const error = unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>".', AccessErrorCode.NOT_SIGNED_IN);
         return refuse(reply, 401, error.kind, error.reason, error.message);
       }
-      request.scope.actor = { userId: caller.userId, organisationId: caller.organisationId };
       const { dryRun, organisation, format } = request.query;
       if (dryRun !== undefined && !['true', 'false', '1', '0', ''].includes(dryRun)) {
         return refuse(reply, 400, ErrorKind.BAD_USER_INPUT, 'INVALID_PARAMETER', '`dryRun` is true or false.', 'dryRun');

@@ -1,10 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import type { Caller } from '../auth/caller';
-import { Role } from '../auth/user.entity';
+import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import { DomainError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { isCurrency } from '../common/scalars';
@@ -139,7 +136,7 @@ async function runOrganisation(em: EntityManager, caller: Caller | null, given: 
     throw forbidden(`Your role (${caller.role}) may not import IATI files; it needs ADMIN, SECRETARIAT or PARTNER_EDITOR.`);
   }
   if (organisation && organisation.id !== caller.organisationId) {
-    throw forbidden('A partner imports only its own organisation\'s activities.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+    throw forbidden('A partner imports only its own organisation\'s activities.', AccessErrorCode.NOT_YOUR_ORGANISATION);
   }
   return organisation ?? (await em.findOneOrFail(Organisation, { id: caller.organisationId }));
 }

@@ -1,11 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { anonymousContext } from '../common/context';
+import type { RequestContexts } from '../common/context';
 import { DomainError } from '../common/errors';
 import { languageFromHeader } from '../common/localized-text';
 import { badInput } from '../common/validation';
 import type { IatiPublisher } from '../config/config';
-import type { Orm } from '../db/orm';
 import { IatiErrorCode } from './iati.errors';
 import { EXPORT_PARAMETERS, type ExportParameters, exportCounts, exportScope, iatiActivitiesDocument, skippedReportDocument } from './iati.service';
 
@@ -46,10 +45,10 @@ function streamOf(document: AsyncGenerator<string>, request: FastifyRequest): Re
 }
 
 /** GET /iati/activities.xml (the IATI activity file) and /iati/activities-report.json (what it leaves out, and why). */
-export function registerIatiRoutes(http: FastifyInstance, orm: Orm, publisher: IatiPublisher | null): void {
+export function registerIatiRoutes(http: FastifyInstance, contexts: RequestContexts, publisher: IatiPublisher | null): void {
   /** The scope and counts of a request, or a 400 already sent. */
   async function prepare(request: FastifyRequest, reply: FastifyReply) {
-    const ctx = anonymousContext(orm.em.fork(), request, languageFromHeader(request.headers['accept-language']));
+    const ctx = contexts.anonymous(request, languageFromHeader(request.headers['accept-language']));
     try {
       const parameters = exportParameters(request.query);
       const scope = await exportScope(ctx, parameters, publisher);

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
-import { createLoaders } from '../common/context';
 import { groupByKeys } from '../common/group-by';
 import { leanRowsByKey } from '../common/lean-rows';
 import { badInput } from '../common/validation';
@@ -12,10 +11,12 @@ import { Budget } from '../funding/budget.entity';
 import { FundingTransaction, IATI_TRANSACTION_TYPE } from '../funding/transaction.entity';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { requireUnit } from '../geography/admin-unit.service';
+import { createGeographyLoaders } from '../geography/geography.loaders';
 import { IATI_ORGANISATION_TYPE, Organisation } from '../organisations/organisation.entity';
+import { createOrganisationLoaders } from '../organisations/organisation.loaders';
 import { IATI_ORGANISATION_ROLE } from '../projects/project-participant.entity';
 import { IATI_ACTIVITY_STATUS } from '../projects/project.entity';
-import type { ProjectRecord } from '../projects/project.loaders';
+import { createProjectLoaders, type ProjectRecord } from '../projects/project.loaders';
 import { Theme } from '../themes/theme.entity';
 import { activityXml, DOCUMENT_END, documentStart, evenPercentages, type IatiActivity, type IatiOrganisation, type IatiSector } from './activity-xml';
 import { centroidOf } from './geometry';
@@ -105,13 +106,18 @@ async function* batches(ctx: RequestContext, scope: ExportScope, which: 'exporte
     const statement = batchSql(scope, after, batchSize);
     const scanned = await em.getConnection().execute<ClassifiedProject[]>(statement.sql, statement.params);
     const rows = scanned.filter((row) => (row.reasons.length === 0) === (which === 'exported'));
-    if (rows.length > 0) yield { rows, em, loaders: createLoaders(em) };
+    if (rows.length > 0) yield { rows, em, loaders: batchLoaders(em) };
     if (scanned.length < batchSize) return;
     after = scanned[scanned.length - 1].id;
   }
 }
 
-type BatchLoaders = ReturnType<typeof createLoaders>;
+/** Loaders of one batch, on the batch's own EntityManager (so a batch's rows can be let go). */
+function batchLoaders(em: EntityManager) {
+  return { projects: createProjectLoaders(em), geography: createGeographyLoaders(em), organisations: createOrganisationLoaders(em) };
+}
+
+type BatchLoaders = ReturnType<typeof batchLoaders>;
 type BudgetRow = Omit<Budget, 'project'> & { project: { id: string } };
 type TransactionRow = Omit<FundingTransaction, 'project' | 'provider' | 'receiver'> & { project: { id: string }; provider: { id: string } | null; receiver: { id: string } | null };
 type OrganisationRow = Omit<Organisation, 'name'> & { name: Translations };

@@ -30,3 +30,9 @@ export function createMeetingLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    meetings: ReturnType<typeof createMeetingLoaders>;
+  }
+}

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, pickTranslation, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { CoordinationBody } from '../council/coordination-body.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -50,6 +50,8 @@ export class QuorumState {
 
 const STAFF = [Role.ADMIN, Role.SECRETARIAT];
 const texts = (text: { ky: string | null; ru: string | null; en: string | null }, ctx: RequestContext) => LocalizedText.of(text, ctx.language);
+
+const meetingTitle = translatedField((meeting: Meeting) => meeting.title);
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -186,8 +188,9 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(meetingTitle)
   title(@Root() meeting: Meeting, @Ctx() ctx: RequestContext, @Arg('lang', () => Language, { nullable: true, description: 'Language.' }) lang?: Language | null) {
-    return pickTranslation(meeting.title, lang ?? ctx.language);
+    return meetingTitle(meeting, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Title in Kyrgyz, Russian and English.' })

@@ -1,14 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
-import { type Caller, resolveCaller } from '../auth/caller';
-import { createLoaders, type RequestContext } from '../common/context';
+import type { RequestContext, RequestContexts } from '../common/context';
 import { Project } from '../projects/project.entity';
 import { briefingCoordination } from './briefing/briefing-coordination';
-import { DomainError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { Language, languageFromHeader, pickTranslation } from '../common/localized-text';
-import type { Orm } from '../db/orm';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { buildBriefing } from './briefing/briefing';
@@ -17,7 +13,6 @@ import { meetingInvitation } from './invitation';
 import { AgendaItem, Meeting } from './meeting.entity';
 import { canReadMeeting } from './meeting.service';
 import { CoordinationBody } from '../council/coordination-body.entity';
-import { AuthErrorCode } from '../auth/auth.errors';
 import { meetingPageTexts } from './briefing/page-texts';
 
 interface MeetingRequest {
@@ -29,23 +24,18 @@ interface MeetingRequest {
  * The meeting if the caller (cookie or bearer token, as for /graphql) may read it; else replies
  * 401/404 with a plain-text reason in the page's language.
  */
-async function readableMeeting(
-  em: EntityManager,
-  request: FastifyRequest<MeetingRequest>,
-  reply: FastifyReply,
-  cookie: string,
-  language: Language,
-): Promise<{ meeting: Meeting; caller: Caller | null } | null> {
-  const { errors } = meetingPageTexts(language);
+async function readableMeeting(ctx: RequestContext, request: FastifyRequest<MeetingRequest>, reply: FastifyReply): Promise<Meeting | null> {
+  const { errors } = meetingPageTexts(ctx.language);
   const refuse = async (status: number, message: string) => {
     await reply.code(status).type('text/plain; charset=utf-8').send(message);
     return null;
   };
-  const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[cookie] });
-  if (caller instanceof DomainError) return refuse(401, caller.reason === AuthErrorCode.SESSION_ENDED ? errors.sessionEnded : errors.invalidToken);
+  if (ctx.sessionEnded) return refuse(401, errors.sessionEnded);
+  if (ctx.credentialError) return refuse(401, errors.invalidToken);
+  const { em, caller } = ctx;
   const meeting = isUuid(request.params.id) ? await em.findOne(Meeting, { id: request.params.id }, { populate: ['place'] }) : null;
   if (!meeting || !(await canReadMeeting(em, caller, meeting))) return caller ? refuse(404, errors.noSuchMeeting) : refuse(401, errors.signIn);
-  return { meeting, caller };
+  return meeting;
 }
 
 /** `?lang=` when it names a language of the hub, else the request's Accept-Language; said back in Content-Language. */
@@ -71,24 +61,13 @@ async function meetingTexts(em: EntityManager, meeting: Meeting, language: Langu
 }
 
 /** GET /meetings/:id/briefing (HTML, or Markdown with ?format=md) and /meetings/:id/invite.ics. */
-export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCookie: string): void {
+export function registerMeetingRoutes(http: FastifyInstance, contexts: RequestContexts): void {
   http.get<MeetingRequest>('/meetings/:id/briefing', async (request, reply) => {
-    const em = orm.em.fork();
-    const language = languageOf(request, reply);
-    const readable = await readableMeeting(em, request, reply, sessionCookie, language);
-    if (!readable) return reply;
-    const { meeting, caller } = readable;
+    const ctx = await contexts.withCaller(request, reply, languageOf(request, reply));
+    const meeting = await readableMeeting(ctx, request, reply);
+    if (!meeting) return reply;
+    const { em, language } = ctx;
     const briefing = await buildBriefing(em, meeting);
-    const ctx: RequestContext = {
-      em,
-      loaders: createLoaders(em),
-      caller,
-      credentialError: null,
-      language,
-      log: request.log as unknown as Logger,
-      requestId: request.id,
-      http: { clientIp: request.ip, setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
-    };
     const coordination = await briefingCoordination(ctx, briefing);
     const projectIds = coordination.overlaps.flatMap((overlap) => [overlap.projectAId, overlap.projectBId]);
     const titles = new Map((await em.find(Project, { id: { $in: projectIds } })).map((project) => [project.id, pickTranslation(project.title, language) ?? project.id]));
@@ -114,11 +93,10 @@ export function registerMeetingRoutes(http: FastifyInstance, orm: Orm, sessionCo
   });
 
   http.get<MeetingRequest>('/meetings/:id/invite.ics', async (request, reply) => {
-    const em = orm.em.fork();
-    const language = languageOf(request, reply);
-    const readable = await readableMeeting(em, request, reply, sessionCookie, language);
-    if (!readable) return reply;
-    const { meeting } = readable;
+    const ctx = await contexts.withCaller(request, reply, languageOf(request, reply));
+    const meeting = await readableMeeting(ctx, request, reply);
+    if (!meeting) return reply;
+    const { em, language } = ctx;
     const texts = await meetingTexts(em, meeting, language);
     return reply
       .type('text/calendar; charset=utf-8')

@@ -1,7 +1,6 @@
 import { type FilterQuery, type QueryOrderMap, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isStaff } from '../auth/access';
-import type { Caller } from '../auth/caller';
+import { type Caller, isStaff } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';

@@ -12,3 +12,9 @@ export function createOrganisationLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    organisations: ReturnType<typeof createOrganisationLoaders>;
+  }
+}

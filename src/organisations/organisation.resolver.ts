@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { IATI_ORGANISATION_TYPE, Organisation } from './organisation.entity';
 import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
@@ -10,6 +10,8 @@ import * as organisations from './organisation.service';
 
 @ObjectType({ description: 'A page of organisations.' })
 export class OrganisationConnection extends ConnectionType('Organisation', () => Organisation, 'organisation') {}
+
+const organisationName = translatedField((organisation: Organisation) => organisation.name);
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -42,12 +44,13 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(organisationName)
   name(
     @Root() organisation: Organisation,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
-    return pickTranslation(organisation.name, lang ?? ctx.language);
+    return organisationName(organisation, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })

@@ -1,8 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { Role } from '../auth/user.entity';
+import { AccessErrorCode, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
@@ -96,7 +94,7 @@ export function checkVersion(current: number, sent: number | null | undefined, w
 
 export async function updateOrganisation(ctx: RequestContext, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
   if (ctx.caller?.role === Role.PARTNER_EDITOR && ctx.caller.organisationId !== id) {
-    throw forbidden('A partner may change only its own organisation.', AuthErrorCode.NOT_YOUR_ORGANISATION);
+    throw forbidden('A partner may change only its own organisation.', AccessErrorCode.NOT_YOUR_ORGANISATION);
   }
   if (input.confirmed && ctx.caller?.role !== Role.ADMIN && ctx.caller?.role !== Role.SECRETARIAT) {
     throw forbidden('Only the secretariat or an administrator confirms an organisation an IATI import created.');

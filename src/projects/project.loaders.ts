@@ -73,3 +73,9 @@ export function createProjectLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    projects: ReturnType<typeof createProjectLoaders>;
+  }
+}

@@ -1,15 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
-import { FundingTotals } from '../funding/funding-totals';
-import { Budget } from '../funding/budget.entity';
-import { budgetsOf, fundingTotalsOf, transactionsOf } from '../funding/funding.service';
-import { FundingTransaction } from '../funding/transaction.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationById } from '../organisations/organisation.service';
@@ -23,6 +19,8 @@ import * as projects from './project.service';
 
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
+
+const projectTitle = translatedField((project: ProjectRecord) => project.title);
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -83,12 +81,13 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Title in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(projectTitle)
   title(
     @Root() project: ProjectRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
-    return pickTranslation(project.title, lang ?? ctx.language);
+    return projectTitle(project, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Title in Kyrgyz, Russian and English.' })
@@ -135,25 +134,6 @@ export class ProjectResolver {
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
     return ctx.loaders.projects.participantsOf.load(project.id);
-  }
-
-  @FieldResolver(() => [Budget], { description: 'Budgets by period, earliest first.' })
-  budgets(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return budgetsOf(ctx, project.id);
-  }
-
-  @FieldResolver(() => [FundingTransaction], { description: 'Money movements, oldest first.' })
-  transactions(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return transactionsOf(ctx, project.id);
-  }
-
-  @FieldResolver(() => FundingTotals, { description: 'Transaction sums per original currency and converted into one currency.' })
-  fundingTotals(
-    @Root() project: ProjectRecord,
-    @Ctx() ctx: RequestContext,
-    @Arg('currency', { defaultValue: 'USD', description: 'ISO 4217 currency to convert into (default USD).' }) currency: string,
-  ) {
-    return fundingTotalsOf(ctx, project.id, currency);
   }
 }
 

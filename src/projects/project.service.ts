@@ -1,8 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden } from '../auth/access';
-import { AuthErrorCode } from '../auth/auth.errors';
-import type { Caller } from '../auth/caller';
-import { Role } from '../auth/user.entity';
+import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
@@ -90,7 +87,7 @@ export async function assertCanEditProject(em: EntityManager, caller: Caller | n
   if (!runsIt) {
     throw forbidden(
       'Only partners whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING in this project may change it.',
-      AuthErrorCode.NOT_YOUR_ORGANISATION,
+      AccessErrorCode.NOT_YOUR_ORGANISATION,
     );
   }
 }

@@ -1,46 +1,24 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { createLoaders, type RequestContext } from '../common/context';
-import { languageFromHeader } from '../common/localized-text';
+import { type RequestScope, runInScope } from '../common/request-scope';
 import type { AppConfig } from '../config/config';
-import { DomainError } from '../common/errors';
+import { sharedProbe } from '../db/availability';
+import type { Orm } from '../db/orm';
+import { registerExportRoutes } from '../exports/export.routes';
 import { registerIatiImportRoute } from '../iati/iati-import.routes';
 import { registerIatiRoutes } from '../iati/iati.routes';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
-import { registerExportRoutes } from '../exports/export.routes';
-import type { Orm } from '../db/orm';
-import { sharedProbe } from '../db/availability';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { resolveCaller } from '../auth/caller';
-import { type RequestScope, runInScope } from '../common/request-scope';
-import { createErrorFormatter } from './format-error';
-import { answerHttpErrorsAsGraphQL, graphqlRequestErrorStatus } from './graphql-over-http';
-import { refuseNulCharacters } from './nul-characters';
-import { registerProtection } from './protection';
 import { refuseWhileDraining } from './drain';
-import { createMetrics } from './metrics';
-import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
-import { appSchema } from './schema';
-import { asContextError, serviceUnavailableStatus } from './service-unavailable';
+import { MAX_TOKENS, registerGraphQL, SQL_STATEMENTS_HEADER, startApollo } from './graphql';
+import { answerHttpErrorsAsGraphQL } from './graphql-over-http';
+import { createMetrics, type Metrics } from './metrics';
+import { registerProtection } from './protection';
+import { createRequestContexts, SESSION_COOKIE } from './request-context';
 import { registerWebUi } from './web-ui';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    scope: RequestScope;
-  }
-}
-
-interface GraphQLContext extends RequestContext {
-  scope: RequestScope;
-}
-
-export const SESSION_COOKIE = 'yntymak_session';
+export { SESSION_COOKIE, SQL_STATEMENTS_HEADER };
 
 export interface App {
   http: FastifyInstance;
@@ -48,21 +26,17 @@ export interface App {
   close(): Promise<void>;
 }
 
-export const SQL_STATEMENTS_HEADER = 'x-sql-statements';
 const READINESS_TIMEOUT_MS = 2000;
-/** Lexical tokens a GraphQL document may hold; the largest operation of the web UI has about 300. */
-const MAX_TOKENS = 1000;
 
-/** Wires the HTTP server: GraphQL at /graphql, health endpoints, one log line per request. */
 /** The nearest `count` proxies (hop 0 is the one that connected to us). */
 function trustNearestProxies(count: number) {
   return (_address: string, hop: number) => hop < count;
 }
 
-export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Promise<App> {
-  const http = Fastify({
+function createHttpServer(config: AppConfig, logger: Logger): FastifyInstance {
+  return Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    // Fastify's own two lines per request are replaced by the one `onResponse` writes.
+    // Fastify's own two lines per request are replaced by the one `registerRequestLog` writes.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     // Behind a reverse proxy every request comes from the proxy's address: only with TRUST_PROXY
@@ -73,69 +47,19 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     // Room for a CSV import of 10,000+ activity reports in one GraphQL request.
     bodyLimit: 16 * 1024 * 1024,
   });
+}
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 30 },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
-    // Its token limit runs a parse of its own in a plugin hook, where every refusal (and every
-    // syntax error) became a 500: graphql-js's own `maxTokens` below makes them parse errors.
-    maxTokens: { enabled: false },
-    // Its cost rule sees only a `first` written into the query, not a variable or the default.
-    costLimit: { enabled: false },
-  }).protect();
-
-  const reportRequestFacts: ApolloServerPlugin<GraphQLContext> = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operationName }) {
-          contextValue.scope.operationName = operationName ?? undefined;
-        },
-        async willSendResponse({ contextValue, response }) {
-          response.http.headers.set('cache-control', 'no-store');
-          if (config.sqlCountHeader) {
-            response.http.headers.set(SQL_STATEMENTS_HEADER, String(contextValue.scope.statements));
-          }
-        },
-      };
-    },
-  };
-
-  const metrics = createMetrics(config, orm);
-
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema: await appSchema(),
-    formatError: createErrorFormatter(logger),
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: armor.validationRules,
-    plugins: [
-      ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
-      queryCostLimit(MAX_QUERY_COST),
-      refuseNulCharacters(),
-      graphqlRequestErrorStatus(),
-      serviceUnavailableStatus(),
-      fastifyApolloDrainPlugin(http),
-      ApolloServerPluginCacheControlDisabled(),
-      reportRequestFacts,
-      metrics.apolloPlugin,
-    ],
-  });
-  await apollo.start();
-
-  answerHttpErrorsAsGraphQL(http);
-  // gzip only: brotli at its default quality costs more CPU than it saves on dynamic answers.
-  await http.register(fastifyCompress, { encodings: ['gzip'], threshold: 2048 });
-  await http.register(fastifyCookie);
+/** Each request's scope (SQL count, operation, context), seen by everything the request starts. */
+function registerRequestScope(http: FastifyInstance): void {
   http.decorateRequest('scope', null as unknown as RequestScope);
   http.addHook('onRequest', (request, _reply, done) => {
     request.scope = { requestId: request.id, statements: 0 };
     runInScope(request.scope, done);
   });
-  // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
-  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
-  const drain = refuseWhileDraining(http);
+}
+
+/** One log line per request. */
+function registerRequestLog(http: FastifyInstance): void {
   http.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -145,16 +69,21 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
         sqlStatements: request.scope.statements,
         operation: request.scope.operationName,
-        user: request.scope.actor?.userId,
+        user: request.scope.context?.caller?.userId,
       },
       'request',
     );
   });
+}
 
+async function registerMetrics(http: FastifyInstance, metrics: Metrics, config: AppConfig, logger: Logger): Promise<void> {
   metrics.register(http);
   const metricsUrl = await metrics.listen(config.host);
   if (metricsUrl) logger.info({ metrics: metricsUrl }, `Prometheus metrics at ${metricsUrl}`);
+}
 
+/** /healthz (the process answers) and /readyz (the database takes new work). */
+function registerHealthChecks(http: FastifyInstance, orm: Orm): void {
   http.get('/healthz', async () => ({ status: 'ok' }));
   // A fresh connection and `select 1` each time: 503 as soon as PostgreSQL stops taking new work
   // (down, hung, out of connections), and no pooled connection stuck behind a hung server.
@@ -165,45 +94,33 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
     reply.code(503);
     return { status: 'unavailable', reason: `database: ${probe.reason}` };
   });
+}
 
-  registerMeetingRoutes(http, orm, SESSION_COOKIE);
-  registerExportRoutes(http, orm);
-  registerIatiRoutes(http, orm, config.iatiPublisher);
-  await registerIatiImportRoute(http, orm, SESSION_COOKIE);
+/** Wires the HTTP server: GraphQL at /graphql, the REST routes, health endpoints, one log line per request. */
+export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Promise<App> {
+  const http = createHttpServer(config, logger);
+  const metrics = createMetrics(config, orm);
+  const apollo = await startApollo(config, http, logger, metrics);
+
+  answerHttpErrorsAsGraphQL(http);
+  // gzip only: brotli at its default quality costs more CPU than it saves on dynamic answers.
+  await http.register(fastifyCompress, { encodings: ['gzip'], threshold: 2048 });
+  await http.register(fastifyCookie);
+  registerRequestScope(http);
+  // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
+  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
+  const drain = refuseWhileDraining(http);
+  registerRequestLog(http);
+  await registerMetrics(http, metrics, config, logger);
+  registerHealthChecks(http, orm);
+
+  const contexts = createRequestContexts(config, orm);
+  registerMeetingRoutes(http, contexts);
+  registerExportRoutes(http, contexts);
+  registerIatiRoutes(http, contexts, config.iatiPublisher);
+  await registerIatiImportRoute(http, contexts);
   await registerWebUi(http, config.webDir, logger);
-
-  await http.register(fastifyApollo(apollo), {
-    context: async (request, reply): Promise<GraphQLContext> => {
-      const em = orm.em.fork();
-      const caller = await resolveCaller(em, {
-        authorization: request.headers.authorization,
-        sessionSecret: request.cookies[SESSION_COOKIE],
-      }).catch((error: unknown) => {
-        throw asContextError(error);
-      });
-      const signedIn = caller instanceof DomainError ? null : caller;
-      if (signedIn) request.scope.actor = { userId: signedIn.userId, organisationId: signedIn.organisationId };
-      const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.env === 'production' } as const;
-      const sessionEnded = caller instanceof DomainError && caller.reason === AuthErrorCode.SESSION_ENDED;
-      if (sessionEnded) reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return {
-        em,
-        loaders: createLoaders(em),
-        caller: signedIn,
-        credentialError: caller instanceof DomainError && !sessionEnded ? caller : null,
-        sessionEnded,
-        language: languageFromHeader(request.headers['accept-language']),
-        log: logger.child({ reqId: request.id }),
-        requestId: request.id,
-        scope: request.scope,
-        http: {
-          clientIp: request.ip,
-          setSessionCookie: (secret, expiresAt) => reply.setCookie(SESSION_COOKIE, secret, { ...cookieOptions, expires: expiresAt }),
-          clearSessionCookie: () => reply.clearCookie(SESSION_COOKIE, cookieOptions),
-        },
-      };
-    },
-  });
+  await registerGraphQL(http, apollo, contexts);
 
   return {
     http,

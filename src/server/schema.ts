@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { guardRootFields } from '../common/access';
 import { projectRoot } from '../config/paths';
 import {
   ActivityCollisionResolver,
@@ -9,14 +10,13 @@ import {
   ActivityReportResolver,
   ActivitySummaryRowResolver,
 } from '../activities/activity.resolver';
-import { guardRootFields } from '../auth/access';
-import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { AuditEventResolver } from '../audit/audit.resolver';
-import { ApiTokenResolver, UserResolver } from '../auth/auth.resolver';
-import { ProjectContactResolver, RepresentativeResolver } from '../auth/personal-data.resolver';
+import { ApiTokenResolver, AuditEventUserResolver, UserResolver } from '../auth/auth.resolver';
 import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';
+import { RepresentativeResolver } from '../council/representative.resolver';
 import { analyticsResolvers } from '../analytics/analytics.resolver';
 import { ExchangeRateResolver, FundingTransactionResolver } from '../funding/funding.resolver';
+import { ProjectFundingResolver } from '../funding/project-funding.resolver';
 import { AdminUnitResolver } from '../geography/admin-unit.resolver';
 import {
   ActionItemResolver,
@@ -28,8 +28,10 @@ import {
   MeetingResolver,
 } from '../meetings/meeting.resolver';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
+import { ProjectContactResolver } from '../projects/project-contact.resolver';
 import { ProjectCoverageResolver, ProjectParticipantResolver, ProjectResolver } from '../projects/project.resolver';
 import { ThemeResolver } from '../themes/theme.resolver';
+import { usePlainResolvers } from './plain-resolvers';
 
 export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');
 
@@ -49,12 +51,14 @@ export function appSchema(): Promise<GraphQLSchema> {
       ProjectParticipantResolver,
       FundingTransactionResolver,
       ExchangeRateResolver,
+      ProjectFundingResolver,
       ...analyticsResolvers,
       UserResolver,
       ApiTokenResolver,
       RepresentativeResolver,
       ProjectContactResolver,
       AuditEventResolver,
+      AuditEventUserResolver,
       ActivityReportResolver,
       ActivityPlaceResolver,
       ActivitySummaryRowResolver,
@@ -69,7 +73,7 @@ export function appSchema(): Promise<GraphQLSchema> {
     ],
     validate: { forbidUnknownValues: false },
   })
-    .then(callFieldResolversDirectly)
+    .then(usePlainResolvers)
     .then(guardRootFields)
     .then(describeRootTypes);
   return built;

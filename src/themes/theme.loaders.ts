@@ -16,3 +16,9 @@ export function createThemeLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../common/context' {
+  interface Loaders {
+    themes: ReturnType<typeof createThemeLoaders>;
+  }
+}

@@ -1,12 +1,14 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Allow, Public } from '../auth/access';
-import { Role } from '../auth/user.entity';
+import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { Language, LocalizedText, pickTranslation } from '../common/localized-text';
+import { Language, LocalizedText, translatedField } from '../common/localized-text';
+import { PlainResolver } from '../common/plain-resolver';
 import { Theme } from './theme.entity';
 import { CreateThemeInput, UpdateThemeInput } from './theme.inputs';
 import type { ThemeRecord } from './theme.loaders';
 import { createTheme, listThemes, updateTheme } from './theme.service';
+
+const themeName = translatedField((theme: ThemeRecord) => theme.name);
 
 @Resolver(() => Theme)
 export class ThemeResolver {
@@ -35,12 +37,13 @@ export class ThemeResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
+  @PlainResolver(themeName)
   name(
     @Root() theme: ThemeRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
-    return pickTranslation(theme.name, lang ?? ctx.language);
+    return themeName(theme, { lang }, ctx);
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })

@@ -4,7 +4,7 @@ import { allowLongStatements } from '../common/statement-timeout';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, InputErrorCode, notFound, requireSomeTranslation } from '../common/validation';
 import { checkVersion } from '../organisations/organisation.service';
-import { dacCodeStatus } from '../iati/codelists';
+import { dacCodeStatus } from '../common/iati-codelists';
 import { Theme } from './theme.entity';
 import { ThemeErrorCode } from './theme.errors';
 import type { CreateThemeInput, UpdateThemeInput } from './theme.inputs';

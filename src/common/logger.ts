@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { currentScope } from '../common/request-scope';
+import { currentScope } from './request-scope';
 
 const { chindingsSym } = pino.symbols;
 

@@ -9,8 +9,8 @@ import { seedReferenceData } from '../../seeds';
 import { ConfigError, loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { initOrm, migrate } from '../db/orm';
-import { createLogger } from '../server/logger';
-import { issueAdminToken } from './auth.service';
+import { createLogger } from '../common/logger';
+import { issueAdminToken } from '../auth/auth.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
