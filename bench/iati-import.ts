@@ -71,7 +71,7 @@ function importOnce(file: string, databaseUrl: string): Promise<{ ms: number; pe
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     let peak = 0;
-    const child = execFile(process.execPath, [join(projectRoot, 'dist', 'src', 'iati', 'iati-import.command.js'), file], { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
+    const child = execFile(process.execPath, [join(projectRoot, 'dist', 'src', 'ops', 'import-iati.js'), file], { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
       clearInterval(sampler);
       if (error) reject(error);
       else resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, peakMiB: peak / 1024, summary: stdout.split('\n').slice(0, 2).join(' ') });

@@ -351,7 +351,7 @@ describe('transactions, authorisation and the round trip', () => {
     const file = join(tmpdir(), `iati-import-cli-${process.pid}.xml`);
     writeFileSync(file, fixture('valid.xml').replace(/KG-IMPORT-/g, 'KG-CLI-'));
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, [join(__dirname, '..', 'dist', 'src', 'iati', 'iati-import.command.js'), ...args], { env: { ...process.env, DATABASE_URL: server.databaseUrl, LOG_LEVEL: 'silent' } });
+      promisify(execFile)(process.execPath, [join(__dirname, '..', 'dist', 'src', 'ops', 'import-iati.js'), ...args], { env: { ...process.env, DATABASE_URL: server.databaseUrl, LOG_LEVEL: 'silent' } });
     const dry = await run([file, '--dry-run', '--json']);
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, created: 2, skipped: 1 });
     expect(await projectOf('XM-DAC-41114-KG-CLI-1')).toBeUndefined();

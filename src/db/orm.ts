@@ -58,7 +58,7 @@ export function initOrm({ url, logger, poolMax = 10, statementTimeoutMs = DEFAUL
       max: poolMax,
       acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS,
       // The place search's "similar words" (pg_trgm's `<%`, which its index serves) start at
-      // 0.4, not the default 0.6, so small misspellings are found (see unit-search.ts). A server
+      // 0.4, not the default 0.6, so small misspellings are found (see unit-search.sql.ts). A server
       // without pg_trgm keeps the setting as a placeholder.
       afterCreate: (connection: Client, done: (error: Error | null, connection: unknown) => void) => {
         watchStatements(connection, url);

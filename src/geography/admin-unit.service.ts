@@ -7,7 +7,7 @@ import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
 import type { AdminUnitRecord } from './geography.loaders';
 import { type UnitListQuery, unitCountSql, unitPageSql } from './admin-unit.sql';
-import { unitSearchSql } from './unit-search';
+import { unitSearchSql } from './unit-search.sql';
 import { badInput, notFound } from '../common/validation';
 import { GeographyErrorCode } from './geography.errors';
 
@@ -17,7 +17,7 @@ export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit
 
 /**
  * Units matching the filter: in tree order (a unit before its children), or, with `search`, best
- * match first (see unit-search.ts).
+ * match first (see unit-search.sql.ts).
  */
 export async function listUnits(
   ctx: RequestContext,

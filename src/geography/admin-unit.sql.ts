@@ -6,7 +6,7 @@ import { type Sql, sql, sqlText, sqlWhere } from '../common/sql';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter } from './admin-unit.inputs';
 import type { AdminUnitRecord } from './geography.loaders';
-import type { UnitSearchSql } from './unit-search';
+import type { UnitSearchSql } from './unit-search.sql';
 
 /** "The unit whose path is in `pathColumn` is `unit` or lies inside it", by materialised path (the path index serves the `like`). */
 export function atOrInsideSql(pathColumn: Sql, unit: AdminUnitRecord): Sql {
@@ -36,7 +36,7 @@ function unitListFrom(query: UnitListQuery): Sql {
 
 /**
  * A page of units as lean JSON with the total: in tree order (a unit before its children), or,
- * with a search, best match first (unit-search.ts).
+ * with a search, best match first (unit-search.sql.ts).
  */
 export function unitPageSql(em: EntityManager, query: UnitListQuery, window: PageWindow): Sql {
   const withClause = query.search ? sql`with ${query.search}` : sqlText('');

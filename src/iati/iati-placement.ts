@@ -2,7 +2,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdminLevel } from '../geography/admin-unit.entity';
-import { unitSearchSql } from '../geography/unit-search';
+import { unitSearchSql } from '../geography/unit-search.sql';
 import { sql } from '../common/sql';
 import { type Narratives } from './iati-activity-parse';
 import type { ParsedLocation } from './iati-activity-parse';
@@ -28,7 +28,7 @@ export interface Placement {
 
 export const COUNTRY_CODE = 'KG';
 
-/** The lowest score of a gazetteer hit taken for a name: a name or village starting with the text, or equal to it (see unit-search.ts). */
+/** The lowest score of a gazetteer hit taken for a name: a name or village starting with the text, or equal to it (see unit-search.sql.ts). */
 const NAME_SCORE = 1.8;
 
 interface Shape {

@@ -14,12 +14,12 @@ import pino from 'pino';
 import { loadConfig } from '../config/config';
 import { DomainError } from '../common/errors';
 import { initOrm, migrate } from '../db/orm';
-import { runOpsCommand } from '../ops/command';
-import { OpsError } from '../ops/ops.errors';
-import { openOpsDatabase } from '../ops/ops-database';
-import { importIatiFile } from './iati-import.service';
-import { reportSummary } from './iati-import.report';
-import { IatiImportError } from './iati.errors';
+import { runOpsCommand } from './command';
+import { OpsError } from './ops.errors';
+import { openOpsDatabase } from './ops-database';
+import { importIatiFile } from '../iati/iati-import.service';
+import { reportSummary } from '../iati/iati-import.report';
+import { IatiImportError } from '../iati/iati.errors';
 
 const USAGE = 'Usage: npm run import:iati -- FILE [--dry-run] [--organisation REF] [--json] [--report FILE]';
 
