@@ -31,6 +31,17 @@ interface ReaderOptions {
   collect: boolean;
 }
 
+/**
+ * `text` in storage of its own. saxes hands out slices of the chunk it was given, and V8 keeps a
+ * slice's whole parent alive (a 256 KB chunk for an 18-character identifier): an activity's
+ * strings that outlive it (identifiers, titles, warnings of the report) would pin one chunk each.
+ * Slicing the concatenation flattens it into a fresh string of these characters only (V8
+ * copies strings shorter than 13 characters anyway).
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 function notWellFormed(message: string): IatiImportError {
   const detail = message.replace(/^(?:[^:\d][^:]*:)?(\d+):(\d+):\s*/, 'line $1, column $2: ').replace(/\.$/, '');
   return new IatiImportError(IatiImportErrorCode.IATI_NOT_WELL_FORMED, `The file is not well-formed XML (${detail}). Nothing was imported.`);
@@ -81,17 +92,21 @@ async function* readActivities(path: string, options: ReaderOptions): AsyncGener
       tooLarge = false;
     }
     if (depth >= 2 && (stack.length > 0 || tag.name === 'iati-activity') && options.collect && !tooLarge) {
-      const element: XmlElement = { name: tag.name, attributes, children: [], text: '' };
+      const owned: Record<string, string> = {};
+      for (const [name, value] of Object.entries(attributes)) {
+        owned[name] = own(value);
+        characters += value.length + 16;
+      }
+      const element: XmlElement = { name: own(tag.name), attributes: owned, children: [], text: '' };
       stack[stack.length - 1]?.children.push(element);
       stack.push(element);
-      for (const value of Object.values(attributes)) characters += value.length + 16;
     }
   });
   const onText = (text: string) => {
     const current = stack[stack.length - 1];
     if (!current || tooLarge) return;
     characters += text.length;
-    current.text += text;
+    current.text += own(text);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
