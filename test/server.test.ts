@@ -77,6 +77,24 @@ describe('the web UI files', () => {
     expect(await landing.text()).toMatch(/<meta http-equiv="Content-Security-Policy"/);
   });
 
+  it('in production, shows a browser at /graphql a page of its own that needs no script, under the policy', async () => {
+    const production = await startTestServer({ NODE_ENV: 'production', DATABASE_URL: server.databaseUrl });
+    try {
+      const landing = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(landing.status).toBe(200);
+      expect(landing.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(landing.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      const html = await landing.text();
+      expect(html).toMatch(/<h1>Yntymak GraphQL API<\/h1>/);
+      expect(html).not.toMatch(/<script|cdn\.apollographql|style=/);
+      // A client's GET query is still a GraphQL request.
+      const query = await fetch(`${production.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+      expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await production.close();
+    }
+  });
+
   it('answers no other origin unless CORS_ORIGINS lists it', async () => {
     const answer = await fetch(`${server.url}/graphql`, {
       method: 'POST',

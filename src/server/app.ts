@@ -12,6 +12,7 @@ import { registerIatiRoutes } from '../iati/iati.routes';
 import { registerMeetingRoutes } from '../meetings/meeting.routes';
 import { refuseWhileDraining } from './drain';
 import { MAX_TOKENS, registerGraphQL, SQL_STATEMENTS_HEADER, startApollo } from './graphql';
+import { registerApiLandingPage } from './api-landing-page';
 import { answerHttpErrorsAsGraphQL } from './graphql-over-http';
 import { createMetrics, type Metrics } from './metrics';
 import { registerProtection } from './protection';
@@ -119,6 +120,7 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   registerExportRoutes(http, contexts);
   registerIatiRoutes(http, contexts, config.iatiPublisher);
   await registerIatiImportRoute(http, contexts);
+  if (config.env === 'production') registerApiLandingPage(http);
   await registerWebUi(http, config.webDir, logger);
   await registerGraphQL(http, apollo, contexts);
 

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
@@ -76,6 +76,8 @@ export async function startApollo(config: AppConfig, http: FastifyInstance, logg
       serviceUnavailableStatus(),
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginCacheControlDisabled(),
+      // Production: our own page at GET /graphql (api-landing-page.ts), not Apollo's CDN-loaded one.
+      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       reportRequestFacts(config),
       metrics.apolloPlugin,
     ],
