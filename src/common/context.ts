@@ -10,6 +10,7 @@ import type { Language } from './localized-text';
  * loader factory (`declare module '../common/context'` in `*.loaders.ts`), and the server's
  * context builder (`server/request-context.ts`) assembles them, so this file names no feature.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging, one key per feature
 export interface Loaders {}
 
 /** What the HTTP layer lets resolvers do with the connection itself. */

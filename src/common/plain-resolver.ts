@@ -10,7 +10,7 @@ import { Extensions } from 'type-graphql';
  * (type, arguments, description) and calls the same `resolve`; no middleware or guard may be
  * put on such a field.
  */
-export function PlainResolver(resolve: GraphQLFieldResolver<any, any, any>): MethodDecorator {
+export function PlainResolver<TSource, TContext, TArgs>(resolve: GraphQLFieldResolver<TSource, TContext, TArgs>): MethodDecorator {
   return Extensions({ plainResolver: resolve });
 }
 

@@ -4,9 +4,11 @@
  */
 
 /** Characters XML 1.0 does not allow at all (controls other than tab and newlines, lone surrogates, U+FFFE/U+FFFF). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Any character NOT_XML could concern: most texts have none, and this test is much cheaper. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 const clean = (value: string) => (SUSPECT.test(value) ? value.replace(NOT_XML, '') : value);

@@ -3,7 +3,7 @@
  * server, SQL. A test that provokes an error checks the raw body against every pattern.
  */
 export const INTERNALS = [
-  /    at /,
+  / {4}at /,
   /\bat \S+ \(/,
   /\bat \//,
   /\/work\//,

@@ -31,6 +31,7 @@ export function EndMembershipModal({ member, bodyName, onClose, onReload }: { me
     setErrors([]);
     setConflict(false);
     // A new member to end: start afresh.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [member?.id]);
   const organisation = member?.organisation?.name ?? member?.organisation?.acronym ?? '';
 

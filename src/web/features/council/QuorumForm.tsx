@@ -32,6 +32,7 @@ export function QuorumForm({ body }: { body: Body }) {
     form.setValues({ quorumPercent: body.quorumPercent });
     form.resetDirty({ quorumPercent: body.quorumPercent });
     // Only when another body is chosen or the saved value changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [body.id, body.quorumPercent]);
 
   const counted = body.activeMembers.nodes.filter((member) => !NOT_COUNTED_ROLES.includes(member.role)).map((member) => member.organisation?.id ?? '');

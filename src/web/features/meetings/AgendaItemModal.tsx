@@ -58,6 +58,7 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
     form.setValues(valuesOf(item));
     form.resetDirty(valuesOf(item));
     setErrors([]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [opened, item?.id]);
 
   const submit = form.onSubmit(async (values) => {
