@@ -16,7 +16,11 @@ if (leaveOutBrowserTests) {
 // runs it); without them that file is left out the same way.
 const nodeVersionsDir = join(__dirname, '.node-versions');
 const nodeBinaryOf = (version) => join(nodeVersionsDir, version, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
-const installedLines = existsSync(nodeVersionsDir) ? readdirSync(nodeVersionsDir).filter((version) => existsSync(nodeBinaryOf(version))).map((version) => version.split('.')[0]) : [];
+const installedLines = existsSync(nodeVersionsDir)
+  ? readdirSync(nodeVersionsDir)
+      .filter((version) => existsSync(nodeBinaryOf(version)))
+      .map((version) => version.split('.')[0])
+  : [];
 const nodeVersionsInstalled = ['22', '24'].every((line) => installedLines.includes(line));
 const leaveOutNodeVersions = !nodeVersionsInstalled && !process.env.CI;
 if (leaveOutNodeVersions) {
@@ -29,7 +33,12 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Child processes with an embedded PostgreSQL each: `npm run test:slow`.
-  testPathIgnorePatterns: ['/node_modules/', '\\.slow\\.test\\.ts$', ...(leaveOutBrowserTests ? ['\\.browser\\.test\\.ts$'] : []), ...(leaveOutNodeVersions ? ['/node-versions\\.test\\.ts$'] : [])],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '\\.slow\\.test\\.ts$',
+    ...(leaveOutBrowserTests ? ['\\.browser\\.test\\.ts$'] : []),
+    ...(leaveOutNodeVersions ? ['/node-versions\\.test\\.ts$'] : []),
+  ],
   transform: { '^.+\\.ts$': 'ts-jest' },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -85,7 +85,9 @@ async function main() {
       for (let run = 0; run < RUNS; run += 1) runs.push(await download(`${server.url}${path}`));
       const cpu = ((processCpuMs(server.child.pid) ?? NaN) - (cpuBefore ?? NaN)) / RUNS / 1000;
       const seconds = runs.map((run) => run.seconds).sort((a, b) => a - b);
-      timings.push(`| ${label} | \`${path}\` | ${seconds[Math.floor(seconds.length / 2)].toFixed(2)} s | ${cpu.toFixed(2)} s | ${mb(runs[0].bytes)} MB | ${path.includes('.csv') ? (runs[0].lines - 2).toLocaleString('en') : '—'} |`);
+      timings.push(
+        `| ${label} | \`${path}\` | ${seconds[Math.floor(seconds.length / 2)].toFixed(2)} s | ${cpu.toFixed(2)} s | ${mb(runs[0].bytes)} MB | ${path.includes('.csv') ? (runs[0].lines - 2).toLocaleString('en') : '—'} |`,
+      );
       console.log(timings[timings.length - 1]);
     };
     const today = new Date().toISOString().slice(0, 10);
@@ -99,11 +101,26 @@ async function main() {
     const orm = await initOrm({ url: bench.urlOf(PROJECTS), logger: pino({ level: 'warn' }) });
     const memory: string[] = [];
     try {
-      for (const [format, rate] of [['csv', undefined], ['xlsx', undefined], ['xlsx', SLOW_BYTES_PER_SECOND]] as const) {
+      for (const [format, rate] of [
+        ['csv', undefined],
+        ['xlsx', undefined],
+        ['xlsx', SLOW_BYTES_PER_SECOND],
+      ] as const) {
         const em = orm.em.fork();
-        const ctx: RequestContext = { em, loaders: createLoaders(em), caller: null, credentialError: null, language: Language.RU, log: pino({ level: 'warn' }), requestId: 'bench', http: { clientIp: '127.0.0.1', setSessionCookie: () => undefined, clearSessionCookie: () => undefined } };
+        const ctx: RequestContext = {
+          em,
+          loaders: createLoaders(em),
+          caller: null,
+          credentialError: null,
+          language: Language.RU,
+          log: pino({ level: 'warn' }),
+          requestId: 'bench',
+          http: { clientIp: '127.0.0.1', setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
+        };
         const result = await heapPerPage(ctx, format, rate);
-        memory.push(`| ${format === 'csv' ? 'CSV' : 'Excel'}, read ${rate ? `at ${rate / 1024} KB/s` : 'as fast as written'} | ${result.pages} | ${mb(result.bytes)} MB in ${result.seconds.toFixed(1)} s | ${mb(result.first)} MB | ${mb(result.last)} MB | ${mb(result.min)}–${mb(result.max)} MB |`);
+        memory.push(
+          `| ${format === 'csv' ? 'CSV' : 'Excel'}, read ${rate ? `at ${rate / 1024} KB/s` : 'as fast as written'} | ${result.pages} | ${mb(result.bytes)} MB in ${result.seconds.toFixed(1)} s | ${mb(result.first)} MB | ${mb(result.last)} MB | ${mb(result.min)}–${mb(result.max)} MB |`,
+        );
         console.log(memory[memory.length - 1]);
       }
     } finally {

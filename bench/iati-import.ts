@@ -79,7 +79,12 @@ function importOnce(file: string, databaseUrl: string, heapMiB?: number): Promis
     const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptions };
     const child = execFile(process.execPath, [join(projectRoot, 'dist', 'src', 'ops', 'import-iati.js'), file], { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       clearInterval(sampler);
-      if (error) reject(new Error(`The import failed (peak RSS ${Math.round(peak / 1024)} MiB${heapMiB ? `, heap capped at ${heapMiB} MB` : ''}): ${error.message}\n${stderr.split('\n').slice(-15).join('\n')}`));
+      if (error)
+        reject(
+          new Error(
+            `The import failed (peak RSS ${Math.round(peak / 1024)} MiB${heapMiB ? `, heap capped at ${heapMiB} MB` : ''}): ${error.message}\n${stderr.split('\n').slice(-15).join('\n')}`,
+          ),
+        );
       else resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, peakMiB: peak / 1024, summary: stdout.split('\n').slice(0, 2).join(' ') });
     });
     const sampler = setInterval(() => {

@@ -32,7 +32,9 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 function rssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('VmRSS:'));
     return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
   } catch {
     return null;
@@ -53,9 +55,18 @@ async function main() {
 
     // What a visitor's map, a project list page, a project page and a partner's overlap check ask.
     const mix = [
-      { name: 'map coverage (districts, active today)', query: `query { coverage(level: DISTRICT, filter: { activeDuring: { from: "${today}", to: "${today}" } }, currency: "USD", first: 100) { nodes { unit { code name } projectCount organisationCount funding { committed complete } } } }` },
-      { name: 'project list, 25 with participants and coverage', query: '{ projects(first: 25) { totalCount nodes { id title status startDate endDate participants { role organisation { name } } coverage { unit { code name } } } } }' },
-      { name: 'one project with funding, and the overlaps of another', query: `{ project(id: "${projectId}") { title description { text } participants { role organisation { name } } fundingTotals(currency: "USD") { committed disbursed complete } } overlaps(filter: { projectId: "${overlapping}" }, first: 10) { nodes { score projectB { title } } } }` },
+      {
+        name: 'map coverage (districts, active today)',
+        query: `query { coverage(level: DISTRICT, filter: { activeDuring: { from: "${today}", to: "${today}" } }, currency: "USD", first: 100) { nodes { unit { code name } projectCount organisationCount funding { committed complete } } } }`,
+      },
+      {
+        name: 'project list, 25 with participants and coverage',
+        query: '{ projects(first: 25) { totalCount nodes { id title status startDate endDate participants { role organisation { name } } coverage { unit { code name } } } } }',
+      },
+      {
+        name: 'one project with funding, and the overlaps of another',
+        query: `{ project(id: "${projectId}") { title description { text } participants { role organisation { name } } fundingTotals(currency: "USD") { committed disbursed complete } } overlaps(filter: { projectId: "${overlapping}" }, first: 10) { nodes { score projectB { title } } } }`,
+      },
       { name: 'place search', query: '{ adminUnits(filter: { search: "Ноокат" }, first: 10) { nodes { code name } } }' },
     ];
     for (const request of mix) {
@@ -91,7 +102,8 @@ async function main() {
       const cpuAfter = processCpuMs(server.child.pid);
       const fiveHundreds = result['5xx'];
       const errors = [...codes].map(([code, count]) => `${code} × ${count}`).join(', ') || 'none';
-      if (fiveHundreds > 0 || codes.size > 0 || result.errors > 0 || result.timeouts > 0) failures.push(`${connections} connections: ${fiveHundreds} × 5xx, errors ${errors}, ${result.errors} socket errors, ${result.timeouts} timeouts`);
+      if (fiveHundreds > 0 || codes.size > 0 || result.errors > 0 || result.timeouts > 0)
+        failures.push(`${connections} connections: ${fiveHundreds} × 5xx, errors ${errors}, ${result.errors} socket errors, ${result.timeouts} timeouts`);
       const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(1) : '—';
       rows.push(
         `| ${connections} | ${result.requests.total.toLocaleString('en')} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${cpuPerRequest} | ${result['2xx']} / ${result['4xx']} / ${fiveHundreds} | ${errors} |`,

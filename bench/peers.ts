@@ -213,8 +213,16 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
         variables: { id: overlapId(index) },
       }),
       normaliseHub: (data) => {
-        type Node = { score: number; components: { geographic: number; time: number; themes: number }; periodStart: string | null; periodEnd: string | null;
-          projectA: { id: string; title: string }; projectB: { id: string; title: string }; sharedUnits: { code: string; name: string }[]; sharedThemes: { code: string }[] };
+        type Node = {
+          score: number;
+          components: { geographic: number; time: number; themes: number };
+          periodStart: string | null;
+          periodEnd: string | null;
+          projectA: { id: string; title: string };
+          projectB: { id: string; title: string };
+          sharedUnits: { code: string; name: string }[];
+          sharedThemes: { code: string }[];
+        };
         const nodes = at<Node[]>(data, 'overlaps', 'nodes');
         return {
           total: at<number>(data, 'overlaps', 'totalCount'),
@@ -229,19 +237,35 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
         };
       },
       normalisePeer: (data) => {
-        type Row = { projectA: string; projectB: string; score: string; geographic: string; timeShare: string; themeSimilarity: string; periodStart: string | null;
-          periodEnd: string | null; unitCodes: string[]; themeCodes: string[]; total: string | null; related: { projects: Json[] | null; units: Json[] | null } | null };
+        type Row = {
+          projectA: string;
+          projectB: string;
+          score: string;
+          geographic: string;
+          timeShare: string;
+          themeSimilarity: string;
+          periodStart: string | null;
+          periodEnd: string | null;
+          unitCodes: string[];
+          themeCodes: string[];
+          total: string | null;
+          related: { projects: Json[] | null; units: Json[] | null } | null;
+        };
         const rows = at<Row[]>(data, 'peersProjectOverlapsList');
         // The statement's first row carries the projects and units of the page as lean rows in JSON.
         const related = rows[0]?.related;
-        const titles = new Map((related?.projects ?? []).map((json) => {
-          const record = leanFromJson<{ id: string; title: Translations }>(em, Project.name, json);
-          return [record.id, pickTranslation(record.title, Language.EN)];
-        }));
-        const names = new Map((related?.units ?? []).map((json) => {
-          const record = leanFromJson<{ code: string; nameKy: string | null; nameRu: string | null; nameEn: string | null }>(em, AdminUnit.name, json);
-          return [record.code, pickTranslation({ ky: record.nameKy, ru: record.nameRu, en: record.nameEn }, Language.EN)];
-        }));
+        const titles = new Map(
+          (related?.projects ?? []).map((json) => {
+            const record = leanFromJson<{ id: string; title: Translations }>(em, Project.name, json);
+            return [record.id, pickTranslation(record.title, Language.EN)];
+          }),
+        );
+        const names = new Map(
+          (related?.units ?? []).map((json) => {
+            const record = leanFromJson<{ code: string; nameKy: string | null; nameRu: string | null; nameEn: string | null }>(em, AdminUnit.name, json);
+            return [record.code, pickTranslation({ ky: record.nameKy, ru: record.nameRu, en: record.nameEn }, Language.EN)];
+          }),
+        );
         return {
           total: rows.length ? Number(rows[0].total) : 0,
           nodes: rows.map((row) => ({
@@ -303,7 +327,10 @@ async function startPeer(databaseUrl: string): Promise<Server> {
     });
   for (let attempt = 0; attempt < 300; attempt += 1) {
     if (child.exitCode !== null) break;
-    const ready = await post(url, { query: '{ __typename }', variables: {} }).then(() => true, () => false);
+    const ready = await post(url, { query: '{ __typename }', variables: {} }).then(
+      () => true,
+      () => false,
+    );
     if (ready) return { side: 'postgraphile', url, child, statements };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -360,19 +387,24 @@ async function round(server: Server, question: Question, connections: number, cl
   const dbBefore = databaseCpu(clusterDir);
   const started = process.hrtime.bigint();
   await new Promise<void>((resolve, reject) => {
-    const instance = autocannon({
-      url: `${server.url}/graphql`,
-      connections,
-      duration: seconds,
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...question.headers },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(operation(index++)) }),
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) tally.failures += 1;
-        },
-      }],
-    }, (error) => (error ? reject(error) : resolve()));
+    const instance = autocannon(
+      {
+        url: `${server.url}/graphql`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...question.headers },
+            setupRequest: (request) => ({ ...request, body: JSON.stringify(operation(index++)) }),
+            onResponse: (status, body) => {
+              if (status !== 200 || body.includes('"errors"')) tally.failures += 1;
+            },
+          },
+        ],
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => tally.latencies.push(responseTime));
   });
   tally.seconds += Number(process.hrtime.bigint() - started) / 1e9;
@@ -387,13 +419,15 @@ async function rawRound(databaseUrl: string, sql: string, ids: string[], connect
   let index = 0;
   const started = process.hrtime.bigint();
   const until = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (Date.now() < until) {
-      const begun = process.hrtime.bigint();
-      await pool.query(sql, [ids[index++ % ids.length]]);
-      tally.latencies.push(Number(process.hrtime.bigint() - begun) / 1e6);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const begun = process.hrtime.bigint();
+        await pool.query(sql, [ids[index++ % ids.length]]);
+        tally.latencies.push(Number(process.hrtime.bigint() - begun) / 1e6);
+      }
+    }),
+  );
   tally.seconds += Number(process.hrtime.bigint() - started) / 1e9;
   tally.databaseCpuMs += databaseCpuSince(clusterDir, dbBefore);
   await pool.end();
@@ -456,7 +490,9 @@ async function checkEqual(hub: Server, peer: Server, question: Question): Promis
     const a = question.normaliseHub!(ours.data);
     const b = question.normalisePeer!(theirs.data);
     if (!isDeepStrictEqual(a, b)) {
-      throw new Error(`The answers to "${question.label}" differ (request ${index}):\nhub:          ${JSON.stringify(a).slice(0, 1500)}\npostgraphile: ${JSON.stringify(b).slice(0, 1500)}`);
+      throw new Error(
+        `The answers to "${question.label}" differ (request ${index}):\nhub:          ${JSON.stringify(a).slice(0, 1500)}\npostgraphile: ${JSON.stringify(b).slice(0, 1500)}`,
+      );
     }
   }
   const answer = question.normaliseHub!((await post(hub.url, question.hub(0))).data) as { nodes?: unknown[] } | null;
@@ -588,7 +624,9 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
     const theirs = find(key, 'postgraphile', 16);
     if (!ours || !theirs) continue;
     const holds = ours.p50 <= theirs.p50 && ours.perSecond >= theirs.perSecond;
-    verdicts.push(`| question ${key.slice(0, 1)} at 16 connections: hub p50 ≤ PostGraphile's and throughput ≥ | ${ms(ours.p50)} vs ${ms(theirs.p50)} ms; ${ours.perSecond.toFixed(0)} vs ${theirs.perSecond.toFixed(0)} per s | ${holds ? 'yes' : '**no**'} |`);
+    verdicts.push(
+      `| question ${key.slice(0, 1)} at 16 connections: hub p50 ≤ PostGraphile's and throughput ≥ | ${ms(ours.p50)} vs ${ms(theirs.p50)} ms; ${ours.perSecond.toFixed(0)} vs ${theirs.perSecond.toFixed(0)} per s | ${holds ? 'yes' : '**no**'} |`,
+    );
   }
   const overlapsHub = find('4.', 'hub', 1);
   const overlapsRaw = find('4.', 'raw SQL through pg', 1);
@@ -596,9 +634,14 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
   const floorToken = find('fixed cost of a request: `{ __typename }` with', 'hub', 1);
   if (overlapsHub && overlapsRaw) {
     const added = overlapsHub.p50 - overlapsRaw.p50;
-    verdicts.push(`| GraphQL adds at most 3 ms at p50 to the raw overlap statement (1 connection) | ${ms(added)} ms (${ms(overlapsHub.p50)} − ${ms(overlapsRaw.p50)}) | ${added <= 3 ? 'yes' : '**no**'} |`);
+    verdicts.push(
+      `| GraphQL adds at most 3 ms at p50 to the raw overlap statement (1 connection) | ${ms(added)} ms (${ms(overlapsHub.p50)} − ${ms(overlapsRaw.p50)}) | ${added <= 3 ? 'yes' : '**no**'} |`,
+    );
   }
-  for (const [name, row] of [['anonymous', floor], ['with a token', floorToken]] as const) {
+  for (const [name, row] of [
+    ['anonymous', floor],
+    ['with a token', floorToken],
+  ] as const) {
     if (row) verdicts.push(`| fixed cost of a request (${name}) under 1 ms at p50 | ${ms(row.p50)} ms | ${row.p50 < 1 ? 'yes' : '**no**'} |`);
   }
   lines.push(
@@ -611,10 +654,10 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
     '',
     `- Before any timing, both servers answer each question and the answers are compared after sorting nested lists (order inside a project's themes, participants and coverage is not part of the question): equal for ${[...shapes].map(([key, shape]) => `${key} (${shape})`).join(', ')}. Question 2 and 4 compare five different projects.`,
     `- Question 3: theme ${sample.theme}, district ${sample.district.name} (${sample.district.code}), the district in the middle by the number of such projects; "covering it or a unit inside it" is the hub's \`coverageMatch: WITHIN\` (the unit's path, or a path below it) and PostGraphile's connection filter on the unit's path (\`equalTo\` or \`startsWith\`) through \`some\` on coverage and themes.`,
-    '- Question 4: the hub\'s statement for `overlaps(filter: { projectId }, first: 20)` (`projectOverlapStatement`) is created by the benchmark as `peers.project_overlaps(project_id, page_size)` in the benchmark database (bench/peers/overlap-function.ts; a migration would freeze a copy of SQL that the service builds), and PostGraphile calls it. Its answer carries the page\'s projects and units as the statement gives them (one JSON column on the first row); the hub turns that into typed fields.',
+    "- Question 4: the hub's statement for `overlaps(filter: { projectId }, first: 20)` (`projectOverlapStatement`) is created by the benchmark as `peers.project_overlaps(project_id, page_size)` in the benchmark database (bench/peers/overlap-function.ts; a migration would freeze a copy of SQL that the service builds), and PostGraphile calls it. Its answer carries the page's projects and units as the statement gives them (one JSON column on the first row); the hub turns that into typed fields.",
     `- Each question gets ${ROUNDS} rounds of ${SECONDS} s on each server at each load, the servers alternating (which goes first alternates too); percentiles are over all requests of a server's rounds, from autocannon's per-response times. Before timing, each server answers ${WARMUP} requests of each question.`,
     '- Server CPU: user + system time of the server process (/proc) over its rounds ÷ its requests. Database CPU: the same for the PostgreSQL backends (children of the postmaster) while that server was measured.',
-    '- SQL statements per request: the hub\'s `x-sql-statements` header; for PostGraphile, every `query` its pool\'s clients were sent (a counter in bench/peers/postgraphile-server.ts), over 20 requests.',
+    "- SQL statements per request: the hub's `x-sql-statements` header; for PostGraphile, every `query` its pool's clients were sent (a counter in bench/peers/postgraphile-server.ts), over 20 requests.",
     '- "Raw SQL through pg" sends the overlap statement itself, with a pool of 10, in the same rounds.',
     '- The machine is shared with other work: figures move by a third from run to run. Compare the two servers within one run, not runs with each other.',
   );

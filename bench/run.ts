@@ -48,7 +48,7 @@ const LABELS: Record<Scenario, string> = {
   projects: 'projects(first: 50) with relations',
   requestFloor: 'fixed cost of a request: `{ __typename }` over HTTP with a token',
   rawProjectOverlapSql: 'per-project overlap SQL directly through pg',
-  editProject: 'edit one project\'s period through pg, its pairs recomputed at commit',
+  editProject: "edit one project's period through pg, its pairs recomputed at commit",
 };
 
 interface Result {
@@ -115,9 +115,7 @@ async function benchSize(bench: BenchCluster, size: number) {
   let explains: Record<string, Explained> = {};
   let child: ChildProcess | undefined;
   try {
-    const { rows: projectRows } = await client.query<{ id: string }>(
-      `select id from analytics_project order by md5(id::text) limit ${WARMUP + REQUESTS}`,
-    );
+    const { rows: projectRows } = await client.query<{ id: string }>(`select id from analytics_project order by md5(id::text) limit ${WARMUP + REQUESTS}`);
     const { rows: organisationRows } = await client.query<{ id: string }>(
       `select organisation_id as id from project_participant group by 1 order by md5(organisation_id::text) limit ${WARMUP + REQUESTS}`,
     );
@@ -146,7 +144,10 @@ async function benchSize(bench: BenchCluster, size: number) {
     results.rawProjectOverlapSql = await measure(async (index) => {
       const statement = projectOverlapStatement(em, projectIds[index % projectIds.length], { limit: 20, offset: 0 });
       let parameter = 0;
-      await client.query(statement.sql.replace(/\?/g, () => `$${(parameter += 1)}`), statement.params);
+      await client.query(
+        statement.sql.replace(/\?/g, () => `$${(parameter += 1)}`),
+        statement.params,
+      );
       return 1;
     });
     console.log(`  N=${size}: raw SQL p50 ${results.rawProjectOverlapSql.p50.toFixed(1)} ms, p95 ${results.rawProjectOverlapSql.p95.toFixed(1)} ms`);
@@ -154,10 +155,10 @@ async function benchSize(bench: BenchCluster, size: number) {
     // One statement that moves a project's end by a day and back (every other time): the
     // analytics triggers recompute its row and all its pairs before the commit returns.
     results.editProject = await measure(async (index) => {
-      await client.query(
-        `update project set planned_end = planned_end + (case when $2 then 1 else -1 end) where id = $1 and planned_end is not null`,
-        [projectIds[Math.floor(index / 2) % projectIds.length], index % 2 === 0],
-      );
+      await client.query(`update project set planned_end = planned_end + (case when $2 then 1 else -1 end) where id = $1 and planned_end is not null`, [
+        projectIds[Math.floor(index / 2) % projectIds.length],
+        index % 2 === 0,
+      ]);
       return 1;
     });
     console.log(`  N=${size}: edit p50 ${results.editProject.p50.toFixed(1)} ms, p95 ${results.editProject.p95.toFixed(1)} ms`);
@@ -184,11 +185,7 @@ interface Explained {
  * answers one request per scenario, and that statement (parameters inlined by the ORM's log) is
  * run again under EXPLAIN ANALYZE.
  */
-async function explainScenarios(
-  databaseUrl: string,
-  client: Client,
-  variablesOf: (scenario: keyof typeof SCENARIOS, index: number) => object,
-): Promise<Record<string, Explained>> {
+async function explainScenarios(databaseUrl: string, client: Client, variablesOf: (scenario: keyof typeof SCENARIOS, index: number) => object): Promise<Record<string, Explained>> {
   const server = await startServer(databaseUrl, 'debug');
   const statements: { sql: string; tookMs: number }[] = [];
   let buffered = '';
@@ -275,9 +272,9 @@ function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersi
     '- "Server CPU" is the CPU time (user + system, from /proc) the server process spent per measured request: wall-clock times on this shared two-core machine vary by a third from run to run, the CPU time much less, so compare versions of the code by it.',
     '- "Overlaps of one project" and "of one organisation" rotate through different projects and organisations (a deterministic sample), so caches do not flatter them.',
     '- The raw SQL row runs the statement that `overlaps(filter: { projectId }, first: 20)` runs (`projectOverlapStatement` in `src/analytics/overlap.service.ts`: the page of pairs with the rows of the projects, units and themes it names) directly through `pg`, on the same projects. Through GraphQL the request also looks up the token (one statement).',
-    '- The edit row moves one project\'s planned end by a day (and back, alternately) with one UPDATE through `pg`; the analytics triggers recompute that project and all its pairs before the commit returns.',
+    "- The edit row moves one project's planned end by a day (and back, alternately) with one UPDATE through `pg`; the analytics triggers recompute that project and all its pairs before the commit returns.",
     '- Query plans: a second server logging its SQL answers one request per scenario; the slowest statement of each request that reads the analytics tables (else the slowest of all) is run again under `EXPLAIN (ANALYZE, BUFFERS)`.',
-    '- Each dataset is vacuumed and analysed before it is measured: earlier runs\' edit rows leave dead pairs behind.',
+    "- Each dataset is vacuumed and analysed before it is measured: earlier runs' edit rows leave dead pairs behind.",
     '- SQL statements per request come from the `x-sql-statements` header.',
     '',
     '## Results (milliseconds)',

@@ -18,11 +18,36 @@ const TARGET_P95_MS = 20;
 
 /** Cyrillic and Latin, Kyrgyz letters, with and without type words, misspelt, villages, codes. */
 const SPELLINGS = [
-  'Ак-Татыр', 'Ak Tatyr', 'Aktatyr', 'ак татыр', 'Ак-Татырский айылный аймак',
-  'Ноокатский район', 'Ноокат', 'Nookat rayon', 'Нокат', 'Uzgen', 'Өзгөн', 'Leylek', 'Лейлек',
-  'Ак-Сай', 'Кара-Суу', 'Kara-Suu', 'Бишкек', 'Октябрьский район', 'г. Ош', 'Баткен району',
-  'Кызыл-Кия', 'Kyzyl-Kiya', 'Жалал-Абад', 'Jalal-Abad', 'Иссык-Куль', 'Ысык-Көл', 'Talas',
-  'KG05214849000', '41705214849000', 'Чаек',
+  'Ак-Татыр',
+  'Ak Tatyr',
+  'Aktatyr',
+  'ак татыр',
+  'Ак-Татырский айылный аймак',
+  'Ноокатский район',
+  'Ноокат',
+  'Nookat rayon',
+  'Нокат',
+  'Uzgen',
+  'Өзгөн',
+  'Leylek',
+  'Лейлек',
+  'Ак-Сай',
+  'Кара-Суу',
+  'Kara-Suu',
+  'Бишкек',
+  'Октябрьский район',
+  'г. Ош',
+  'Баткен району',
+  'Кызыл-Кия',
+  'Kyzyl-Kiya',
+  'Жалал-Абад',
+  'Jalal-Abad',
+  'Иссык-Куль',
+  'Ысык-Көл',
+  'Talas',
+  'KG05214849000',
+  '41705214849000',
+  'Чаек',
 ];
 
 const QUERY = `query ($search: String!) { adminUnits(filter: { search: $search }, first: 10) {
@@ -61,7 +86,18 @@ async function main() {
       times.sort((a, b) => a - b);
       const p50 = percentile(times, 50);
       const p95 = percentile(times, 95);
-      const medians = [...bySpelling].map(([spelling, list]) => [spelling, percentile(list.sort((a, b) => a - b), 50)] as const).sort((a, b) => b[1] - a[1]);
+      const medians = [...bySpelling]
+        .map(
+          ([spelling, list]) =>
+            [
+              spelling,
+              percentile(
+                list.sort((a, b) => a - b),
+                50,
+              ),
+            ] as const,
+        )
+        .sort((a, b) => b[1] - a[1]);
       const cpu = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / REQUESTS;
       const section = [
         '## Place search (`npm run bench:search`)',

@@ -12,12 +12,25 @@ import { freePort } from '../test/support/ports';
 export async function startServer(databaseUrl: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logLevel, SEED_ON_START: 'false', NODE_ENV: 'production', SQL_COUNT_HEADER: 'true', RATE_LIMITS: 'false' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: logLevel,
+      SEED_ON_START: 'false',
+      NODE_ENV: 'production',
+      SQL_COUNT_HEADER: 'true',
+      RATE_LIMITS: 'false',
+    },
     stdio: ['ignore', logLevel === 'warn' ? 'ignore' : 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -59,4 +72,3 @@ export function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)];
 }
-

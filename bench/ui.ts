@@ -110,7 +110,10 @@ async function loadOnce(browser: Awaited<ReturnType<typeof launchBrowser>>, base
   for (const [id, kind] of kinds) {
     if (kind.type === 'Script') {
       js += sizes.get(id) ?? 0;
-      const name = kind.url.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '');
+      const name = kind.url
+        .split('/')
+        .pop()!
+        .replace(/-[\w-]{8}\.js$/, '');
       scripts.set(name, (scripts.get(name) ?? 0) + (sizes.get(id) ?? 0) / 1024);
     }
     if (kind.url.endsWith('/graphql')) graphqlRequests += 1;
@@ -132,7 +135,11 @@ async function main() {
     if (!(await datasetInfo(bench, SIZE))) await createDataset(bench, SIZE);
     server = await startServer(bench.urlOf(SIZE));
     const sample = (await (
-      await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ overlaps(first: 1) { nodes { projectA { id } } } }' }) })
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ overlaps(first: 1) { nodes { projectA { id } } } }' }),
+      })
     ).json()) as { data: { overlaps: { nodes: { projectA: { id: string } }[] } } };
     const projectId = sample.data.overlaps.nodes[0].projectA.id;
 
@@ -194,7 +201,7 @@ async function main() {
       '|---|---:|---:|---:|---:|',
       ...rows,
       '',
-      '"Usable" is the time from the start of navigation (or from the click on the main navigation\'s link) until the page\'s data is drawn (the map\'s district shapes as keyboard-reachable buttons, the table\'s rows, the project\'s heading and coverage map). JavaScript and GraphQL requests are counted for that navigation: they do not grow with the rows shown. A cold load of the map spends about 0.4 s fetching and 0.5 s evaluating the shared JavaScript before the router runs; the route then requests its data while its own code loads (a route loader), and the page draws once when everything is in.',
+      "\"Usable\" is the time from the start of navigation (or from the click on the main navigation's link) until the page's data is drawn (the map's district shapes as keyboard-reachable buttons, the table's rows, the project's heading and coverage map). JavaScript and GraphQL requests are counted for that navigation: they do not grow with the rows shown. A cold load of the map spends about 0.4 s fetching and 0.5 s evaluating the shared JavaScript before the router runs; the route then requests its data while its own code loads (a route loader), and the page draws once when everything is in.",
       '',
       '| target (issue 14) | wanted | measured | holds |',
       '|---|---|---:|---|',
@@ -203,12 +210,15 @@ async function main() {
       `| public map usable after navigation, p95 (from another page by its link) | ≤ ${MAP_USABLE_BUDGET_MS} ms | ${mapInAppP95.toFixed(0)} ms | ${mapInAppP95 <= MAP_USABLE_BUDGET_MS ? 'yes' : '**no**'} |`,
       `| \`npm run build\` with the UI | ≤ 90 s | ${buildSeconds.toFixed(0)} s | ${buildSeconds <= 90 ? 'yes' : '**no**'} |`,
       '',
-      'The scripts the public map page loads, largest first (KB gzip on the wire; a name is the chunk\'s first module, not all it holds):',
+      "The scripts the public map page loads, largest first (KB gzip on the wire; a name is the chunk's first module, not all it holds):",
       '',
-      [...mapScripts].sort((a, b) => b[1] - a[1]).map(([name, kb]) => `${name} ${kb.toFixed(1)}`).join(' · '),
+      [...mapScripts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, kb]) => `${name} ${kb.toFixed(1)}`)
+        .join(' · '),
       '',
       // Measured once from a source-mapped build (bytes of each package in the chunks the map page loads, scaled to each chunk's gzip size).
-      'Why the map page is over 250 KB: the libraries the issue chose take about 247 KB gzip of what the page loads — react-dom with react and the scheduler 66, Leaflet with react-leaflet 44, Mantine 41, Apollo Client with rxjs, graphql and optimism 45, react-router 30, i18next with react-i18next and the language detector 20 (source-mapped build, 2026-12-02). The hub\'s own code on the map page is about 10 KB; the map\'s filters are native selects and the table view\'s code comes only with the table. The generated GraphQL documents of all pages (13 KB) come with the first page: the client preset writes them into one module, which the bundler cannot split by route (the near-operation-file preset would save 6 KB, but the client preset is the stack\'s choice). What is left is the libraries: React Router in declarative mode (no data router, so no route loaders) measures 14 KB instead of 30 and would give about 270 KB; only leaving a chosen library reaches 250 KB (urql instead of Apollo Client saves about 35 KB). This benchmark therefore proposes restating the target as ≤ 300 KB for this stack, or swapping Apollo Client for urql if 250 KB must hold.',
+      "Why the map page is over 250 KB: the libraries the issue chose take about 247 KB gzip of what the page loads — react-dom with react and the scheduler 66, Leaflet with react-leaflet 44, Mantine 41, Apollo Client with rxjs, graphql and optimism 45, react-router 30, i18next with react-i18next and the language detector 20 (source-mapped build, 2026-12-02). The hub's own code on the map page is about 10 KB; the map's filters are native selects and the table view's code comes only with the table. The generated GraphQL documents of all pages (13 KB) come with the first page: the client preset writes them into one module, which the bundler cannot split by route (the near-operation-file preset would save 6 KB, but the client preset is the stack's choice). What is left is the libraries: React Router in declarative mode (no data router, so no route loaders) measures 14 KB instead of 30 and would give about 270 KB; only leaving a chosen library reaches 250 KB (urql instead of Apollo Client saves about 35 KB). This benchmark therefore proposes restating the target as ≤ 300 KB for this stack, or swapping Apollo Client for urql if 250 KB must hold.",
     ].join('\n');
     const file = join(projectRoot, 'BENCHMARKS.md');
     writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', 'ui', section));

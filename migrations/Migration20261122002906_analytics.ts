@@ -1,9 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122002906_analytics extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`alter table "admin_unit" add column "border_area" boolean not null default false, add column "multi_ethnic" boolean not null default false, add column "flags_source" text null, add column "flags_updated_at" timestamptz null;`);
+    this.addSql(
+      `alter table "admin_unit" add column "border_area" boolean not null default false, add column "multi_ethnic" boolean not null default false, add column "flags_source" text null, add column "flags_updated_at" timestamptz null;`,
+    );
     // Analytics (src/analytics): materialised views, invisible to the ORM's schema diff, refreshed
     // on read when the change counter moved (see analytics_ensure_fresh).
     for (const statement of ANALYTICS_SQL) this.addSql(statement);
@@ -22,7 +23,6 @@ export class Migration20261122002906_analytics extends Migration {
     this.addSql('drop sequence if exists analytics_change_seq;');
     this.addSql(`alter table "admin_unit" drop column "border_area", drop column "multi_ethnic", drop column "flags_source", drop column "flags_updated_at";`);
   }
-
 }
 
 /** Split on blank lines; each chunk is one statement. */
@@ -133,4 +133,7 @@ begin
     refresh materialized view analytics_overlap;
   end if;
 end $fn$;
-`.split(/\n\s*\n/).map((statement) => statement.trim()).filter(Boolean);
+`
+  .split(/\n\s*\n/)
+  .map((statement) => statement.trim())
+  .filter(Boolean);

@@ -29,8 +29,12 @@ export class Migration20261122020000_analytics_incremental extends Migration {
     this.addSql('drop trigger if exists analytics_dirty_all on "admin_unit";');
     this.addSql('drop trigger if exists analytics_dirty_all on "theme";');
     this.addSql('drop trigger if exists analytics_rate_days on "exchange_rate";');
-    this.addSql('drop table if exists analytics_overlap, analytics_overlap_total, analytics_project, analytics_link, analytics_rate_day, analytics_organisation, analytics_dirty cascade;');
-    this.addSql('drop function if exists analytics_bit_positions(varbit), analytics_apply(), analytics_refresh(uuid[]), analytics_note_projects(), analytics_note_project_update(), analytics_note_everything(), analytics_note_rates(), analytics_build_rate_days();');
+    this.addSql(
+      'drop table if exists analytics_overlap, analytics_overlap_total, analytics_project, analytics_link, analytics_rate_day, analytics_organisation, analytics_dirty cascade;',
+    );
+    this.addSql(
+      'drop function if exists analytics_bit_positions(varbit), analytics_apply(), analytics_refresh(uuid[]), analytics_note_projects(), analytics_note_project_update(), analytics_note_everything(), analytics_note_rates(), analytics_build_rate_days();',
+    );
     this.addSql('drop materialized view if exists analytics_unit, analytics_theme cascade;');
     // The refresh-on-read views of Migration20261122002906_analytics are not rebuilt: migrate down past that one too.
   }

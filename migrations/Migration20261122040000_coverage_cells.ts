@@ -29,7 +29,9 @@ export class Migration20261122040000_coverage_cells extends Migration {
     this.addSql('drop trigger if exists analytics_money_apply on analytics_money_dirty;');
     this.addSql('drop trigger if exists analytics_rate_money on exchange_rate;');
     this.addSql(`create or replace function analytics_apply() returns trigger language plpgsql as $fn$${PREVIOUS_APPLY}$fn$;`);
-    this.addSql('drop function if exists analytics_note_money(), analytics_note_all_money(), analytics_money_refresh(uuid[]), analytics_cell_contributions(uuid[]), analytics_cells_note(uuid[], int), analytics_cells_change(), analytics_cells_rebuild(), analytics_cells_money_rebuild();');
+    this.addSql(
+      'drop function if exists analytics_note_money(), analytics_note_all_money(), analytics_money_refresh(uuid[]), analytics_cell_contributions(uuid[]), analytics_cells_note(uuid[], int), analytics_cells_change(), analytics_cells_rebuild(), analytics_cells_money_rebuild();',
+    );
     this.addSql('drop table if exists analytics_cell, analytics_cell_org, analytics_cell_change, analytics_money, analytics_money_dirty cascade;');
   }
 }

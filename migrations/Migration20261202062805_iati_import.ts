@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202062805_iati_import extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "organisation" add column "needs_confirmation" boolean not null default false;`);
 
@@ -13,5 +12,4 @@ export class Migration20261202062805_iati_import extends Migration {
 
     this.addSql(`alter table "project" drop column "iati_last_updated", drop column "iati_import_digest";`);
   }
-
 }

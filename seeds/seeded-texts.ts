@@ -53,8 +53,23 @@ export async function upgradeSeededTexts(em: EntityManager, rows: SeededTexts[])
   const tables = new Map<string, SeededTexts[]>();
   for (const row of rows) tables.set(row.table, [...(tables.get(row.table) ?? []), row]);
   for (const [table, seeded] of tables) {
-    const columns = [...new Set(seeded.flatMap((row) => [...Object.keys(row.texts).flatMap((prefix) => LANGUAGES.map((language) => `${prefix}${language}`)), ...(row.source !== undefined ? ['source'] : [])]))];
-    const currentRows = await em.execute<Row[]>(knex(table).select('id', 'version', ...columns).whereIn('id', seeded.map((row) => row.id)).toQuery());
+    const columns = [
+      ...new Set(
+        seeded.flatMap((row) => [
+          ...Object.keys(row.texts).flatMap((prefix) => LANGUAGES.map((language) => `${prefix}${language}`)),
+          ...(row.source !== undefined ? ['source'] : []),
+        ]),
+      ),
+    ];
+    const currentRows = await em.execute<Row[]>(
+      knex(table)
+        .select('id', 'version', ...columns)
+        .whereIn(
+          'id',
+          seeded.map((row) => row.id),
+        )
+        .toQuery(),
+    );
     const byId = new Map(currentRows.map((row) => [row.id as string, row]));
     for (const row of seeded) {
       const current = byId.get(row.id);
@@ -64,7 +79,14 @@ export async function upgradeSeededTexts(em: EntityManager, rows: SeededTexts[])
       const texts = Object.fromEntries(
         Object.keys(row.texts).map((prefix) => [prefix, Object.fromEntries(LANGUAGES.map((language) => [language, next[`${prefix}${language}`] as string | null]))]),
       );
-      await em.execute(knex(table).update({ ...next, ...row.derived?.(texts) }).where('id', row.id).toQuery(), [], 'run');
+      await em.execute(
+        knex(table)
+          .update({ ...next, ...row.derived?.(texts) })
+          .where('id', row.id)
+          .toQuery(),
+        [],
+        'run',
+      );
       changed += 1;
     }
   }

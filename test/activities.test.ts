@@ -167,10 +167,24 @@ describe('idempotent submission', () => {
 
 describe('finding reports', () => {
   it('filters by place (at or inside), type, status and period, and summarises accepted reports', async () => {
-    const created = await server.graphql(SubmitActivityReportDocument, {
-      input: report({ title: { en: 'Survey in Kyshtut' }, type: 'SURVEY', unitCodes: [KYSHTUT], startDate: '2026-07-01', endDate: '2026-07-10', participantsTotal: 100, participantsWomen: 60, participantsMen: 40, participantsYouth: 20 }),
-      key: 'survey-kyshtut',
-    }, { token: editorA });
+    const created = await server.graphql(
+      SubmitActivityReportDocument,
+      {
+        input: report({
+          title: { en: 'Survey in Kyshtut' },
+          type: 'SURVEY',
+          unitCodes: [KYSHTUT],
+          startDate: '2026-07-01',
+          endDate: '2026-07-10',
+          participantsTotal: 100,
+          participantsWomen: 60,
+          participantsMen: 40,
+          participantsYouth: 20,
+        }),
+        key: 'survey-kyshtut',
+      },
+      { token: editorA },
+    );
     const id = created.data!.submitActivityReport.id;
     await server.graphql(AcceptActivityReportDocument, { id }, { token: secretariat });
 
@@ -220,10 +234,14 @@ describe('unknown references in report filters', () => {
 describe('activity collisions', () => {
   it('warns when two organisations run trainings in the same ayil aimak a week apart', async () => {
     const kyshtutTraining = (organisationId: string, projectId: string, startDate: string, key: string, token: string) =>
-      server.graphql(SubmitActivityReportDocument, {
-        input: report({ organisationId, projectId, unitCodes: [KYSHTUT], startDate, endDate: startDate, title: { en: `Training ${key}` } }),
-        key,
-      }, { token });
+      server.graphql(
+        SubmitActivityReportDocument,
+        {
+          input: report({ organisationId, projectId, unitCodes: [KYSHTUT], startDate, endDate: startDate, title: { en: `Training ${key}` } }),
+          key,
+        },
+        { token },
+      );
     const a = await kyshtutTraining(orgA, projectA, '2026-09-01', 'collide-a', editorA);
     const b = await kyshtutTraining(orgB, projectB, '2026-09-08', 'collide-b', editorB);
     const far = await kyshtutTraining(orgB, projectB, '2026-11-20', 'collide-far', editorB);
@@ -239,7 +257,8 @@ describe('activity collisions', () => {
 });
 
 describe('CSV import', () => {
-  const header = 'project_id,organisation_id,type,title_en,title_ru,title_ky,start_date,end_date,unit_codes,theme_codes,participants_total,participants_women,participants_men,participants_youth,outputs';
+  const header =
+    'project_id,organisation_id,type,title_en,title_ru,title_ky,start_date,end_date,unit_codes,theme_codes,participants_total,participants_women,participants_men,participants_youth,outputs';
   const line = (title: string, extra = '') => `${projectA},${orgA},TRAINING,${title},,,2026-10-01,2026-10-02,${AK_TATYR};${KYSHTUT},,25,10,15,5,${extra}`;
 
   it('writes nothing when one row is bad, and names its row and column', async () => {
@@ -260,7 +279,11 @@ describe('CSV import', () => {
     const real = await server.graphql(ImportActivityReportsDocument, { csv }, { token: editorA });
     expect(real.data!.importActivityReports).toMatchObject({ valid: true, created: 50 });
     expect(await server.rowCount('activity_report')).toBe(before + 50);
-    const imported = await server.graphql(ActivityReportsDocument, { filter: { organisationId: orgA, period: { from: '2026-10-01', to: '2026-10-01' } }, first: 100 }, { token: editorA });
+    const imported = await server.graphql(
+      ActivityReportsDocument,
+      { filter: { organisationId: orgA, period: { from: '2026-10-01', to: '2026-10-01' } }, first: 100 },
+      { token: editorA },
+    );
     expect(imported.data!.activityReports.totalCount).toBe(50);
     expect(imported.data!.activityReports.nodes.every((node) => node.status === 'SUBMITTED')).toBe(true);
   });
@@ -280,7 +303,9 @@ describe('the seeded events of the documents', () => {
     const kadamjay = await server.graphql(ActivityReportsDocument, { filter: { unitCode: 'KG05000000000', period: { from: '2014-05-28', to: '2014-05-28' } } }, { token: null });
     expect(kadamjay.data!.activityReports.nodes).toEqual([expect.objectContaining({ status: 'ACCEPTED', startDate: '2014-05-28' })]);
     const summary = await server.graphql(ActivitySummaryDocument, { groupBy: 'MONTH', filter: { period: { from: '2013-01-01', to: '2014-12-31' } } }, { token: null });
-    expect(summary.data!.activitySummary.map((row) => row.key)).toEqual(['2013-08', '2013-11', '2014-03', '2014-04', '2014-05', '2014-05'].filter((key, index, all) => all.indexOf(key) === index));
+    expect(summary.data!.activitySummary.map((row) => row.key)).toEqual(
+      ['2013-08', '2013-11', '2014-03', '2014-04', '2014-05', '2014-05'].filter((key, index, all) => all.indexOf(key) === index),
+    );
     expect(summary.data!.activitySummary.find((row) => row.key === '2014-05')!.reports).toBe(2);
   });
 });
@@ -292,7 +317,11 @@ describe('people reached in the coverage map', () => {
         nodes { unit { code } theme { code } peopleReached { reports total women men youth } }
       }
     }`;
-    type Cells = { coverage: { nodes: { unit: { code: string }; theme: { code: string } | null; peopleReached: { reports: number; total: number; women: number; men: number; youth: number } }[] } };
+    type Cells = {
+      coverage: {
+        nodes: { unit: { code: string }; theme: { code: string } | null; peopleReached: { reports: number; total: number; women: number; men: number; youth: number } }[];
+      };
+    };
     const plain = await server.graphql<Cells, object>(query, { within: BATKEN_RAYON, byTheme: false });
     expect(plain.errors).toBeUndefined();
     const kyshtut = plain.data!.coverage.nodes.find((cell) => cell.unit.code === KYSHTUT)!;

@@ -49,7 +49,11 @@ describe('the review queue order', () => {
   it('lists submitted reports by when they were submitted, oldest first, whatever their activity dates; drafts come last', async () => {
     // Submitted in this order, with activity dates in another.
     const ids: string[] = [];
-    for (const [title, day] of [['first in', '2026-03-01'], ['second in', '2026-01-01'], ['third in', '2026-02-01']] as const) {
+    for (const [title, day] of [
+      ['first in', '2026-03-01'],
+      ['second in', '2026-01-01'],
+      ['third in', '2026-02-01'],
+    ] as const) {
       const { data, errors } = await server.graphql(SubmitActivityReportDocument, { input: report(title, day), key: title }, { token: editor });
       expect(errors).toBeUndefined();
       ids.push(data!.submitActivityReport.id);
@@ -58,14 +62,26 @@ describe('the review queue order', () => {
     const draft = await server.graphql(CreateActivityReportDocument, { input: report('a draft', '2026-04-01') }, { token: editor });
     expect(draft.errors).toBeUndefined();
 
-    const oldestFirst = await server.graphql(ReportQueueDocument, { filter: { status: ['SUBMITTED'] }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' }, first: 10 }, { token: secretariat });
+    const oldestFirst = await server.graphql(
+      ReportQueueDocument,
+      { filter: { status: ['SUBMITTED'] }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' }, first: 10 },
+      { token: secretariat },
+    );
     expect(oldestFirst.errors).toBeUndefined();
     expect(oldestFirst.data!.activityReports.nodes.map((node) => node.id)).toEqual(ids);
-    const newestFirst = await server.graphql(ReportQueueDocument, { filter: { status: ['SUBMITTED'] }, orderBy: { field: 'SUBMITTED_AT', direction: 'DESC' } }, { token: secretariat });
+    const newestFirst = await server.graphql(
+      ReportQueueDocument,
+      { filter: { status: ['SUBMITTED'] }, orderBy: { field: 'SUBMITTED_AT', direction: 'DESC' } },
+      { token: secretariat },
+    );
     expect(newestFirst.data!.activityReports.nodes.map((node) => node.id)).toEqual([...ids].reverse());
 
     // Numbered pages follow the same order.
-    const secondPage = await server.graphql(ReportQueueDocument, { filter: { status: ['SUBMITTED'] }, orderBy: { field: 'SUBMITTED_AT' }, first: 2, offset: 2 }, { token: secretariat });
+    const secondPage = await server.graphql(
+      ReportQueueDocument,
+      { filter: { status: ['SUBMITTED'] }, orderBy: { field: 'SUBMITTED_AT' }, first: 2, offset: 2 },
+      { token: secretariat },
+    );
     expect(secondPage.data!.activityReports).toMatchObject({ totalCount: 3, nodes: [{ id: ids[2] }] });
 
     const all = await server.graphql(ReportQueueDocument, { filter: { organisationId: organisation }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' } }, { token: editor });
@@ -112,8 +128,14 @@ describe('import problems', () => {
     expect(result.problems.every((problem) => problem.message.length > 0)).toBe(true);
 
     // Head counts are checked once the row is otherwise fine.
-    const tooMany = await server.graphql(CheckActivityImportDocument, { csv: [HEADER, `${project},${organisation},SURVEY,Too many,,,2026-05-04,,${AK_TATYR},,20,15,10,,`].join('\n'), dryRun: true }, { token: editor });
-    expect(tooMany.data!.importActivityReports.problems).toEqual([expect.objectContaining({ row: 2, column: 'participants_women', reason: 'PARTICIPANTS_EXCEED_TOTAL', value: '15' })]);
+    const tooMany = await server.graphql(
+      CheckActivityImportDocument,
+      { csv: [HEADER, `${project},${organisation},SURVEY,Too many,,,2026-05-04,,${AK_TATYR},,20,15,10,,`].join('\n'), dryRun: true },
+      { token: editor },
+    );
+    expect(tooMany.data!.importActivityReports.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'participants_women', reason: 'PARTICIPANTS_EXCEED_TOTAL', value: '15' }),
+    ]);
 
     // Not a dry run either: a file with a bad row writes nothing.
     const forReal = await server.graphql(CheckActivityImportDocument, { csv, dryRun: false }, { token: editor });

@@ -41,7 +41,12 @@ beforeAll(async () => {
   for (const name of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']) org[name] = await createOrganisation(server, `Analytics org ${name}`);
   const cp = ['CONFLICT_PREVENTION'];
   await make('oblastWide', 'A', { coverage: [{ unitCode: BATKEN_OBLAST }], plannedStart: '2024-01-01', plannedEnd: '2026-12-31', themeCodes: cp });
-  await make('village', 'B', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2025-01-01', plannedEnd: '2025-12-31', themeCodes: ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'] });
+  await make('village', 'B', {
+    coverage: [{ unitCode: AK_TATYR }],
+    plannedStart: '2025-01-01',
+    plannedEnd: '2025-12-31',
+    themeCodes: ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'],
+  });
   await make('leilek', 'C', { coverage: [{ unitCode: LEILEK_RAYON }], plannedStart: '2030-01-01', plannedEnd: '2030-12-31', themeCodes: ['CIVIC_IDENTITY'] });
   await make('batkenRayon', 'D', { coverage: [{ unitCode: BATKEN_RAYON }], plannedStart: '2030-01-01', plannedEnd: '2030-12-31', themeCodes: ['CIVIC_IDENTITY'] });
   await make('longAgo', 'E', { coverage: [{ unitCode: AK_TATYR }], plannedStart: '2010-01-01', plannedEnd: '2011-12-31', themeCodes: cp });
@@ -105,7 +110,7 @@ describe('overlaps', () => {
     expect(same.sameOrganisation).toBe(true);
   });
 
-  it('lists national overlaps by score, then by ids, with the organisation\'s project first when filtered', async () => {
+  it("lists national overlaps by score, then by ids, with the organisation's project first when filtered", async () => {
     const national = await overlaps({}, 500);
     const scores = national.nodes.map((node) => node.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -165,9 +170,7 @@ describe('overlaps', () => {
       server.graphql(SetProjectCoverageDocument, { projectId: project.chuiLater, coverage: [{ unitCode: CHUI_RAYON }] }),
     ]);
     edits.push(await server.graphql(UpdateProjectDocument, { id: project.chuiLater, input: { plannedStart: '2040-06-01', plannedEnd: '2040-06-30' } }));
-    edits.push(
-      await server.graphql(SetProjectParticipantsDocument, { projectId: project.chuiRights, participants: [{ organisationId: org.J, role: 'IMPLEMENTING' }] }),
-    );
+    edits.push(await server.graphql(SetProjectParticipantsDocument, { projectId: project.chuiRights, participants: [{ organisationId: org.J, role: 'IMPLEMENTING' }] }));
     for (const edit of edits) expect(edit.errors).toBeUndefined();
 
     expect((await others()).sort()).toEqual([project.chuiRights, project.chuiLater].sort());
@@ -193,7 +196,7 @@ describe('overlaps', () => {
     expect(many.sqlStatements).toBe(one.sqlStatements);
   });
 
-  it('pages one project\'s overlaps by cursor in the same order and with the same total as one long page', async () => {
+  it("pages one project's overlaps by cursor in the same order and with the same total as one long page", async () => {
     const filter = { projectId: project.oblastWide, includeSameOrganisation: true };
     const whole = await overlaps(filter);
     expect(whole.nodes.length).toBeGreaterThanOrEqual(3);
@@ -301,7 +304,7 @@ describe('coverage', () => {
 });
 
 describe('coverage money', () => {
-  it('converts at the rate of each transaction\'s day, and follows a changed rate at once', async () => {
+  it("converts at the rate of each transaction's day, and follows a changed rate at once", async () => {
     const euros = async () => {
       const result = await server.graphql(CoverageDocument, { level: 'DISTRICT', currency: 'EUR', filter: { withinCode: BATKEN_OBLAST, organisationIds: [org.B] } });
       expect(result.errors).toBeUndefined();
@@ -427,7 +430,9 @@ describe('hotspots and gaps', () => {
     const samarkandek = conflict.data!.gaps.nodes.find((gap) => gap.unit.code === SAMARKANDEK)!;
     // The oblast-wide project (and seeded national programmes without dates) cover it only from above.
     expect(samarkandek.inheritedProjectCount).toBeGreaterThanOrEqual(1);
-    const inherited = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON, borderArea: true, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025, includeInherited: true } });
+    const inherited = await server.graphql(GapsDocument, {
+      filter: { withinCode: BATKEN_RAYON, borderArea: true, themeCodes: ['CONFLICT_PREVENTION'], activeDuring: JUNE_2025, includeInherited: true },
+    });
     expect(inherited.data!.gaps.totalCount).toBe(0);
   });
 
@@ -466,7 +471,7 @@ describe('who may read the analytics', () => {
 });
 
 describe('national views without holes', () => {
-  it('has Osh city and Bishkek\'s four districts among the DISTRICT cells, and cities of oblast significance among the ayil aimaks', async () => {
+  it("has Osh city and Bishkek's four districts among the DISTRICT cells, and cities of oblast significance among the ayil aimaks", async () => {
     const districts = await server.graphql(CoverageDocument, { level: 'DISTRICT', first: 500 });
     const codes = districts.data!.coverage.nodes.map((cell) => cell.unit.code);
     expect(codes).toContain('KG21000000000');
@@ -506,16 +511,28 @@ describe('which organisations work there', () => {
   beforeAll(async () => {
     for (const name of ['ngo', 'donor1', 'donor2', 'p', 'q', 'r']) people[name] = await createOrganisation(server, `Working test ${name}`);
     // One NGO implements three projects in Talas rayon: two donors, then the first donor again.
-    await run('fundedByOne', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-01-01', '2027-12-31', [['ngo', 'IMPLEMENTING'], ['donor1', 'FUNDING']]);
-    await run('fundedByTwo', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-01-01', '2027-12-31', [['ngo', 'IMPLEMENTING'], ['donor2', 'FUNDING']]);
-    await run('fundedByOneAgain', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-03-01', '2027-10-31', [['ngo', 'IMPLEMENTING'], ['donor1', 'FUNDING']]);
+    await run('fundedByOne', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-01-01', '2027-12-31', [
+      ['ngo', 'IMPLEMENTING'],
+      ['donor1', 'FUNDING'],
+    ]);
+    await run('fundedByTwo', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-01-01', '2027-12-31', [
+      ['ngo', 'IMPLEMENTING'],
+      ['donor2', 'FUNDING'],
+    ]);
+    await run('fundedByOneAgain', TALAS_RAYON, 'CIVIC_IDENTITY', '2027-03-01', '2027-10-31', [
+      ['ngo', 'IMPLEMENTING'],
+      ['donor1', 'FUNDING'],
+    ]);
     // Three organisations one after the other in Manas rayon; three at once in Bakai-Ata rayon.
     await run('first', MANAS_RAYON, 'HUMAN_RIGHTS', '2028-01-01', '2028-04-30', [['p', 'IMPLEMENTING']]);
     await run('second', MANAS_RAYON, 'HUMAN_RIGHTS', '2028-05-01', '2028-08-31', [['q', 'IMPLEMENTING']]);
     await run('third', MANAS_RAYON, 'HUMAN_RIGHTS', '2028-09-01', '2028-12-31', [['r', 'IMPLEMENTING']]);
     await run('long', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-01-01', '2029-12-31', [['p', 'IMPLEMENTING']]);
     await run('middle', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-03-01', '2029-09-30', [['q', 'IMPLEMENTING']]);
-    await run('late', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-06-01', '2029-12-31', [['r', 'IMPLEMENTING'], ['donor1', 'FUNDING']]);
+    await run('late', BAKAI_ATA_RAYON, 'HUMAN_RIGHTS', '2029-06-01', '2029-12-31', [
+      ['r', 'IMPLEMENTING'],
+      ['donor1', 'FUNDING'],
+    ]);
   });
 
   it('calls two projects of one implementer with different funders possible double funding, and lists them by default', async () => {
@@ -544,7 +561,7 @@ describe('which organisations work there', () => {
     expect(organisations).not.toContain(people.donor2);
   });
 
-  it('needs the organisations at the same time: three in a row are no hotspot, three at once are, with the peak\'s days and who was there', async () => {
+  it("needs the organisations at the same time: three in a row are no hotspot, three at once are, with the peak's days and who was there", async () => {
     const hot = await server.graphql(HotspotsDocument, {
       level: 'DISTRICT',
       filter: { withinCode: 'KG07000000000', activeDuring: { from: '2028-01-01', to: '2029-12-31' }, themeCodes: ['HUMAN_RIGHTS'] },

@@ -19,9 +19,9 @@ describe('architecture', () => {
   beforeAll(async () => {
     if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run npm run build:server first.`);
     // Exits 1 on a violation; the report is printed either way.
-    const { stdout } = await promisify(execFile)(process.execPath, [SCRIPT, '--json'], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 }).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, [SCRIPT, '--json'], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string }) => ({
+      stdout: error.stdout ?? '',
+    }));
     report = JSON.parse(stdout) as ArchitectureReport;
   }, 120_000);
 

@@ -144,7 +144,6 @@ describe('users, passwords and sessions', () => {
   });
 });
 
-
 describe('the sign-in lock under parallel guesses', () => {
   const email = 'burst@partner.example';
   const password = 'the right password';
@@ -185,7 +184,6 @@ describe('the sign-in lock under parallel guesses', () => {
   });
 });
 
-
 describe('API tokens', () => {
   it('are shown once, stored hashed, record their use, and stop working when revoked', async () => {
     const organisationId = await createOrganisation(server, 'Token Partner');
@@ -198,10 +196,7 @@ describe('API tokens', () => {
     expect(token.startsWith(listed.prefix)).toBe(true);
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(mine.data)).not.toContain(token);
-    const [{ count }] = await server.orm.em.getConnection().execute<{ count: string }[]>(
-      'select count(*) from api_token where secret_hash = ? or prefix = ?',
-      [token, token],
-    );
+    const [{ count }] = await server.orm.em.getConnection().execute<{ count: string }[]>('select count(*) from api_token where secret_hash = ? or prefix = ?', [token, token]);
     expect(Number(count)).toBe(0);
 
     const second = await server.graphql(CreateApiTokenDocument, { input: { name: 'sync job', expiresInDays: 30 } }, { token });
@@ -217,7 +212,7 @@ describe('API tokens', () => {
     expect((await server.graphql(MeDocument, {}, { token: second.data!.createApiToken.secret })).data!.me!.id).toBe(userId);
   });
 
-  it('stop working when their user is deactivated, and are the owner\'s to revoke', async () => {
+  it("stop working when their user is deactivated, and are the owner's to revoke", async () => {
     const organisationId = await createOrganisation(server, 'Deactivated Partner');
     const alice = await server.tokenFor('PARTNER_EDITOR', organisationId);
     const bob = await server.tokenFor('PARTNER_EDITOR', organisationId);
@@ -303,9 +298,11 @@ describe('the audit trail', () => {
     expect(events.data!.auditEvents.nodes.length).toBeGreaterThanOrEqual(2);
     expect(text).toContain('[redacted]');
     expect(text).not.toMatch(/scrypt\$|yk_set_|a long enough password/);
-    const [{ leaks, sample }] = await server.orm.em.getConnection().execute<{ leaks: string; sample: string | null }[]>(
-      "select count(*) as leaks, max(changes::text) as sample from audit_event where changes::text ~ 'scrypt\\$|yk_(set|tok|ses)_[A-Za-z0-9_-]{40}|[0-9a-f]{64}'",
-    );
+    const [{ leaks, sample }] = await server.orm.em
+      .getConnection()
+      .execute<{ leaks: string; sample: string | null }[]>(
+        "select count(*) as leaks, max(changes::text) as sample from audit_event where changes::text ~ 'scrypt\\$|yk_(set|tok|ses)_[A-Za-z0-9_-]{40}|[0-9a-f]{64}'",
+      );
     expect({ leaks: Number(leaks), sample }).toEqual({ leaks: 0, sample: null });
   });
 });

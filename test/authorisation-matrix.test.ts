@@ -5,13 +5,7 @@
 import { getNamedType, type GraphQLInputType, isInputObjectType } from 'graphql';
 import { accessRuleOf } from '../src/common/access';
 import { appSchema } from '../src/server/schema';
-import {
-  AddMembershipDocument,
-  CoordinationBodiesDocument,
-  CreateApiTokenDocument,
-  CreateUserDocument,
-  SetPasswordDocument,
-} from './generated/graphql';
+import { AddMembershipDocument, CoordinationBodiesDocument, CreateApiTokenDocument, CreateUserDocument, SetPasswordDocument } from './generated/graphql';
 import { createOrganisation, createProject } from './support/fixtures';
 import { type GraphQLResult, startTestServer, type TestServer } from './support/test-server';
 
@@ -185,20 +179,25 @@ async function meetingOf(w: World): Promise<{ meetingId: string; itemId: string 
     { b: w.councilId },
   );
   const meetingId = data!.planMeeting.id;
-  const item = await w.server.graphql<{ addAgendaItem: { id: string } }, object>(
-    'mutation ($m: ID!) { addAgendaItem(meetingId: $m, input: { title: { en: "Item" } }) { id } }',
-    { m: meetingId },
-  );
+  const item = await w.server.graphql<{ addAgendaItem: { id: string } }, object>('mutation ($m: ID!) { addAgendaItem(meetingId: $m, input: { title: { en: "Item" } }) { id } }', {
+    m: meetingId,
+  });
   return { meetingId, itemId: item.data!.addAgendaItem.id };
 }
 
 const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
   planMeeting: { any: (w, token) => call(w, token, `mutation ($b: ID!) { planMeeting(input: { bodyId: $b, title: { en: "Planned" }, ${SCHEDULE} }) { id } }`, { b: w.councilId }) },
-  rescheduleMeeting: { any: async (w, token) => call(w, token, `mutation ($id: ID!) { rescheduleMeeting(id: $id, input: { ${SCHEDULE} }) { id } }`, { id: (await meetingOf(w)).meetingId }) },
+  rescheduleMeeting: {
+    any: async (w, token) => call(w, token, `mutation ($id: ID!) { rescheduleMeeting(id: $id, input: { ${SCHEDULE} }) { id } }`, { id: (await meetingOf(w)).meetingId }),
+  },
   cancelMeeting: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { cancelMeeting(id: $id, reason: "matrix") { id } }', { id: (await meetingOf(w)).meetingId }) },
   closeMeeting: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { closeMeeting(id: $id) { id } }', { id: (await meetingOf(w)).meetingId }) },
-  addAgendaItem: { any: async (w, token) => call(w, token, 'mutation ($m: ID!) { addAgendaItem(meetingId: $m, input: { title: { en: "Added" } }) { id } }', { m: (await meetingOf(w)).meetingId }) },
-  updateAgendaItem: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { updateAgendaItem(id: $id, input: { title: { en: "Changed" } }) { id } }', { id: (await meetingOf(w)).itemId }) },
+  addAgendaItem: {
+    any: async (w, token) => call(w, token, 'mutation ($m: ID!) { addAgendaItem(meetingId: $m, input: { title: { en: "Added" } }) { id } }', { m: (await meetingOf(w)).meetingId }),
+  },
+  updateAgendaItem: {
+    any: async (w, token) => call(w, token, 'mutation ($id: ID!) { updateAgendaItem(id: $id, input: { title: { en: "Changed" } }) { id } }', { id: (await meetingOf(w)).itemId }),
+  },
   removeAgendaItem: { any: async (w, token) => call(w, token, 'mutation ($id: ID!) { removeAgendaItem(id: $id) { id } }', { id: (await meetingOf(w)).itemId }) },
   reorderAgenda: {
     any: async (w, token) => {
@@ -219,7 +218,10 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
       });
     },
   },
-  recordDecision: { any: async (w, token) => call(w, token, 'mutation ($m: ID!) { recordDecision(meetingId: $m, input: { text: { en: "Decided" } }) { id } }', { m: (await meetingOf(w)).meetingId }) },
+  recordDecision: {
+    any: async (w, token) =>
+      call(w, token, 'mutation ($m: ID!) { recordDecision(meetingId: $m, input: { text: { en: "Decided" } }) { id } }', { m: (await meetingOf(w)).meetingId }),
+  },
   addActionItem: {
     any: async (w, token) =>
       call(w, token, 'mutation ($m: ID!, $o: ID!) { addActionItem(input: { meetingId: $m, description: "Do it", ownerOrganisationId: $o, dueDate: "2027-04-01" }) { id } }', {
@@ -248,8 +250,7 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
   submitActivityReport: {
     own: (w, token) => call(w, token, `mutation { submitActivityReport(input: ${reportInput(w, 'own')}, idempotencyKey: "m-${w.unique()}") { id } }`),
     other: (w, token) => call(w, token, `mutation { submitActivityReport(input: ${reportInput(w, 'other')}, idempotencyKey: "m-${w.unique()}") { id } }`),
-    foreign: async (w, token) =>
-      call(w, token, `mutation { submitActivityReport(input: ${await strangerReportInput(w)}, idempotencyKey: "m-${w.unique()}") { id } }`),
+    foreign: async (w, token) => call(w, token, `mutation { submitActivityReport(input: ${await strangerReportInput(w)}, idempotencyKey: "m-${w.unique()}") { id } }`),
   },
   updateActivityReport: {
     own: async (w, token) => call(w, token, 'mutation ($id: ID!) { updateActivityReport(id: $id, input: { participantsTotal: 5 }) { id } }', { id: await reportOf(w, 'own') }),
@@ -263,7 +264,8 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
     any: async (w, token) => call(w, token, 'mutation ($id: ID!) { acceptActivityReport(id: $id) { id } }', { id: await reportOf(w, 'own', true) }),
   },
   returnActivityReport: {
-    any: async (w, token) => call(w, token, 'mutation ($id: ID!) { returnActivityReport(id: $id, input: { comment: "Add numbers" }) { id } }', { id: await reportOf(w, 'own', true) }),
+    any: async (w, token) =>
+      call(w, token, 'mutation ($id: ID!) { returnActivityReport(id: $id, input: { comment: "Add numbers" }) { id } }', { id: await reportOf(w, 'own', true) }),
   },
   importActivityReports: {
     own: (w, token) => call(w, token, 'mutation ($csv: String!) { importActivityReports(csv: $csv) { created } }', { csv: csvFor(w, 'own') }),
@@ -299,7 +301,8 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
     },
   },
   revokeApiToken: {
-    own: async (w, token, caller) => call(w, token, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await tokenOf(w, w.userIds[caller] ?? (await invited(w)).user.id) }),
+    own: async (w, token, caller) =>
+      call(w, token, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await tokenOf(w, w.userIds[caller] ?? (await invited(w)).user.id) }),
     other: async (w, token) => call(w, token, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: await tokenOf(w, (await invited(w)).user.id) }),
   },
   createOrganisation: { any: (w, token) => call(w, token, 'mutation { createOrganisation(input: { name: { en: "Matrix org" }, kind: OTHER }) { id } }') },
@@ -310,7 +313,10 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
   addMembership: {
     any: async (w, token) => {
       const organisationId = await createOrganisation(w.server, `Member ${w.unique()}`);
-      return call(w, token, 'mutation ($b: ID!, $o: ID!) { addMembership(input: { bodyId: $b, organisationId: $o, role: OBSERVER }) { id } }', { b: w.councilId, o: organisationId });
+      return call(w, token, 'mutation ($b: ID!, $o: ID!) { addMembership(input: { bodyId: $b, organisationId: $o, role: OBSERVER }) { id } }', {
+        b: w.councilId,
+        o: organisationId,
+      });
     },
   },
   endMembership: {
@@ -335,10 +341,15 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
     // Naming another organisation in a new project is allowed: the record is the partner's own
     // (its organisation is made IMPLEMENTING), not the other organisation's.
     foreign: (w, token) =>
-      call(w, token, 'mutation ($o: ID!, $x: ID!) { createProject(input: { title: { en: "Matrix project" }, participants: [{ organisationId: $o, role: FUNDING }, { organisationId: $x, role: FUNDING }] }) { id } }', {
-        o: w.own,
-        x: w.other,
-      }),
+      call(
+        w,
+        token,
+        'mutation ($o: ID!, $x: ID!) { createProject(input: { title: { en: "Matrix project" }, participants: [{ organisationId: $o, role: FUNDING }, { organisationId: $x, role: FUNDING }] }) { id } }',
+        {
+          o: w.own,
+          x: w.other,
+        },
+      ),
   },
   updateProject: {
     own: (w, token) => call(w, token, 'mutation ($id: ID!) { updateProject(id: $id, input: { source: "matrix" }) { id } }', { id: w.ownProject }),
@@ -350,9 +361,15 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
   },
   setProjectParticipants: {
     own: (w, token) =>
-      call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', { id: w.ownProject, o: w.own }),
+      call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', {
+        id: w.ownProject,
+        o: w.own,
+      }),
     other: (w, token) =>
-      call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', { id: w.otherProject, o: w.other }),
+      call(w, token, 'mutation ($id: ID!, $o: ID!) { setProjectParticipants(projectId: $id, participants: [{ organisationId: $o, role: IMPLEMENTING }]) { id } }', {
+        id: w.otherProject,
+        o: w.other,
+      }),
     foreign: async (w, token) => {
       const id = await strangerProject(w);
       const participants = [
@@ -364,15 +381,29 @@ const RUNS: Record<string, Partial<Record<Scope, Run>>> = {
   },
   addBudget: {
     own: (w, token) =>
-      call(w, token, 'mutation ($p: ID!) { addBudget(input: { projectId: $p, periodStart: "2026-01-01", periodEnd: "2026-12-31", amount: "1000", currency: "USD" }) { id } }', { p: w.ownProject }),
+      call(w, token, 'mutation ($p: ID!) { addBudget(input: { projectId: $p, periodStart: "2026-01-01", periodEnd: "2026-12-31", amount: "1000", currency: "USD" }) { id } }', {
+        p: w.ownProject,
+      }),
     other: (w, token) =>
-      call(w, token, 'mutation ($p: ID!) { addBudget(input: { projectId: $p, periodStart: "2026-01-01", periodEnd: "2026-12-31", amount: "1000", currency: "USD" }) { id } }', { p: w.otherProject }),
+      call(w, token, 'mutation ($p: ID!) { addBudget(input: { projectId: $p, periodStart: "2026-01-01", periodEnd: "2026-12-31", amount: "1000", currency: "USD" }) { id } }', {
+        p: w.otherProject,
+      }),
   },
   recordTransaction: {
     own: (w, token) =>
-      call(w, token, 'mutation ($p: ID!, $o: ID!) { recordTransaction(input: { projectId: $p, type: DISBURSEMENT, amount: "10", currency: "USD", valueDate: "2025-01-01", providerId: $o }) { id } }', { p: w.ownProject, o: w.own }),
+      call(
+        w,
+        token,
+        'mutation ($p: ID!, $o: ID!) { recordTransaction(input: { projectId: $p, type: DISBURSEMENT, amount: "10", currency: "USD", valueDate: "2025-01-01", providerId: $o }) { id } }',
+        { p: w.ownProject, o: w.own },
+      ),
     other: (w, token) =>
-      call(w, token, 'mutation ($p: ID!, $o: ID!) { recordTransaction(input: { projectId: $p, type: DISBURSEMENT, amount: "10", currency: "USD", valueDate: "2025-01-01", providerId: $o }) { id } }', { p: w.otherProject, o: w.other }),
+      call(
+        w,
+        token,
+        'mutation ($p: ID!, $o: ID!) { recordTransaction(input: { projectId: $p, type: DISBURSEMENT, amount: "10", currency: "USD", valueDate: "2025-01-01", providerId: $o }) { id } }',
+        { p: w.otherProject, o: w.other },
+      ),
     // The partner's organisation as provider, the project's own implementer as receiver.
     foreign: async (w, token) =>
       call(
@@ -450,21 +481,18 @@ describe('the authorisation matrix', () => {
     expect([...namingOrganisations, 'importActivityReports'].filter((name) => !withForeignRow.has(name))).toEqual([]);
   });
 
-  it.each(ROWS.map((row) => [row.mutation, row.scope, row.caller, row.expected] as const))(
-    '%s (%s) as %s → %s',
-    async (mutation, scope, caller, expected) => {
-      const result = await RUNS[mutation][scope]!(world, world.tokens[caller], caller);
-      if (expected === 'ok') {
-        expect(result.errors).toBeUndefined();
-      } else if (expected === 'NOT_WRITTEN') {
-        expect(result.errors).toBeUndefined();
-        expect(await world.server.rowCount('audit_event')).toBe(world.auditRowsBefore);
-      } else {
-        expect(result.errors?.[0]?.extensions?.code).toBe(expected);
-        // A refused mutation changes nothing, so it leaves no audit row either.
-        expect(await world.server.rowCount('audit_event')).toBe(world.auditRowsBefore);
-        expect(result.data == null || Object.values(result.data as object).every((value) => value === null)).toBe(true);
-      }
-    },
-  );
+  it.each(ROWS.map((row) => [row.mutation, row.scope, row.caller, row.expected] as const))('%s (%s) as %s → %s', async (mutation, scope, caller, expected) => {
+    const result = await RUNS[mutation][scope]!(world, world.tokens[caller], caller);
+    if (expected === 'ok') {
+      expect(result.errors).toBeUndefined();
+    } else if (expected === 'NOT_WRITTEN') {
+      expect(result.errors).toBeUndefined();
+      expect(await world.server.rowCount('audit_event')).toBe(world.auditRowsBefore);
+    } else {
+      expect(result.errors?.[0]?.extensions?.code).toBe(expected);
+      // A refused mutation changes nothing, so it leaves no audit row either.
+      expect(await world.server.rowCount('audit_event')).toBe(world.auditRowsBefore);
+      expect(result.data == null || Object.values(result.data as object).every((value) => value === null)).toBe(true);
+    }
+  });
 });

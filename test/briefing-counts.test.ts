@@ -8,7 +8,11 @@ describe('the briefing counts', () => {
     [Language.EN, [0, 1, 2, 1250], ['0 transactions', '1 transaction', '2 transactions', '1,250 transactions']],
     [Language.KY, [1, 5, 1250], ['1 транзакция', '5 транзакция', '1 250 транзакция']],
   ])('writes transactions in %s with the plural form the number needs', (language, counts, texts) => {
-    const written = counts.map((count) => meetingPageTexts(language).briefing.transactions(count).replace(/\u00a0|\u202f/g, ' '));
+    const written = counts.map((count) =>
+      meetingPageTexts(language)
+        .briefing.transactions(count)
+        .replace(/\u00a0|\u202f/g, ' '),
+    );
     expect(written).toEqual(texts);
   });
 

@@ -13,7 +13,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const councilId = (await server.graphql(CoordinationBodiesDocument, {})).data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id;
   const planned = await server.graphql(PlanMeetingDocument, {
-    input: { bodyId: councilId, title: { en: 'Sixth council meeting', ky: 'Кеңештин алтынчы жыйыны' }, startsAt: '2026-12-10T10:00:00+06:00', endsAt: '2026-12-10T12:00:00+06:00', format: 'IN_PERSON', placeUnitCode: 'KG11000000000', address: 'Agency, room 3' },
+    input: {
+      bodyId: councilId,
+      title: { en: 'Sixth council meeting', ky: 'Кеңештин алтынчы жыйыны' },
+      startsAt: '2026-12-10T10:00:00+06:00',
+      endsAt: '2026-12-10T12:00:00+06:00',
+      format: 'IN_PERSON',
+      placeUnitCode: 'KG11000000000',
+      address: 'Agency, room 3',
+    },
   });
   meetingId = planned.data!.planMeeting.id;
   await server.graphql(AddAgendaItemDocument, { meetingId, input: { title: { en: 'Who works where in Batken', ky: 'Баткенде ким кайда иштейт' } } });
@@ -41,7 +49,15 @@ describe('the briefing page in a browser', () => {
 
     const english = await openBriefing('en');
     const headings = await english.page.locator('h2').allInnerTexts();
-    expect(headings).toEqual(['Agenda', 'Projects of member organisations', 'Funding recorded', 'Activity reports', 'Overlaps, hotspots and gaps', 'Action items', 'Attendance at the last meetings']);
+    expect(headings).toEqual([
+      'Agenda',
+      'Projects of member organisations',
+      'Funding recorded',
+      'Activity reports',
+      'Overlaps, hotspots and gaps',
+      'Action items',
+      'Attendance at the last meetings',
+    ]);
     await expect(english.page.locator('.facts').innerText()).resolves.toContain('10 December 2026 at 10:00');
     // Printable: the print stylesheet yields A4 pages (595 × 842 pt).
     await english.page.emulateMedia({ media: 'print' });

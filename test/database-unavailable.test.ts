@@ -107,9 +107,15 @@ async function startHub(databaseUrl: string): Promise<Hub> {
       await once(child, 'exit');
     },
   };
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}: ${output}`);
-    if (await fetch(`${url}/readyz`).then((response) => response.ok, () => false)) return hub;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return hub;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await hub.stop();
@@ -143,10 +149,7 @@ describe('when the database is away', () => {
     port = await freePort();
     cluster = await startCluster(dataDir, port);
     // The hub applies the migrations as it starts; this process's ORM meanwhile discovers its entities.
-    [hub, orm] = await Promise.all([
-      startHub(cluster.url),
-      initOrm({ url: cluster.url, logger: pino({ level: 'silent' }), statementTimeoutMs: STATEMENT_TIMEOUT_MS }),
-    ]);
+    [hub, orm] = await Promise.all([startHub(cluster.url), initOrm({ url: cluster.url, logger: pino({ level: 'silent' }), statementTimeoutMs: STATEMENT_TIMEOUT_MS })]);
     adminToken = (await issueAdminToken(orm.em.fork(), 'admin@test.example')).secret;
   });
 
@@ -273,7 +276,10 @@ describe('when the database is away', () => {
       expectUnavailable(caller);
       expect(query.ms).toBeLessThan(ANSWER_WITHIN_MS);
       expect(caller.ms).toBeLessThan(ANSWER_WITHIN_MS);
-      expect({ status: ready.status, body: JSON.parse(ready.text) }).toEqual({ status: 503, body: { status: 'unavailable', reason: expect.stringMatching(/^database: did not answer within 2000 ms/) } });
+      expect({ status: ready.status, body: JSON.parse(ready.text) }).toEqual({
+        status: 503,
+        body: { status: 'unavailable', reason: expect.stringMatching(/^database: did not answer within 2000 ms/) },
+      });
       expect(ready.ms).toBeLessThan(3000);
       expect(health.status).toBe(200);
       expect(health.ms).toBeLessThan(1000);
@@ -296,17 +302,15 @@ describe('when the database is away', () => {
     expect((await anonymous()).status).toBe(200);
     await cluster.stop();
     const briefing = `/meetings/00000000-0000-4000-8000-000000000000/briefing`;
-    const [query, caller, page, ready] = await Promise.all([
-      anonymous(),
-      signedIn(),
-      timed(briefing, { headers: { authorization: `Bearer ${adminToken}` } }),
-      timed('/readyz'),
-    ]);
+    const [query, caller, page, ready] = await Promise.all([anonymous(), signedIn(), timed(briefing, { headers: { authorization: `Bearer ${adminToken}` } }), timed('/readyz')]);
     expectUnavailable(query);
     expectUnavailable(caller);
     expectUnavailable(page);
     for (const answer of [query, caller, page]) expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
-    expect({ status: ready.status, body: JSON.parse(ready.text) }).toEqual({ status: 503, body: { status: 'unavailable', reason: expect.stringMatching(/^database: ECONNREFUSED/) } });
+    expect({ status: ready.status, body: JSON.parse(ready.text) }).toEqual({
+      status: 503,
+      body: { status: 'unavailable', reason: expect.stringMatching(/^database: ECONNREFUSED/) },
+    });
     report(`stopped: answers after ${query.ms} ms (anonymous), ${caller.ms} ms (signed in), ${page.ms} ms (briefing); /readyz after ${ready.ms} ms`);
 
     const restarting = Date.now();

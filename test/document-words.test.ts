@@ -48,7 +48,11 @@ describe('seeded records that cite a Kyrgyz document', () => {
     const records: { what: string; source: string | null | undefined; texts: Record<string, TextsFragment> }[] = [
       ...data.organisations.nodes.map((node) => ({ what: `organisation ${node.id}`, source: node.source, texts: { name: node.names } })),
       ...data.coordinationBodies.map((node) => ({ what: `body ${node.id}`, source: node.source, texts: { name: node.names, description: node.description } })),
-      ...data.projects.nodes.map((node) => ({ what: `project ${node.id}`, source: node.source, texts: { title: node.titles, description: node.description, objectives: node.objectives } })),
+      ...data.projects.nodes.map((node) => ({
+        what: `project ${node.id}`,
+        source: node.source,
+        texts: { title: node.titles, description: node.description, objectives: node.objectives },
+      })),
       ...data.activityReports.nodes.map((node) => ({ what: `report ${node.id}`, source: node.source, texts: { title: node.titles, description: node.description } })),
       ...data.meetings.nodes.flatMap((node) => [
         { what: `meeting ${node.number}`, source: node.source, texts: { title: node.titles } },
@@ -70,7 +74,11 @@ describe('seeded records that cite a Kyrgyz document', () => {
   it("quote the collegium's meetings and the agency's events as the agency's page words them, in Cyrillic", async () => {
     const { meetings, activityReports } = await seededTexts();
     const talas = meetings.nodes.find((meeting) => meeting.number === 6 && meeting.source?.startsWith(DOC.AGENCY))!;
-    expect(talas.titles).toMatchObject({ ky: 'Талас шаарындагы көчмө коллегия', ru: 'Выездное заседание коллегии в городе Талас', en: 'Visiting session of the collegium in Talas' });
+    expect(talas.titles).toMatchObject({
+      ky: 'Талас шаарындагы көчмө коллегия',
+      ru: 'Выездное заседание коллегии в городе Талас',
+      en: 'Visiting session of the collegium in Talas',
+    });
     expect(talas.agenda[0].titles.ky).toBe('Жергиликтүү өз алдынча башкаруу органдары менен иш алып баруу боюнча Талас облусунун Манас районунун уюштуруу иштери жөнүндө');
     const maevka = activityReports.nodes.find((report) => report.titles.ky?.includes('Маевка'))!;
     expect(maevka.description.ky).toContain('Чүй облусунун Аламүдүн районунун Маевка айылында');
@@ -86,7 +94,7 @@ describe('seeded records that cite a Kyrgyz document', () => {
 });
 
 describe('a database seeded by an earlier version', () => {
-  it('gets the texts in place: untouched records the documents\' words, edited ones only the languages they lack', async () => {
+  it("gets the texts in place: untouched records the documents' words, edited ones only the languages they lack", async () => {
     const talasId = seedId('meeting', 'collegium:6');
     const talasAgendaId = seedId('agenda-item', 'collegium:6:1');
     const maevkaId = seedId('activity-report', 'maevka-independence-day-2013');
@@ -98,7 +106,10 @@ describe('a database seeded by an earlier version', () => {
     // As the earlier seeds left them: English paraphrases only; the report since edited by the secretariat.
     await sql(`update meeting set title_ky = null, title_ru = null, title_en = 'Visiting session in Talas', source = 'old' where id = ?`, [talasId]);
     await sql(`update agenda_item set title_ky = null, title_ru = null, title_en = 'The situation in Manas rayon of Talas oblast' where id = ?`, [talasAgendaId]);
-    await sql(`update activity_report set title_ky = null, title_ru = null, title_en = 'Edited by the secretariat', description_ky = null, description_ru = null, description_en = 'Old English description.', version = 3 where id = ?`, [maevkaId]);
+    await sql(
+      `update activity_report set title_ky = null, title_ru = null, title_en = 'Edited by the secretariat', description_ky = null, description_ru = null, description_en = 'Old English description.', version = 3 where id = ?`,
+      [maevkaId],
+    );
     await sql(`delete from reference_data where name = 'seeded-texts'`);
 
     await reseed();

@@ -11,13 +11,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { STATUS_LABELS } from '../src/exports/three-w.service';
-import {
-  AcceptActivityReportDocument,
-  CreateOrganisationDocument,
-  CreateProjectDocument,
-  RecordTransactionDocument,
-  SubmitActivityReportDocument,
-} from './generated/graphql';
+import { AcceptActivityReportDocument, CreateOrganisationDocument, CreateProjectDocument, RecordTransactionDocument, SubmitActivityReportDocument } from './generated/graphql';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const AK_TATYR = 'KG05214849000';
@@ -26,7 +20,25 @@ const BATKEN_OBLAST = 'KG05000000000';
 const LEILEK_RAYON = 'KG05236000000';
 const OSH_OBLAST = 'KG06000000000';
 const BISHKEK = 'KG11000000000';
-const HXL = ['#org+impl', '#org+funder', '#sector', '#sector+code+dac', '#adm1+name', '#adm1+code', '#adm2+name', '#adm2+code', '#adm3+name', '#adm3+code', '#activity+name', '#activity+code', '#status', '#date+start', '#date+end', '#value+committed', '#currency'];
+const HXL = [
+  '#org+impl',
+  '#org+funder',
+  '#sector',
+  '#sector+code+dac',
+  '#adm1+name',
+  '#adm1+code',
+  '#adm2+name',
+  '#adm2+code',
+  '#adm3+name',
+  '#adm3+code',
+  '#activity+name',
+  '#activity+code',
+  '#status',
+  '#date+start',
+  '#date+end',
+  '#value+committed',
+  '#currency',
+];
 const CONTACT_EMAIL = 'private.person@example.org';
 const CONTACT_PHONE = '+996 555 123 456';
 const PAGED_PROJECTS = 520;
@@ -159,7 +171,9 @@ describe('the 3W as CSV', () => {
       '#value+committed': '250000.00',
       '#currency': 'USD',
     });
-    const themes = await name('ru', '{ themes { code name } }', (data: { themes: { code: string; name: string }[] }) => data.themes.filter((theme) => ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'].includes(theme.code)).map((theme) => theme.name));
+    const themes = await name('ru', '{ themes { code name } }', (data: { themes: { code: string; name: string }[] }) =>
+      data.themes.filter((theme) => ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'].includes(theme.code)).map((theme) => theme.name),
+    );
     expect(akTatyr['#sector'].split('; ').sort()).toEqual(themes.sort());
     expect(akTatyr['#sector+code+dac']).toMatch(/^\d{5}(; \d{5})*$/);
 
@@ -236,10 +250,15 @@ describe('the 3W as CSV', () => {
     const { body } = await get(`/exports/3w.xlsx?organisation=${owner}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
-    expect(workbook.getWorksheet('3W')!.getRow(3).getCell(HXL.indexOf('#activity+name') + 1).value).toBe(title);
+    expect(
+      workbook
+        .getWorksheet('3W')!
+        .getRow(3)
+        .getCell(HXL.indexOf('#activity+name') + 1).value,
+    ).toBe(title);
   });
 
-  it('uses the web UI\'s words for the stages', () => {
+  it("uses the web UI's words for the stages", () => {
     for (const language of ['ky', 'ru', 'en'] as const) {
       const catalogue = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'web', 'locales', language, 'projects.json'), 'utf8')) as { status: Record<string, string> };
       expect(STATUS_LABELS[language]).toEqual(catalogue.status);
@@ -331,7 +350,8 @@ function windingProblems(collection: Collection): string[] {
       if (signedArea(exterior) <= 0) problems.push(`${feature.properties.code}: exterior ring clockwise`);
       for (const hole of inner) if (signedArea(hole) >= 0) problems.push(`${feature.properties.code}: hole counterclockwise`);
       holes += inner.length;
-      if (!exterior.every(([longitude, latitude]) => longitude > 69 && longitude < 81 && latitude > 39 && latitude < 44)) problems.push(`${feature.properties.code}: outside Kyrgyzstan`);
+      if (!exterior.every(([longitude, latitude]) => longitude > 69 && longitude < 81 && latitude > 39 && latitude < 44))
+        problems.push(`${feature.properties.code}: outside Kyrgyzstan`);
     }
   }
   if (holes === 0) problems.push('no polygon with a hole: the holes were not checked');
@@ -418,6 +438,10 @@ describe('the coverage map as GeoJSON', () => {
     const projects = Object.fromEntries(collection.features.map((feature) => [feature.properties.code, feature.properties.projectCount]));
     expect(projects).toMatchObject({ [BATKEN_OBLAST]: 1, [OSH_OBLAST]: 1, [BISHKEK]: 0 });
     expect(collection.features.find((feature) => feature.properties.code === BISHKEK)!.properties).toMatchObject({ gap: true, coverage: 'NONE', committed: 0 });
-    expect(collection.features.find((feature) => feature.properties.code === BATKEN_OBLAST)!.properties).toMatchObject({ name: await unitName('en', BATKEN_OBLAST), committed: 250000, currency: 'USD' });
+    expect(collection.features.find((feature) => feature.properties.code === BATKEN_OBLAST)!.properties).toMatchObject({
+      name: await unitName('en', BATKEN_OBLAST),
+      committed: 250000,
+      currency: 'USD',
+    });
   });
 });

@@ -1,9 +1,4 @@
-import {
-  AdminUnitDocument,
-  AdminUnitGeometryDocument,
-  AdminUnitsDocument,
-  AdminUnitsWithRelationsDocument,
-} from './generated/graphql';
+import { AdminUnitDocument, AdminUnitGeometryDocument, AdminUnitsDocument, AdminUnitsWithRelationsDocument } from './generated/graphql';
 import { seedGeography } from '../seeds/geography/geography.seed';
 import { createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -28,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('the administrative tree', () => {
-  it('has the country, 7 oblasts, Bishkek and Osh, 40 rayons, 13 cities, Bishkek\'s 4 districts and every ayil aimak and town of the classifier', async () => {
+  it("has the country, 7 oblasts, Bishkek and Osh, 40 rayons, 13 cities, Bishkek's 4 districts and every ayil aimak and town of the classifier", async () => {
     const count = async (filter: object) => (await server.graphql(AdminUnitsDocument, { filter, first: 1 })).data!.adminUnits.totalCount;
     expect(await count({ level: 'COUNTRY' })).toBe(1);
     expect(await count({ kind: 'OBLAST' })).toBe(7);

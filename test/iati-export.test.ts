@@ -77,7 +77,8 @@ async function exported(query = '', target: TestServer = server) {
   return { ...response, activities: activitiesOf(response.body) };
 }
 
-const texts = (node: Node | undefined) => (node?.narrative ?? []).map((entry) => (typeof entry === 'string' ? { lang: null, text: entry } : { lang: entry['@xml:lang'] ?? null, text: entry['#text'] }));
+const texts = (node: Node | undefined) =>
+  (node?.narrative ?? []).map((entry) => (typeof entry === 'string' ? { lang: null, text: entry } : { lang: entry['@xml:lang'] ?? null, text: entry['#text'] }));
 const byIdentifier = (activities: Activity[], projectId: string) => activities.find((activity) => activity['iati-identifier'].endsWith(projectId));
 
 async function organisationId(search: string, ref: string): Promise<string> {
@@ -269,14 +270,22 @@ describe('GET /iati/activities.xml', () => {
       { lang: 'ky', text: 'Баткендеги чек ара диалогу' },
     ]);
     expect(activity.description!.map((description) => [description['@type'], texts(description)])).toEqual([
-      ['1', [{ lang: 'en', text: 'Dialogue between ayil okmotus & communities <across> the border.' }, { lang: 'ru', text: 'Диалог между айыл окмоту и сообществами.' }]],
+      [
+        '1',
+        [
+          { lang: 'en', text: 'Dialogue between ayil okmotus & communities <across> the border.' },
+          { lang: 'ru', text: 'Диалог между айыл окмоту и сообществами.' },
+        ],
+      ],
       ['2', [{ lang: 'en', text: 'Fewer disputes over water.' }]],
     ]);
-    expect(activity['participating-org']!.map((organisation) => [organisation['@role'], organisation['@type'], organisation['@ref'] ?? null, texts(organisation)[0].text])).toEqual([
-      ['1', '40', UNDP_REF, 'United Nations Development Programme'],
-      ['2', '21', ACCOUNTABLE_REF, 'Peace Fund International'],
-      ['4', '22', null, 'Village Dialogue'],
-    ]);
+    expect(activity['participating-org']!.map((organisation) => [organisation['@role'], organisation['@type'], organisation['@ref'] ?? null, texts(organisation)[0].text])).toEqual(
+      [
+        ['1', '40', UNDP_REF, 'United Nations Development Programme'],
+        ['2', '21', ACCOUNTABLE_REF, 'Peace Fund International'],
+        ['4', '22', null, 'Village Dialogue'],
+      ],
+    );
     expect(activity['activity-status']['@code']).toBe('2');
     expect(activity['activity-date']!.map((date) => [date['@type'], date['@iso-date']])).toEqual([
       ['1', '2025-01-01'],
@@ -313,7 +322,16 @@ describe('GET /iati/activities.xml', () => {
       ['99', 'LOCAL_SELF_GOVERNMENT', '33.33'],
     ]);
 
-    expect(activity.budget!.map((budget) => [budget['@type'], budget['period-start']['@iso-date'], budget['period-end']['@iso-date'], budget.value['#text'], budget.value['@currency'], budget.value['@value-date']])).toEqual([
+    expect(
+      activity.budget!.map((budget) => [
+        budget['@type'],
+        budget['period-start']['@iso-date'],
+        budget['period-end']['@iso-date'],
+        budget.value['#text'],
+        budget.value['@currency'],
+        budget.value['@value-date'],
+      ]),
+    ).toEqual([
       ['1', '2025-01-01', '2025-12-31', '100000.00', 'USD', '2025-01-01'],
       ['2', '2026-01-01', '2026-12-31', '120000.50', 'USD', '2026-01-01'],
     ]);
@@ -475,7 +493,10 @@ describe('GET /iati/activities.xml', () => {
       await runInScope(counter, async () => {
         for await (const piece of iatiActivitiesDocument(ctx, scope, publisher, batchSize)) pieces.push(piece);
       });
-      const activities = pieces.join('').split('\n').filter((line) => line.startsWith('<iati-activity '));
+      const activities = pieces
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('<iati-activity '));
       return { activities, statements: counter.statements };
     };
     // One exported project of the accountable organisation, two of UNDP; each with places, budgets or transactions.
@@ -504,7 +525,11 @@ describe('the theme → DAC sector mapping', () => {
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dacCodes', reason });
     }
 
-    const updated = await server.graphql(UpdateThemeDocument, { code: theme.code, input: { version: theme.version, dacCodes: ['15170', '15150', '15160'] } }, { token: secretariat });
+    const updated = await server.graphql(
+      UpdateThemeDocument,
+      { code: theme.code, input: { version: theme.version, dacCodes: ['15170', '15150', '15160'] } },
+      { token: secretariat },
+    );
     expect(updated.errors).toBeUndefined();
     const activity = (await exported()).activities.find((entry) => entry['iati-identifier'] === `${UNDP_REF}-PROJECT-00099999`)!;
     expect(activity.sector!.map((sector) => [sector['@vocabulary'], sector['@code'], sector['@percentage']])).toEqual([
@@ -524,7 +549,9 @@ describe('without IATI_PUBLISHER_REF', () => {
   it('exports only what a participating organisation can report, and lists the rest as lacking a reporting organisation', async () => {
     const hub = await startTestServer();
     try {
-      const worldBank = (await hub.graphql(OrganisationsDocument, { filter: { search: 'World Bank' } })).data!.organisations.nodes.find((node) => node.iatiIdentifier === WORLD_BANK_REF)!;
+      const worldBank = (await hub.graphql(OrganisationsDocument, { filter: { search: 'World Bank' } })).data!.organisations.nodes.find(
+        (node) => node.iatiIdentifier === WORLD_BANK_REF,
+      )!;
       const ngo = await createOrganisation(hub, 'Another NGO', 'NATIONAL_NGO');
       const funded = await createProject(hub, {
         title: { en: 'Funded only' },

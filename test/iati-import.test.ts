@@ -50,8 +50,10 @@ async function projectOf(identifier: string) {
   return project;
 }
 
-const coverageOf = async (projectId: string) => (await sql<{ unit_code: string }>('select unit_code from project_coverage where project_id = ? order by unit_code', [projectId])).map((row) => row.unit_code);
-const themesOf = async (projectId: string) => (await sql<{ theme_code: string }>('select theme_code from project_theme where project_id = ? order by theme_code', [projectId])).map((row) => row.theme_code);
+const coverageOf = async (projectId: string) =>
+  (await sql<{ unit_code: string }>('select unit_code from project_coverage where project_id = ? order by unit_code', [projectId])).map((row) => row.unit_code);
+const themesOf = async (projectId: string) =>
+  (await sql<{ theme_code: string }>('select theme_code from project_theme where project_id = ? order by theme_code', [projectId])).map((row) => row.theme_code);
 const itemOf = (report: IatiImportReport, identifier: string) => report.items.find((item) => item.identifier === identifier)!;
 
 async function counts() {
@@ -174,7 +176,10 @@ describe('successful: importing, again, and newer', () => {
     });
     expect(refined.errors).toBeUndefined();
     const newer = fixture('valid.xml')
-      .replace('<iati-activity last-updated-datetime="2026-03-01T10:00:00Z" xml:lang="en" default-currency="USD">', '<iati-activity last-updated-datetime="2026-05-01T08:00:00Z" xml:lang="en" default-currency="USD">')
+      .replace(
+        '<iati-activity last-updated-datetime="2026-03-01T10:00:00Z" xml:lang="en" default-currency="USD">',
+        '<iati-activity last-updated-datetime="2026-05-01T08:00:00Z" xml:lang="en" default-currency="USD">',
+      )
       .replace('Cross-border dialogue in Batken', 'Cross-border dialogue in Batken, phase II')
       .replace('<activity-status code="2"/>', '<activity-status code="3"/>');
     const { report } = await post(newer);
@@ -307,7 +312,7 @@ describe('transactions, authorisation and the round trip', () => {
     }
   });
 
-  it('a partner imports only its own organisation\'s activities', async () => {
+  it("a partner imports only its own organisation's activities", async () => {
     const [women] = await sql<{ id: string }>("select id from organisation where iati_identifier = 'XX-TEST-0001'");
     const { token } = await server.tokenFor('PARTNER_EDITOR', women.id);
     const other = await post(fixture('valid.xml'), `?organisation=${UNDP_REF}`, token);
@@ -351,7 +356,9 @@ describe('transactions, authorisation and the round trip', () => {
     const file = join(tmpdir(), `iati-import-cli-${process.pid}.xml`);
     writeFileSync(file, fixture('valid.xml').replace(/KG-IMPORT-/g, 'KG-CLI-'));
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, [join(__dirname, '..', 'dist', 'src', 'ops', 'import-iati.js'), ...args], { env: { ...process.env, DATABASE_URL: server.databaseUrl, LOG_LEVEL: 'silent' } });
+      promisify(execFile)(process.execPath, [join(__dirname, '..', 'dist', 'src', 'ops', 'import-iati.js'), ...args], {
+        env: { ...process.env, DATABASE_URL: server.databaseUrl, LOG_LEVEL: 'silent' },
+      });
     const dry = await run([file, '--dry-run', '--json']);
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, created: 2, skipped: 1 });
     expect(await projectOf('XM-DAC-41114-KG-CLI-1')).toBeUndefined();

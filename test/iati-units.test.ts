@@ -72,18 +72,44 @@ describe('XML text', () => {
 
 describe('centroidOf', () => {
   it('is the middle of a square, whichever way its ring winds', () => {
-    const square = [[[70, 40], [72, 40], [72, 42], [70, 42], [70, 40]]];
+    const square = [
+      [
+        [70, 40],
+        [72, 40],
+        [72, 42],
+        [70, 42],
+        [70, 40],
+      ],
+    ];
     expect(centroidOf({ type: 'Polygon', coordinates: square })).toEqual([41, 71]);
     expect(centroidOf({ type: 'Polygon', coordinates: [square[0].slice().reverse()] })).toEqual([41, 71]);
   });
 
   it('subtracts holes and weighs the parts of a multipolygon by area', () => {
-    const big = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
-    const hole = [[2, 0], [4, 0], [4, 4], [2, 4], [2, 0]];
+    const big = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ];
+    const hole = [
+      [2, 0],
+      [4, 0],
+      [4, 4],
+      [2, 4],
+      [2, 0],
+    ];
     const [lat, lon] = centroidOf({ type: 'Polygon', coordinates: [big, hole] })!;
     expect(lat).toBeCloseTo(2);
     expect(lon).toBeCloseTo(1);
-    const small = [[10, 0], [11, 0], [11, 1], [10, 1], [10, 0]];
+    const small = [
+      [10, 0],
+      [11, 0],
+      [11, 1],
+      [10, 1],
+      [10, 0],
+    ];
     const [, weighted] = centroidOf({ type: 'MultiPolygon', coordinates: [[big], [small]] })!;
     expect(weighted).toBeCloseTo((16 * 2 + 1 * 10.5) / 17);
   });
@@ -91,7 +117,18 @@ describe('centroidOf', () => {
   it('is null without an area', () => {
     expect(centroidOf(null)).toBeNull();
     expect(centroidOf({ type: 'Point', coordinates: [70, 40] })).toBeNull();
-    expect(centroidOf({ type: 'Polygon', coordinates: [[[70, 40], [71, 40], [70, 40]]] })).toBeNull();
+    expect(
+      centroidOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [70, 40],
+            [71, 40],
+            [70, 40],
+          ],
+        ],
+      }),
+    ).toBeNull();
   });
 });
 

@@ -68,7 +68,11 @@ describe('meetings in order', () => {
     const earliest = await server.graphql(MeetingsInOrderDocument, { filter: { bodyId: councilId }, order: 'EARLIEST_FIRST' }, { token: secretariat });
     expect(earliest.data!.meetings.nodes.map((meeting) => meeting.id)).toEqual([longAgo.id, past.id, running.id, soon.id, later.id]);
     // The next meeting: from now on, earliest first.
-    const next = await server.graphql(MeetingsInOrderDocument, { filter: { bodyId: councilId, from: new Date().toISOString(), status: ['PLANNED'] }, order: 'EARLIEST_FIRST', first: 1 }, { token: secretariat });
+    const next = await server.graphql(
+      MeetingsInOrderDocument,
+      { filter: { bodyId: councilId, from: new Date().toISOString(), status: ['PLANNED'] }, order: 'EARLIEST_FIRST', first: 1 },
+      { token: secretariat },
+    );
     expect(next.data!.meetings.nodes.map((meeting) => meeting.id)).toEqual([soon.id]);
 
     // The default stays latest first.

@@ -27,7 +27,7 @@ async function get(path: string, { token = server.adminToken as string | null, h
   return { status: response.status, language: response.headers.get('content-language'), text: await response.text() };
 }
 
-describe('the briefing of the collegium\'s visiting session in Talas', () => {
+describe("the briefing of the collegium's visiting session in Talas", () => {
   it('reads wholly in Kyrgyz: its title, agenda, place and the border ayil aimaks in Cyrillic', async () => {
     const { status, language, text } = await get(`/meetings/${TALAS_MEETING}/briefing?lang=ky&format=md`);
     expect({ status, language }).toEqual({ status: 200, language: 'ky' });
@@ -62,7 +62,14 @@ describe('the briefing of the collegium\'s visiting session in Talas', () => {
 describe('counts on the briefing', () => {
   it('take the plural form their language needs: 1 транзакция, 2 транзакции, 5 транзакций; 1 transaction', async () => {
     const planned = await server.graphql(PlanMeetingDocument, {
-      input: { bodyId: COUNCIL, title: { ky: 'Кеңештин жыйыны' }, startsAt: '2030-03-05T10:00:00+06:00', endsAt: '2030-03-05T12:00:00+06:00', format: 'IN_PERSON', placeUnitCode: 'KG11000000000' },
+      input: {
+        bodyId: COUNCIL,
+        title: { ky: 'Кеңештин жыйыны' },
+        startsAt: '2030-03-05T10:00:00+06:00',
+        endsAt: '2030-03-05T12:00:00+06:00',
+        format: 'IN_PERSON',
+        placeUnitCode: 'KG11000000000',
+      },
     });
     expect(planned.errors).toBeUndefined();
     const meeting = planned.data!.planMeeting.id;
@@ -77,7 +84,10 @@ describe('counts on the briefing', () => {
     const funding = async (lang: string) => {
       const { text } = await get(`/meetings/${meeting}/briefing?lang=${lang}&format=md`);
       const section = text.split('\n## ')[3];
-      return section.split('\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2).replace(/\s/g, ' '));
+      return section
+        .split('\n')
+        .filter((line) => line.startsWith('- '))
+        .map((line) => line.slice(2).replace(/\s/g, ' '));
     };
     await record(1);
     expect(await funding('ru')).toEqual(['1 транзакция', '1 250,50 USD']);

@@ -45,7 +45,18 @@ afterAll(async () => {
 const plan = (startsAt: string, endsAt: string, title = 'Council meeting') =>
   server.graphql(
     PlanMeetingDocument,
-    { input: { bodyId: councilId, title: { en: title, ky: 'Кеңештин жыйыны' }, startsAt, endsAt, format: 'HYBRID', placeUnitCode: 'KG11000000000', address: 'Agency, room 3', onlineLink: 'https://meet.example.org/council' } },
+    {
+      input: {
+        bodyId: councilId,
+        title: { en: title, ky: 'Кеңештин жыйыны' },
+        startsAt,
+        endsAt,
+        format: 'HYBRID',
+        placeUnitCode: 'KG11000000000',
+        address: 'Agency, room 3',
+        onlineLink: 'https://meet.example.org/council',
+      },
+    },
     { token: secretariat },
   );
 
@@ -78,10 +89,18 @@ describe('preparing a council meeting', () => {
     expect(meeting).toMatchObject({ status: 'PLANNED', sequence: 0, startsAt: '2026-12-10T04:00:00.000Z', startsAtLocal: '10 December 2026 at 10:00' });
     expect(meeting.number).toBeGreaterThanOrEqual(1);
 
-    const first = await server.graphql(AddAgendaItemDocument, { meetingId: meeting.id, input: { title: { en: 'Overlaps in Batken oblast' }, themeCodes: ['CONFLICT_PREVENTION'], presenterOrganisationId: members[1] } }, { token: secretariat });
+    const first = await server.graphql(
+      AddAgendaItemDocument,
+      { meetingId: meeting.id, input: { title: { en: 'Overlaps in Batken oblast' }, themeCodes: ['CONFLICT_PREVENTION'], presenterOrganisationId: members[1] } },
+      { token: secretariat },
+    );
     const second = await server.graphql(AddAgendaItemDocument, { meetingId: meeting.id, input: { title: { en: 'Reports of the quarter' } } }, { token: secretariat });
     expect([first.data!.addAgendaItem.position, second.data!.addAgendaItem.position]).toEqual([1, 2]);
-    const reordered = await server.graphql(ReorderAgendaDocument, { meetingId: meeting.id, itemIds: [second.data!.addAgendaItem.id, first.data!.addAgendaItem.id] }, { token: secretariat });
+    const reordered = await server.graphql(
+      ReorderAgendaDocument,
+      { meetingId: meeting.id, itemIds: [second.data!.addAgendaItem.id, first.data!.addAgendaItem.id] },
+      { token: secretariat },
+    );
     expect(reordered.data!.reorderAgenda.agenda.map((item) => item.id)).toEqual([second.data!.addAgendaItem.id, first.data!.addAgendaItem.id]);
     const incomplete = await server.graphql(ReorderAgendaDocument, { meetingId: meeting.id, itemIds: [first.data!.addAgendaItem.id] }, { token: secretariat });
     expect(incomplete.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'itemIds' });
@@ -94,17 +113,37 @@ describe('preparing a council meeting', () => {
       { token: secretariat },
     );
     expect(short.data!.recordAttendance.quorum).toEqual({ members: members.length, present: required - 1, required, reached: false });
-    const enough = await server.graphql(RecordAttendanceDocument, { meetingId: meeting.id, attendance: [{ organisationId: members[required - 1], status: 'PRESENT', people: [] }] }, { token: secretariat });
+    const enough = await server.graphql(
+      RecordAttendanceDocument,
+      { meetingId: meeting.id, attendance: [{ organisationId: members[required - 1], status: 'PRESENT', people: [] }] },
+      { token: secretariat },
+    );
     expect(enough.data!.recordAttendance.quorum).toMatchObject({ present: required, reached: true });
     const outsider = await createOrganisation(server, 'Not a council member');
-    const notMember = await server.graphql(RecordAttendanceDocument, { meetingId: meeting.id, attendance: [{ organisationId: outsider, status: 'PRESENT', people: [] }] }, { token: secretariat });
+    const notMember = await server.graphql(
+      RecordAttendanceDocument,
+      { meetingId: meeting.id, attendance: [{ organisationId: outsider, status: 'PRESENT', people: [] }] },
+      { token: secretariat },
+    );
     expect(notMember.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attendance[0].organisationId' });
 
-    const decision = await server.graphql(RecordDecisionDocument, { meetingId: meeting.id, input: { agendaItemId: first.data!.addAgendaItem.id, text: { en: 'Partners in Batken share their plans monthly.' } } }, { token: secretariat });
+    const decision = await server.graphql(
+      RecordDecisionDocument,
+      { meetingId: meeting.id, input: { agendaItemId: first.data!.addAgendaItem.id, text: { en: 'Partners in Batken share their plans monthly.' } } },
+      { token: secretariat },
+    );
     expect(decision.data!.recordDecision.agendaItemId).toBe(first.data!.addAgendaItem.id);
     const action = await server.graphql(
       AddActionItemDocument,
-      { input: { meetingId: meeting.id, decisionId: decision.data!.recordDecision.id, description: 'Circulate the overlap list', ownerOrganisationId: members[1], dueDate: '2020-01-31' } },
+      {
+        input: {
+          meetingId: meeting.id,
+          decisionId: decision.data!.recordDecision.id,
+          description: 'Circulate the overlap list',
+          ownerOrganisationId: members[1],
+          dueDate: '2020-01-31',
+        },
+      },
       { token: secretariat },
     );
     expect(action.data!.addActionItem).toMatchObject({ status: 'OPEN', overdue: true });
@@ -145,16 +184,37 @@ describe('the briefing pack', () => {
     const held: string[] = [];
     for (const day of ['2026-01-20', '2026-02-20']) {
       const meeting = (await plan(`${day}T10:00:00+06:00`, `${day}T12:00:00+06:00`, `Held ${day}`)).data!.planMeeting;
-      await server.graphql(RecordAttendanceDocument, { meetingId: meeting.id, attendance: [{ organisationId: absentee, status: 'ABSENT', people: [] }, { organisationId: members[0], status: 'PRESENT', people: [] }] }, { token: secretariat });
+      await server.graphql(
+        RecordAttendanceDocument,
+        {
+          meetingId: meeting.id,
+          attendance: [
+            { organisationId: absentee, status: 'ABSENT', people: [] },
+            { organisationId: members[0], status: 'PRESENT', people: [] },
+          ],
+        },
+        { token: secretariat },
+      );
       await server.graphql(CloseMeetingDocument, { id: meeting.id }, { token: secretariat });
       held.push(meeting.id);
     }
-    const overdue = await server.graphql(AddActionItemDocument, { input: { meetingId: held[1], description: 'Send the donor map', ownerOrganisationId: members[1], dueDate: '2026-03-01' } }, { token: secretariat });
+    const overdue = await server.graphql(
+      AddActionItemDocument,
+      { input: { meetingId: held[1], description: 'Send the donor map', ownerOrganisationId: members[1], dueDate: '2026-03-01' } },
+      { token: secretariat },
+    );
 
     // Since then: a member's project started, money was recorded, a report was submitted.
     const partner = members[1];
-    const project = await createProject(server, { title: { en: 'Briefing project' }, plannedStart: '2026-03-01', participants: [{ organisationId: partner, role: 'IMPLEMENTING' }], coverage: [{ unitCode: 'KG05214000000' }] });
-    await server.graphql(RecordTransactionDocument, { input: { projectId: project.id, type: 'COMMITMENT', amount: '50000.00', currency: 'USD', valueDate: '2026-03-01', providerId: partner } });
+    const project = await createProject(server, {
+      title: { en: 'Briefing project' },
+      plannedStart: '2026-03-01',
+      participants: [{ organisationId: partner, role: 'IMPLEMENTING' }],
+      coverage: [{ unitCode: 'KG05214000000' }],
+    });
+    await server.graphql(RecordTransactionDocument, {
+      input: { projectId: project.id, type: 'COMMITMENT', amount: '50000.00', currency: 'USD', valueDate: '2026-03-01', providerId: partner },
+    });
     await server.graphql(SubmitActivityReportDocument, {
       input: { projectId: project.id, organisationId: partner, type: 'TRAINING', title: { en: 'Briefing training' }, startDate: '2026-03-10', unitCodes: ['KG05214000000'] },
       key: 'briefing-report',
@@ -162,8 +222,20 @@ describe('the briefing pack', () => {
 
     // A member's project and another organisation's project on the same theme in the same place.
     const outsider = await createOrganisation(server, 'Overlapping outsider');
-    const memberProject = await createProject(server, { title: { en: 'Member peacebuilding' }, plannedStart: '2026-01-01', themeCodes: ['CONFLICT_PREVENTION'], participants: [{ organisationId: partner, role: 'IMPLEMENTING' }], coverage: [{ unitCode: 'KG05214000000' }] });
-    const outsiderProject = await createProject(server, { title: { en: 'Outsider peacebuilding' }, plannedStart: '2026-01-01', themeCodes: ['CONFLICT_PREVENTION'], participants: [{ organisationId: outsider, role: 'IMPLEMENTING' }], coverage: [{ unitCode: 'KG05214000000-AK-TATYR' }] });
+    const memberProject = await createProject(server, {
+      title: { en: 'Member peacebuilding' },
+      plannedStart: '2026-01-01',
+      themeCodes: ['CONFLICT_PREVENTION'],
+      participants: [{ organisationId: partner, role: 'IMPLEMENTING' }],
+      coverage: [{ unitCode: 'KG05214000000' }],
+    });
+    const outsiderProject = await createProject(server, {
+      title: { en: 'Outsider peacebuilding' },
+      plannedStart: '2026-01-01',
+      themeCodes: ['CONFLICT_PREVENTION'],
+      participants: [{ organisationId: outsider, role: 'IMPLEMENTING' }],
+      coverage: [{ unitCode: 'KG05214000000-AK-TATYR' }],
+    });
 
     const next = (await plan('2026-12-20T10:00:00+06:00', '2026-12-20T12:00:00+06:00', 'Next council meeting')).data!.planMeeting;
     await server.graphql(AddAgendaItemDocument, { meetingId: next.id, input: { title: { en: 'Donor map of Batken', ky: 'Баткендин донорлор картасы' } } }, { token: secretariat });
@@ -181,7 +253,9 @@ describe('the briefing pack', () => {
     expect(absentRecord).toMatchObject({ absentTwiceInARow: true });
     expect(absentRecord.lastMeetings.slice(-2)).toEqual(['ABSENT', 'ABSENT']);
     expect(briefing.attendance.find((record) => record.organisation!.id === members[0])!.absentTwiceInARow).toBe(false);
-    const pair = briefing.coordination.overlaps.find((overlap) => [overlap.projectA!.id, overlap.projectB!.id].sort().join() === [memberProject.id, outsiderProject.id].sort().join());
+    const pair = briefing.coordination.overlaps.find(
+      (overlap) => [overlap.projectA!.id, overlap.projectB!.id].sort().join() === [memberProject.id, outsiderProject.id].sort().join(),
+    );
     expect(pair!.score).toBeGreaterThan(0);
     expect(briefing.coordination.gaps.every((gap) => gap.unit!.borderArea)).toBe(true);
 
@@ -228,10 +302,21 @@ describe('the invitation', () => {
     expect(before.event.location).toContain('Agency, room 3');
     expect(before.event.description).toContain('1. Welcome');
 
-    const moved = await server.graphql(RescheduleMeetingDocument, {
-      id: meeting.id,
-      input: { version: meeting.version, startsAt: '2027-02-04T14:00:00+06:00', endsAt: '2027-02-04T16:00:00+06:00', format: 'IN_PERSON', placeUnitCode: 'KG21000000000', address: 'Osh city hall' },
-    }, { token: secretariat });
+    const moved = await server.graphql(
+      RescheduleMeetingDocument,
+      {
+        id: meeting.id,
+        input: {
+          version: meeting.version,
+          startsAt: '2027-02-04T14:00:00+06:00',
+          endsAt: '2027-02-04T16:00:00+06:00',
+          format: 'IN_PERSON',
+          placeUnitCode: 'KG21000000000',
+          address: 'Osh city hall',
+        },
+      },
+      { token: secretariat },
+    );
     expect(moved.data!.rescheduleMeeting.sequence).toBe(1);
     const after = await parse();
     expect(after.event.uid).toBe(before.event.uid);

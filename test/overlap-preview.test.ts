@@ -39,8 +39,19 @@ beforeAll(async () => {
   // periods (no end, no start, no dates at all), partial theme sets, the same organisation,
   // several organisations, a cancelled project, one without themes.
   await make('oblastWide', ['A'], { coverage: [{ unitCode: BATKEN_OBLAST }], plannedStart: '2024-01-01', plannedEnd: '2026-12-31', themeCodes: [CP] });
-  await make('village', ['B', 'F'], { coverage: [{ unitCode: AK_TATYR }, { unitCode: SAMARKANDEK, share: '40' }], plannedStart: '2025-01-01', plannedEnd: '2025-12-31', themeCodes: [CP, LSG] });
-  await make('rayon', ['C'], { coverage: [{ unitCode: BATKEN_RAYON }], plannedStart: '2025-06-01', actualStart: '2025-07-15', plannedEnd: '2027-05-31', themeCodes: [LSG, 'CIVIC_IDENTITY'] });
+  await make('village', ['B', 'F'], {
+    coverage: [{ unitCode: AK_TATYR }, { unitCode: SAMARKANDEK, share: '40' }],
+    plannedStart: '2025-01-01',
+    plannedEnd: '2025-12-31',
+    themeCodes: [CP, LSG],
+  });
+  await make('rayon', ['C'], {
+    coverage: [{ unitCode: BATKEN_RAYON }],
+    plannedStart: '2025-06-01',
+    actualStart: '2025-07-15',
+    plannedEnd: '2027-05-31',
+    themeCodes: [LSG, 'CIVIC_IDENTITY'],
+  });
   await make('openEnded', ['D'], { coverage: [{ unitCode: KYSHTUT }], plannedStart: '2020-01-01', themeCodes: [CP] });
   await make('sinceEver', ['E'], { coverage: [{ unitCode: BATKEN_RAYON }, { unitCode: BISHKEK }], plannedEnd: '2025-03-31', themeCodes: [CP, LSG, 'HUMAN_RIGHTS'] });
   await make('undated', ['F'], { coverage: [{ unitCode: LEILEK_RAYON }, { unitCode: AK_TATYR }], themeCodes: [CP] });
@@ -116,7 +127,12 @@ describe('overlapPreview', () => {
       const draft = await draftOf(project[key]);
       for (const includeSame of [false, true]) {
         const [previewed, kept] = await Promise.all([preview(draft, includeSame), stored(project[key], includeSame)]);
-        expect({ key, includeSame, total: previewed.totalCount, pairs: pairsOfPreview(previewed) }).toEqual({ key, includeSame, total: kept.totalCount, pairs: pairsOfStored(kept) });
+        expect({ key, includeSame, total: previewed.totalCount, pairs: pairsOfPreview(previewed) }).toEqual({
+          key,
+          includeSame,
+          total: kept.totalCount,
+          pairs: pairsOfStored(kept),
+        });
         compared += kept.nodes.length;
       }
     }
@@ -186,11 +202,26 @@ describe('overlapPreview', () => {
   });
 
   it('refuses unknown units, themes, organisations and projects and a reversed period with BAD_USER_INPUT naming the field', async () => {
-    const good: OverlapDraftInput = { unitCodes: [AK_TATYR], themeCodes: [CP], start: '2025-01-01', end: '2025-12-31', participants: [{ organisationId: org.A, role: 'IMPLEMENTING' }] };
+    const good: OverlapDraftInput = {
+      unitCodes: [AK_TATYR],
+      themeCodes: [CP],
+      start: '2025-01-01',
+      end: '2025-12-31',
+      participants: [{ organisationId: org.A, role: 'IMPLEMENTING' }],
+    };
     const cases: [Partial<OverlapDraftInput>, string, string][] = [
       [{ unitCodes: [AK_TATYR, 'KG-NOWHERE'] }, 'draft.unitCodes[1]', 'UNKNOWN_UNIT'],
       [{ themeCodes: [CP, 'ASTROLOGY'] }, 'draft.themeCodes', 'UNKNOWN_THEME'],
-      [{ participants: [{ organisationId: org.A, role: 'IMPLEMENTING' }, { organisationId: '00000000-0000-4000-8000-00000000abcd', role: 'FUNDING' }] }, 'draft.participants[1].organisationId', 'UNKNOWN_ORGANISATION'],
+      [
+        {
+          participants: [
+            { organisationId: org.A, role: 'IMPLEMENTING' },
+            { organisationId: '00000000-0000-4000-8000-00000000abcd', role: 'FUNDING' },
+          ],
+        },
+        'draft.participants[1].organisationId',
+        'UNKNOWN_ORGANISATION',
+      ],
       [{ participants: [{ organisationId: 'not-an-id', role: 'IMPLEMENTING' }] }, 'draft.participants[0].organisationId', 'UNKNOWN_ORGANISATION'],
       [{ excludeProjectId: 'not-a-project' }, 'draft.excludeProjectId', 'UNKNOWN_PROJECT'],
       [{ excludeProjectId: '00000000-0000-4000-8000-00000000abcd' }, 'draft.excludeProjectId', 'UNKNOWN_PROJECT'],

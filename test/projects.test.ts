@@ -78,7 +78,10 @@ describe('projects through the API', () => {
         plannedEnd: '2027-02-28',
         themeCodes: ['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT'],
         targetGroups: ['youth', 'women'],
-        coverage: [{ unitCode: LEILEK_RAYON, share: '60' }, { unitCode: AK_TATYR, share: '40' }],
+        coverage: [
+          { unitCode: LEILEK_RAYON, share: '60' },
+          { unitCode: AK_TATYR, share: '40' },
+        ],
         participants: [
           { organisationId: funder, role: 'FUNDING' },
           { organisationId: implementer, role: 'IMPLEMENTING' },
@@ -90,10 +93,12 @@ describe('projects through the API', () => {
     expect(created.errors).toBeUndefined();
     const project = created.data!.createProject;
     expect(project).toMatchObject({ version: 1, status: 'IMPLEMENTATION', iatiStatusCode: '2', startDate: '2025-03-01', endDate: '2027-02-28' });
-    expect(project.coverage.map((entry) => [entry.unit.code, entry.share])).toEqual([
-      [LEILEK_RAYON, '60.00'],
-      [AK_TATYR, '40.00'],
-    ].sort());
+    expect(project.coverage.map((entry) => [entry.unit.code, entry.share])).toEqual(
+      [
+        [LEILEK_RAYON, '60.00'],
+        [AK_TATYR, '40.00'],
+      ].sort(),
+    );
     expect(project.themes.map((theme) => theme.code).sort()).toEqual(['CONFLICT_PREVENTION', 'LOCAL_SELF_GOVERNMENT']);
 
     const updated = await server.graphql(UpdateProjectDocument, {
@@ -127,13 +132,19 @@ describe('projects through the API', () => {
     expect(coverage.data!.setProjectCoverage.version).toBe(2);
     const participants = await server.graphql(SetProjectParticipantsDocument, {
       projectId: project.id,
-      participants: [{ organisationId: implementer, role: 'IMPLEMENTING' }, { organisationId: implementer, role: 'ACCOUNTABLE' }],
+      participants: [
+        { organisationId: implementer, role: 'IMPLEMENTING' },
+        { organisationId: implementer, role: 'ACCOUNTABLE' },
+      ],
     });
     expect(participants.data!.setProjectParticipants.participants.map((p) => p.role).sort()).toEqual(['ACCOUNTABLE', 'IMPLEMENTING']);
     // Keeping a unit while changing its share and adding another (no delete-then-insert clash).
     const again = await server.graphql(SetProjectCoverageDocument, {
       projectId: project.id,
-      coverage: [{ unitCode: KYSHTUT, share: '70' }, { unitCode: AK_TATYR, share: '30' }],
+      coverage: [
+        { unitCode: KYSHTUT, share: '70' },
+        { unitCode: AK_TATYR, share: '30' },
+      ],
     });
     expect(again.errors).toBeUndefined();
     expect(again.data!.setProjectCoverage.coverage.map((entry) => [entry.unit.code, entry.share]).sort()).toEqual(

@@ -63,7 +63,12 @@ describe('protection at the HTTP boundary', () => {
       expect(retryAfter).toBeLessThanOrEqual(60);
       expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
       expect(refused.body).toEqual({
-        errors: [{ message: expect.stringMatching(/^Too many requests from your address without signing in \(at most 5 in a minute\)\. Please wait \d+ seconds/), extensions: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' } }],
+        errors: [
+          {
+            message: expect.stringMatching(/^Too many requests from your address without signing in \(at most 5 in a minute\)\. Please wait \d+ seconds/),
+            extensions: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' },
+          },
+        ],
       });
       expect(internalsIn(refused.text)).toEqual([]);
       // Another address has a budget of its own.
@@ -113,9 +118,15 @@ describe('protection at the HTTP boundary', () => {
       expect(hidden.status).toBe(429);
       expect(hidden.body.errors![0].extensions.reason).toBe('LOGIN_RATE_LIMITED');
 
-      const aliased = await post('10.3.0.2', 'mutation { a: login(email: "a@test.example", password: "1") { user { id } } b: login(email: "a@test.example", password: "2") { user { id } } }');
+      const aliased = await post(
+        '10.3.0.2',
+        'mutation { a: login(email: "a@test.example", password: "1") { user { id } } b: login(email: "a@test.example", password: "2") { user { id } } }',
+      );
       expect(aliased.status).toBe(400);
-      expect(aliased.body.errors![0]).toEqual({ message: 'Sign in once per request: this one asks for `login` 2 times.', extensions: { code: 'BAD_REQUEST', reason: 'ONE_LOGIN_PER_REQUEST' } });
+      expect(aliased.body.errors![0]).toEqual({
+        message: 'Sign in once per request: this one asks for `login` 2 times.',
+        extensions: { code: 'BAD_REQUEST', reason: 'ONE_LOGIN_PER_REQUEST' },
+      });
     });
   });
 

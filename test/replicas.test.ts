@@ -34,12 +34,7 @@ interface Answer<T> {
   cookie?: string;
 }
 
-async function ask<T = Record<string, never>>(
-  baseUrl: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<Answer<T>> {
+async function ask<T = Record<string, never>>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer<T>> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -152,6 +147,9 @@ describe('two replicas on one database', () => {
     expect((throughA.data as unknown as { overlaps: { totalCount: number } }).overlaps.totalCount).toBeGreaterThan(0);
     expect(throughB.data).toEqual(throughA.data);
     const project = (throughA.data as unknown as { project: { title: string; plannedEnd: string } }).project;
-    expect([['Edited through A', '2031-12-31'], ['Edited through B', '2032-06-30']]).toContainEqual([project.title, project.plannedEnd]);
+    expect([
+      ['Edited through A', '2031-12-31'],
+      ['Edited through B', '2032-06-30'],
+    ]).toContainEqual([project.title, project.plannedEnd]);
   });
 });

@@ -1,13 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  type GraphQLField,
-  type GraphQLNamedType,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isIntrospectionType,
-  isObjectType,
-} from 'graphql';
+import { type GraphQLField, type GraphQLNamedType, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType } from 'graphql';
 import { appSchema, printAppSchema, SCHEMA_FILE } from '../src/server/schema';
 
 describe('the GraphQL contract', () => {
@@ -19,9 +11,7 @@ describe('the GraphQL contract', () => {
   it('describes every type, field, argument, input field and enum value', async () => {
     const schema = await appSchema();
     const missing: string[] = [];
-    const types = Object.values(schema.getTypeMap()).filter(
-      (type: GraphQLNamedType) => !isIntrospectionType(type) && !type.name.startsWith('__'),
-    );
+    const types = Object.values(schema.getTypeMap()).filter((type: GraphQLNamedType) => !isIntrospectionType(type) && !type.name.startsWith('__'));
     for (const type of types) {
       if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type)) {

@@ -29,7 +29,7 @@ describe('the web UI files', () => {
     expect(favicon.headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('sends security headers, with a Content-Security-Policy that allows only the UI\'s own files', async () => {
+  it("sends security headers, with a Content-Security-Policy that allows only the UI's own files", async () => {
     const page = await fetch(`${server.url}/projects`, { headers: { accept: 'text/html' } });
     const policy = Object.fromEntries(
       page.headers
@@ -88,7 +88,9 @@ describe('the web UI files', () => {
       expect(html).toMatch(/<h1>Yntymak GraphQL API<\/h1>/);
       expect(html).not.toMatch(/<script|cdn\.apollographql|style=/);
       // A client's GET query is still a GraphQL request.
-      const query = await fetch(`${production.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+      const query = await fetch(`${production.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+      });
       expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
     } finally {
       await production.close();

@@ -154,13 +154,7 @@ describe('coverage, hotspots and gaps', () => {
 describe('overlaps', () => {
   it('keeps the conditions apart from each other and counts from the kept totals where it can', () => {
     const conditions = overlapConditionsSql({ minScore: 0.5, unit, themes: ['EDU'], period: [null, '2025-01-01'], kinds: null });
-    expect(conditions.map((condition) => bound(condition).map(([, value]) => value))).toEqual([
-      [0.5],
-      ['KG.KG03', 'KG.KG03.%'],
-      [['EDU']],
-      [null, '2025-01-01'],
-      [],
-    ]);
+    expect(conditions.map((condition) => bound(condition).map(([, value]) => value))).toEqual([[0.5], ['KG.KG03', 'KG.KG03.%'], [['EDU']], [null, '2025-01-01'], []]);
     expect(overlapCountSql([], true).sql).toContain('different_organisations + same_organisation');
     expect(overlapCountSql(overlapConditionsSql({}), false).sql).toBe('select different_organisations as total from analytics_overlap_total');
     expect(overlapCountSql(conditions, false).sql).toContain('select count(*) as total from analytics_overlap o where o.score >= ?');
@@ -179,11 +173,18 @@ describe('activity reports', () => {
     const caller = { organisationId: 'org-1', role: 'PARTNER_EDITOR' } as unknown as Caller;
     const list = reportConditionsSql(caller, { filter, unit });
     const summary = reportConditionsSql(caller, { filter, unit }, [ReportStatus.ACCEPTED]);
-    expect(bound(list).map(([, value]) => value)).toEqual([
-      ['ACCEPTED', 'SUBMITTED'], 'org-1', 'project-1', ['TRAINING'], ['EDU'], '2025-01-01', null, 'KG.KG03', 'KG.KG03.%',
-    ]);
+    expect(bound(list).map(([, value]) => value)).toEqual([['ACCEPTED', 'SUBMITTED'], 'org-1', 'project-1', ['TRAINING'], ['EDU'], '2025-01-01', null, 'KG.KG03', 'KG.KG03.%']);
     expect(bound(summary).map(([, value]) => value)).toEqual([
-      ['ACCEPTED', 'SUBMITTED'], 'org-1', ['ACCEPTED'], 'project-1', ['TRAINING'], ['EDU'], '2025-01-01', null, 'KG.KG03', 'KG.KG03.%',
+      ['ACCEPTED', 'SUBMITTED'],
+      'org-1',
+      ['ACCEPTED'],
+      'project-1',
+      ['TRAINING'],
+      ['EDU'],
+      '2025-01-01',
+      null,
+      'KG.KG03',
+      'KG.KG03.%',
     ]);
     expect(list.sql).toContain('r.project_id = ?');
     expect(list.sql).not.toContain('::text = ?');
@@ -204,11 +205,7 @@ describe('projects and the IATI export', () => {
   it('turns a checked project filter into conditions on p', () => {
     const filter = { organisationIds: ['o1'], role: 'FUNDING', unitCode: 'KG03', coverageMatch: CoverageMatch.CONTAINING, search: '100%' } as unknown as ProjectFilter;
     const conditions = projectFilterSql(filter, unit);
-    expect(conditions.map((condition) => bound(condition).map(([, value]) => value))).toEqual([
-      [['o1'], 'FUNDING'],
-      ['KG.KG03', 'KG.KG03'],
-      ['%100\\%%'],
-    ]);
+    expect(conditions.map((condition) => bound(condition).map(([, value]) => value))).toEqual([[['o1'], 'FUNDING'], ['KG.KG03', 'KG.KG03'], ['%100\\%%']]);
     expect(projectFilterSql(null, null)).toEqual([]);
   });
 
@@ -216,7 +213,19 @@ describe('projects and the IATI export', () => {
     const scope: ExportScope = { organisationId: 'o1', updatedSince: new Date('2025-01-01T00:00:00Z'), unit, reporter: 'o2', publisherRef: 'XM-HUB', today: '2025-06-01' };
     const statement = batchSql(scope, 'after-id', 100);
     expect(bound(statement).map(([, value]) => value)).toEqual([
-      'XM-HUB', 'XM-HUB', '2025-06-01', '2025-06-01', 'o1', 'KG.KG03', 'KG.KG03.%', 'KG.KG03', 'KG.KG03', new Date('2025-01-01T00:00:00Z'), 'o2', 'after-id', 100,
+      'XM-HUB',
+      'XM-HUB',
+      '2025-06-01',
+      '2025-06-01',
+      'o1',
+      'KG.KG03',
+      'KG.KG03.%',
+      'KG.KG03',
+      'KG.KG03',
+      new Date('2025-01-01T00:00:00Z'),
+      'o2',
+      'after-id',
+      100,
     ]);
   });
 });

@@ -112,7 +112,10 @@ describe('updateTheme', () => {
     await server.graphql(CreateThemeDocument, { input: { code: 'SNOW_LEOPARDS', name: { en: 'Snow leopards' }, dacCodes: ['41030'], position: 60 } }, { token: secretariat });
     const updated = await server.graphql(
       UpdateThemeDocument,
-      { code: 'SNOW_LEOPARDS', input: { version: 1, name: { en: 'Snow leopards', ky: 'Илбирстер' }, description: { ru: 'Охрана снежного барса' }, dacCodes: ['41030', '41020'], position: 61 } },
+      {
+        code: 'SNOW_LEOPARDS',
+        input: { version: 1, name: { en: 'Snow leopards', ky: 'Илбирстер' }, description: { ru: 'Охрана снежного барса' }, dacCodes: ['41030', '41020'], position: 61 },
+      },
       { token: secretariat, headers: { 'accept-language': 'ky' } },
     );
     expect(updated.errors).toBeUndefined();
@@ -181,7 +184,15 @@ describe('a new theme in the analytics', () => {
     const [a, b, c] = [await createOrganisation(server, 'Theme org A'), await createOrganisation(server, 'Theme org B'), await createOrganisation(server, 'Theme org C')];
     const period = { plannedStart: '2025-01-01', plannedEnd: '2027-12-31', status: 'IMPLEMENTATION' as const };
     const make = async (title: string, organisation: string, themeCodes: string[]) =>
-      (await createProject(server, { title: { en: title }, ...period, coverage: [{ unitCode: AK_TATYR }], themeCodes, participants: [{ organisationId: organisation, role: 'IMPLEMENTING' }] })).id;
+      (
+        await createProject(server, {
+          title: { en: title },
+          ...period,
+          coverage: [{ unitCode: AK_TATYR }],
+          themeCodes,
+          participants: [{ organisationId: organisation, role: 'IMPLEMENTING' }],
+        })
+      ).id;
     const earlierA = await make('Earlier A', a, ['CONFLICT_PREVENTION']);
     const earlierB = await make('Earlier B', b, ['CONFLICT_PREVENTION']);
     // Seeded projects work in Ak-Tatyr too: the whole answer must stay the same.
@@ -219,11 +230,17 @@ describe('a new theme in the analytics', () => {
     expect(stored.errors).toBeUndefined();
     expect(stored.data!.coverage.nodes.find((cell) => cell.unit.code === BATKEN_RAYON && cell.theme?.code === 'AAA_IRRIGATION')).toMatchObject({ projectCount: 3 });
 
-    const hotspots = await server.graphql(HotspotsDocument, { level: 'MUNICIPALITY', filter: { themeCodes: ['AAA_IRRIGATION'], activeDuring: { from: '2026-06-01', to: '2026-06-01' } } });
+    const hotspots = await server.graphql(HotspotsDocument, {
+      level: 'MUNICIPALITY',
+      filter: { themeCodes: ['AAA_IRRIGATION'], activeDuring: { from: '2026-06-01', to: '2026-06-01' } },
+    });
     expect(hotspots.errors).toBeUndefined();
     expect(hotspots.data!.hotspots.nodes.map((spot) => [spot.unit.code, spot.theme?.code, spot.organisationCount])).toEqual([[AK_TATYR, 'AAA_IRRIGATION', 3]]);
 
-    const gaps = await server.graphql(GapsDocument, { filter: { withinCode: BATKEN_RAYON, themeCodes: ['AAA_IRRIGATION'], activeDuring: { from: '2026-06-01', to: '2026-06-01' } }, first: 500 });
+    const gaps = await server.graphql(GapsDocument, {
+      filter: { withinCode: BATKEN_RAYON, themeCodes: ['AAA_IRRIGATION'], activeDuring: { from: '2026-06-01', to: '2026-06-01' } },
+      first: 500,
+    });
     expect(gaps.errors).toBeUndefined();
     const gapCodes = gaps.data!.gaps.nodes.map((gap) => gap.unit.code);
     expect(gapCodes).not.toContain(AK_TATYR);

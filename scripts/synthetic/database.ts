@@ -56,10 +56,9 @@ export async function datasetInfo(bench: BenchCluster, projects: number): Promis
   const client = new Client({ connectionString: bench.cluster.urlFor('postgres') });
   await client.connect();
   try {
-    const { rows } = await client.query<{ comment: string | null }>(
-      'select shobj_description(oid, \'pg_database\') as comment from pg_database where datname = $1',
-      [databaseName(projects)],
-    );
+    const { rows } = await client.query<{ comment: string | null }>("select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1", [
+      databaseName(projects),
+    ]);
     const comment = rows[0]?.comment ?? '';
     if (!comment.startsWith(`${marker(projects)} `)) return null;
     return { pairsSeconds: Number(/pairs_seconds=([\d.]+)/.exec(comment)?.[1] ?? NaN) };
@@ -73,7 +72,10 @@ const CHUNK = 5000;
 async function insertChunked<T>(client: Client, rows: T[], sql: string, columns: ((row: T) => unknown)[], bar: SingleBar) {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
-    await client.query(sql, columns.map((column) => chunk.map(column)));
+    await client.query(
+      sql,
+      columns.map((column) => chunk.map(column)),
+    );
     bar.increment(chunk.length);
   }
 }
@@ -106,9 +108,7 @@ export async function createDataset(bench: BenchCluster, projects: number, log: 
   const client = new Client({ connectionString: bench.urlOf(projects) });
   await client.connect();
   try {
-    const { rows: units } = await client.query<UnitRef>(
-      'select code, level, path, name_en as "nameEn" from admin_unit order by path',
-    );
+    const { rows: units } = await client.query<UnitRef>('select code, level, path, name_en as "nameEn" from admin_unit order by path');
     const data = generateDataset(projects, units);
     const total = countRows(data);
     log(`Generating ${projects} projects (${data.organisations.length} organisations, ${total} rows) into ${name}`);
@@ -124,7 +124,9 @@ export async function createDataset(bench: BenchCluster, projects: number, log: 
     // The analytics triggers would do this at commit; run them now to time them.
     await client.query('set constraints all immediate');
     await client.query('commit');
-    const { rows: [{ pairs }] } = await client.query<{ pairs: string }>('select count(*) as pairs from analytics_overlap');
+    const {
+      rows: [{ pairs }],
+    } = await client.query<{ pairs: string }>('select count(*) as pairs from analytics_overlap');
     const pairsSeconds = ((Date.now() - pairsStarted) / 1000).toFixed(1);
     log(`  ${Number(pairs).toLocaleString('en')} pairs in ${pairsSeconds} s`);
     log('Vacuuming and analysing');

@@ -134,7 +134,20 @@ const RATE_START: Record<string, number> = { EUR: 1.43, KGS: 0.0215, CHF: 0.97, 
 
 const ORG_WORDS = {
   prefix: ['Foundation for', 'Centre for', 'Institute of', 'Association for', 'Alliance for', 'Fund for', 'Network for', 'Initiative for'],
-  topic: ['Peace', 'Local Democracy', 'Civic Dialogue', 'Rural Development', 'Good Governance', 'Social Cohesion', 'Youth Leadership', 'Women\'s Rights', 'Public Finance', 'Community Action', 'Tolerance', 'Legal Aid'],
+  topic: [
+    'Peace',
+    'Local Democracy',
+    'Civic Dialogue',
+    'Rural Development',
+    'Good Governance',
+    'Social Cohesion',
+    'Youth Leadership',
+    "Women's Rights",
+    'Public Finance',
+    'Community Action',
+    'Tolerance',
+    'Legal Aid',
+  ],
   place: ['Ferghana Valley', 'Central Asia', 'Kyrgyzstan', 'Batken', 'Osh', 'Jalal-Abad', 'Naryn', 'Talas', 'Issyk-Kul', 'Chui', 'the Silk Road'],
 };
 
@@ -251,7 +264,11 @@ export function generateDataset(count: number, units: UnitRef[]): SyntheticDatas
       coverage = chosen.size > 0 ? [...chosen.values()] : [...new Set(home)];
     }
 
-    const themeCount = random.weighted([[1, 4], [2, 4], [3, 2]] as const);
+    const themeCount = random.weighted([
+      [1, 4],
+      [2, 4],
+      [3, 2],
+    ] as const);
     const themes = new Set<string>();
     while (themes.size < themeCount) themes.add(random.weighted(THEME_WEIGHTS));
 
@@ -298,7 +315,7 @@ export function generateDataset(count: number, units: UnitRef[]): SyntheticDatas
     }
 
     const mainTheme = [...themes][0];
-    const place = coverage.length === 1 ? coverage[0].nameEn ?? coverage[0].code : `${coverage.length} places`;
+    const place = coverage.length === 1 ? (coverage[0].nameEn ?? coverage[0].code) : `${coverage.length} places`;
     projects.push({
       id: id('project', index),
       titleEn: `${THEME_WORDS[mainTheme]} in ${place} (${startYear}) #${index + 1}`,

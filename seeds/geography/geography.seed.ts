@@ -12,8 +12,7 @@ import { normaliseName, slug, spellingOfSource } from './transliteration';
 
 const GEO_DIR = join(projectRoot, 'seeds', 'reference', 'geo');
 
-const COD_AB_SOURCE =
-  'OCHA COD-AB Kyrgyzstan 2018 (Ministry of Emergency Situations of the Kyrgyz Republic / OCHA, via HDX), CC BY-IGO';
+const COD_AB_SOURCE = 'OCHA COD-AB Kyrgyzstan 2018 (Ministry of Emergency Situations of the Kyrgyz Republic / OCHA, via HDX), CC BY-IGO';
 const WIKIPEDIA_SOURCE = 'Wikipedia district article, CC BY-SA';
 const SOATE_SOURCE =
   'SOATE (state classifier of administrative-territorial units, National Statistical Committee), as extracted in seeds/reference/geo/kg-soate.csv (an edition from before the 2023–2024 reform)';
@@ -62,7 +61,10 @@ interface SoateRow {
   note: string;
 }
 
-type UnitSeed = Pick<AdminUnit, 'code' | 'kind' | 'level' | 'nameKy' | 'nameRu' | 'nameEn' | 'soate' | 'iso3166_2' | 'areaKm2' | 'centre' | 'source' | 'sourceNameEn' | 'geometry'> & {
+type UnitSeed = Pick<
+  AdminUnit,
+  'code' | 'kind' | 'level' | 'nameKy' | 'nameRu' | 'nameEn' | 'soate' | 'iso3166_2' | 'areaKm2' | 'centre' | 'source' | 'sourceNameEn' | 'geometry'
+> & {
   parentCode: string | null;
   /** The proper name without the type word, where known (Ак-Татыр). */
   baseName: string | null;
@@ -245,7 +247,22 @@ export function referenceGeography(): { units: ReferenceUnit[]; aliases: Referen
 /** Raise when the way the files are read changes, so that existing databases reload the tree. */
 const GEOGRAPHY_SEED_VERSION = 2;
 
-const REFERENCE_COLUMNS = ['kind', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_code', 'path', 'depth', 'soate', 'iso3166_2', 'area_km2', 'centre', 'source', 'source_name_en'] as const;
+const REFERENCE_COLUMNS = [
+  'kind',
+  'level',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'parent_code',
+  'path',
+  'depth',
+  'soate',
+  'iso3166_2',
+  'area_km2',
+  'centre',
+  'source',
+  'source_name_en',
+] as const;
 
 /**
  * Brings the database's tree to the reference files, unless it already is (the files' hash is
@@ -319,4 +336,3 @@ export async function seedGeography(em: EntityManager): Promise<number> {
   await seedUnitFlags(em);
   return changed;
 }
-

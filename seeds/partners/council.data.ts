@@ -67,7 +67,7 @@ export const COORDINATION_BODIES: CoordinationBodySeed[] = [
     },
     source:
       `${DOC.AGENCY}: 7 people; 6 meetings in 2013 and the first 7 months of 2014: 25 Sep 2013 (first, organisational); 5 Dec 2013 in Karakol with the Government's plenipotentiary in Issyk-Kul oblast (normative acts of the LSG bodies of Tup rayon); ` +
-      '23 Dec 2013 (state programme for Batken oblast 2013–2016, border territories); 4 Mar 2014 (use of municipal property by the Jalal-Abad and Mailuu-Suu mayor\'s offices); 24 Apr 2014 in Osh with the Osh mayor\'s office (implementing the national-unity concept); 14 Jul 2014 in Talas, visiting session on Manas rayon of Talas oblast. ' +
+      "23 Dec 2013 (state programme for Batken oblast 2013–2016, border territories); 4 Mar 2014 (use of municipal property by the Jalal-Abad and Mailuu-Suu mayor's offices); 24 Apr 2014 in Osh with the Osh mayor's office (implementing the national-unity concept); 14 Jul 2014 in Talas, visiting session on Manas rayon of Talas oblast. " +
       KYRGYZ_WORDING,
   },
   {
@@ -109,7 +109,7 @@ export const COORDINATION_BODIES: CoordinationBodySeed[] = [
     description: {
       ky: 'Агенттиктин сунушу боюнча КР Өкмөтү тарабынан Кыргыз Республикасынын вице-премьер-министринин төрагалыгы алдында Кыргыз Республикасында этностор аралык мамилелерди жана элдин биримдигин бекемдөө Концепциясын ишке ашыруу боюнча биринчи кезектеги иш-чаралардын планын аткаруу үчүн административдик ведомстволордун жана министрликтердин ишмердүүлүгүн координациялоо боюнча түзүлгөн ведомстволор аралык комиссия.',
       ru: 'Межведомственная комиссия по координации деятельности административных ведомств и министерств по выполнению плана первоочередных мероприятий по реализации Концепции укрепления межэтнических отношений и единства народа в Кыргызской Республике, созданная Правительством КР по предложению Агентства под председательством вице-премьер-министра Кыргызской Республики.',
-      en: 'An interagency commission that coordinates the administrative agencies and ministries in carrying out the first-priority action plan for the Concept for strengthening interethnic relations and the unity of the people in the Kyrgyz Republic; set up by the Government on the agency\'s proposal and chaired by a vice prime minister of the Kyrgyz Republic.',
+      en: "An interagency commission that coordinates the administrative agencies and ministries in carrying out the first-priority action plan for the Concept for strengthening interethnic relations and the unity of the people in the Kyrgyz Republic; set up by the Government on the agency's proposal and chaired by a vice prime minister of the Kyrgyz Republic.",
     },
     source: `${DOC.AGENCY}: chaired by a vice prime minister of the Kyrgyz Republic; 3 meetings held by mid-2014 (no dates given). Number of members not stated. ${KYRGYZ_WORDING}`,
   },
@@ -128,13 +128,11 @@ export const COORDINATION_BODIES: CoordinationBodySeed[] = [
       ru: 'Координационный совет, утверждённый актом Правительства Кыргызской Республики №271-р от 12 июня 2014 года в целях реализации Программы МСУ и координации деятельности министерств и ведомств. В июле 2014 года в айыл окмоту Военно-Антоновка было организовано и проведено выездное заседание Координационного совета, на котором были подняты вопросы предоставления населению качественных муниципальных услуг; для обмена опытом были приглашены айыл окмоту отдалённых Тогуз-Тороуского, Ат-Башинского и Чаткальского районов.',
       en: 'A coordination council approved by act No. 271-r of the Government of the Kyrgyz Republic of 12 June 2014, to carry out the LSG Programme and to coordinate the work of ministries and agencies. In July 2014 it held a visiting session in Voenno-Antonovka ayil okmotu on providing quality municipal services to the population; ayil okmotus of the remote Toguz-Toro, At-Bashy and Chatkal rayons were invited to share experience.',
     },
-    source:
-      `${DOC.AGENCY}: approved by Government order No. 271-r of 12 June 2014 (the document calls it "токтому"); visiting session in Voenno-Antonovka ayil okmotu in July 2014 on quality municipal services, to which ayil okmotus of the remote Toguz-Toro, At-Bashy and Chatkal rayons were invited. Number of members not stated. ${KYRGYZ_WORDING}`,
+    source: `${DOC.AGENCY}: approved by Government order No. 271-r of 12 June 2014 (the document calls it "токтому"); visiting session in Voenno-Antonovka ayil okmotu in July 2014 on quality municipal services, to which ayil okmotus of the remote Toguz-Toro, At-Bashy and Chatkal rayons were invited. Number of members not stated. ${KYRGYZ_WORDING}`,
   },
 ];
 
-const INFERRED_MEMBER =
-  `${DOC.AGENCY} names it as an international partner of the agency (international-cooperation paragraph). The document lists no roster of the council's 38 member organisations, so this membership is inferred, not documented; start and end dates unknown.`;
+const INFERRED_MEMBER = `${DOC.AGENCY} names it as an international partner of the agency (international-cooperation paragraph). The document lists no roster of the council's 38 member organisations, so this membership is inferred, not documented; start and end dates unknown.`;
 
 /** Documented: the chair. Inferred: the international partners [001] names next to the council. */
 export const MEMBERSHIPS: MembershipSeed[] = [
@@ -144,7 +142,10 @@ export const MEMBERSHIPS: MembershipSeed[] = [
     role: MembershipRole.CHAIR,
     source: `${DOC.AGENCY}: the council is chaired by the director of the agency. Start date unknown.`,
   },
-  ...[ORG.UNDP, ORG.OSCE, ORG.OSCE_HCNM, ORG.EU, ORG.COVENANT_OF_MAYORS_EAST, ORG.WORLD_BANK, ORG.USAID, ORG.AKF].map(
-    (organisation): MembershipSeed => ({ body: BODY.DONOR_COUNCIL, organisation, role: MembershipRole.MEMBER, source: INFERRED_MEMBER }),
-  ),
+  ...[ORG.UNDP, ORG.OSCE, ORG.OSCE_HCNM, ORG.EU, ORG.COVENANT_OF_MAYORS_EAST, ORG.WORLD_BANK, ORG.USAID, ORG.AKF].map((organisation): MembershipSeed => ({
+    body: BODY.DONOR_COUNCIL,
+    organisation,
+    role: MembershipRole.MEMBER,
+    source: INFERRED_MEMBER,
+  })),
 ];

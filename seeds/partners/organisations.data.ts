@@ -58,8 +58,7 @@ export const ORG = {
 
 const PARTNER_OF_DEPARTMENT = `${DOC.DEPARTMENT} names it among the Department's key partners`;
 const PARTNER_OF_AGENCY = `${DOC.AGENCY} names it among the agency's international partners`;
-const IATI_LIST_ONLY =
-  'Not named in the source documents [000]–[004]; listed in seed-facts.md with its public IATI organisation identifier';
+const IATI_LIST_ONLY = 'Not named in the source documents [000]–[004]; listed in seed-facts.md with its public IATI organisation identifier';
 
 export const ORGANISATIONS: OrganisationSeed[] = [
   // ── State bodies ──────────────────────────────────────────────────────────────

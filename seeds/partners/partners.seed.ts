@@ -37,8 +37,7 @@ export const partnerSeedIds = {
   membership: (body: string, organisation: string) => seedId('membership', `${body}:${organisation}`),
   project: (key: string) => seedId('project', key),
   projectCoverage: (project: string, unitCode: string) => seedId('project-coverage', `${project}:${unitCode}`),
-  projectParticipant: (project: string, organisation: string, role: string) =>
-    seedId('project-participant', `${project}:${organisation}:${role}`),
+  projectParticipant: (project: string, organisation: string, role: string) => seedId('project-participant', `${project}:${organisation}:${role}`),
 };
 
 /** Same form as the organisation service's search text: names and acronym, lower-cased. */
@@ -85,15 +84,38 @@ export function checkPartnerData(): void {
     }
     return seen;
   };
-  const themes = unique('theme', THEMES.map((theme) => theme.code));
-  unique('theme position', THEMES.map((theme) => String(theme.position)));
-  const organisations = unique('organisation', ORGANISATIONS.map((organisation) => organisation.key));
-  unique('IATI identifier', ORGANISATIONS.flatMap((organisation) => (organisation.iatiIdentifier ? [organisation.iatiIdentifier] : [])));
-  const bodies = unique('coordination body', COORDINATION_BODIES.map((body) => body.key));
-  unique('membership', MEMBERSHIPS.map((membership) => `${membership.body}:${membership.organisation}`));
-  unique('project', PROJECTS.map((project) => project.key));
+  const themes = unique(
+    'theme',
+    THEMES.map((theme) => theme.code),
+  );
+  unique(
+    'theme position',
+    THEMES.map((theme) => String(theme.position)),
+  );
+  const organisations = unique(
+    'organisation',
+    ORGANISATIONS.map((organisation) => organisation.key),
+  );
+  unique(
+    'IATI identifier',
+    ORGANISATIONS.flatMap((organisation) => (organisation.iatiIdentifier ? [organisation.iatiIdentifier] : [])),
+  );
+  const bodies = unique(
+    'coordination body',
+    COORDINATION_BODIES.map((body) => body.key),
+  );
+  unique(
+    'membership',
+    MEMBERSHIPS.map((membership) => `${membership.body}:${membership.organisation}`),
+  );
+  unique(
+    'project',
+    PROJECTS.map((project) => project.key),
+  );
 
-  for (const theme of THEMES) if (!theme.dacCodes.every((code) => dacCodeStatus(code) === 'active')) problems.push(`theme ${theme.code} has a DAC code that is not an active code of the IATI Sector codelist`);
+  for (const theme of THEMES)
+    if (!theme.dacCodes.every((code) => dacCodeStatus(code) === 'active'))
+      problems.push(`theme ${theme.code} has a DAC code that is not an active code of the IATI Sector codelist`);
   for (const organisation of ORGANISATIONS) {
     if (organisation.country !== null && !/^[A-Z]{2}$/.test(organisation.country)) problems.push(`organisation ${organisation.key}: bad country`);
     if (organisation.source.length > SOURCE_MAX) problems.push(`organisation ${organisation.key}: source longer than ${SOURCE_MAX}`);
@@ -109,7 +131,10 @@ export function checkPartnerData(): void {
     for (const participant of project.participants)
       if (!organisations.has(participant.organisation)) problems.push(`project ${project.key}: unknown organisation ${participant.organisation}`);
     unique(`coverage of ${project.key}:`, project.coverage);
-    unique(`participant of ${project.key}:`, project.participants.map((p) => `${p.organisation}:${p.role}`));
+    unique(
+      `participant of ${project.key}:`,
+      project.participants.map((p) => `${p.organisation}:${p.role}`),
+    );
     for (const value of [project.plannedStart, project.plannedEnd, project.actualStart, project.actualEnd])
       if (value !== null && !date.test(value)) problems.push(`project ${project.key}: bad date ${value}`);
     if (project.plannedStart && project.plannedEnd && project.plannedStart > project.plannedEnd) problems.push(`project ${project.key}: ends before it starts`);
@@ -151,7 +176,12 @@ export async function seedPartners(em: EntityManager): Promise<PartnerSeedCounts
   };
 
   // Themes (primary key: code).
-  const themesThere = await existing(em, Theme, 'code', THEMES.map((theme) => theme.code));
+  const themesThere = await existing(
+    em,
+    Theme,
+    'code',
+    THEMES.map((theme) => theme.code),
+  );
   for (const theme of THEMES.filter((candidate) => !themesThere.has(candidate.code))) {
     em.create(Theme, {
       code: theme.code,
@@ -337,11 +367,7 @@ export async function seedPartners(em: EntityManager): Promise<PartnerSeedCounts
     return project.themes.filter((code) => !pivotThere.has(`${id}:${code}`)).map((code) => [id, code]);
   });
   if (pivotRows.length > 0) {
-    await em.execute(
-      `insert into project_theme (project_id, theme_code) values ${pivotRows.map(() => '(?, ?)').join(', ')}`,
-      pivotRows.flat(),
-      'run',
-    );
+    await em.execute(`insert into project_theme (project_id, theme_code) values ${pivotRows.map(() => '(?, ?)').join(', ')}`, pivotRows.flat(), 'run');
     counts.projectThemes = pivotRows.length;
   }
   return counts;

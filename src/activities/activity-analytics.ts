@@ -36,8 +36,7 @@ export class ActivitySummaryRow {
 }
 
 @ObjectType({
-  description:
-    'Two organisations with activities of the same type or on a shared theme in the same place within a few days of each other: a coordination warning.',
+  description: 'Two organisations with activities of the same type or on a shared theme in the same place within a few days of each other: a coordination warning.',
 })
 export class ActivityCollision {
   /** Resolved through loaders. */
@@ -66,9 +65,7 @@ export async function activitySummary(
   const conditions = reportConditionsSql(ctx.caller, await checkReportFilter(ctx, filter), [ReportStatus.ACCEPTED]);
   if (groupBy === ActivitySummaryGroup.UNIT && !level) throw badInput(ActivityErrorCode.INVALID_LEVEL, 'Grouping by unit needs a `level`.', 'level');
   const statement = activitySummarySql(groupBy, level ?? null, conditions);
-  const rows = await ctx.em.getConnection().execute<
-    { key: string; reports: string; total: string; women: string; men: string; youth: string }[]
-  >(statement.sql, statement.params);
+  const rows = await ctx.em.getConnection().execute<{ key: string; reports: string; total: string; women: string; men: string; youth: string }[]>(statement.sql, statement.params);
   return rows.map((row) =>
     Object.assign(new ActivitySummaryRow(), {
       key: row.key,
@@ -94,9 +91,9 @@ export async function activityCollisions(ctx: RequestContext, filter: ActivityCo
   checkPeriod(filter?.from, filter?.to, 'filter.to');
   const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
   const statement = activityCollisionsSql(ctx.caller, { withinDays, unit, from: filter?.from, to: filter?.to });
-  const rows = await ctx.em.getConnection().execute<
-    { unit_code: string; first_id: string; second_id: string; same_type: boolean; days_apart: number; shared: string[] | null }[]
-  >(statement.sql, statement.params);
+  const rows = await ctx.em
+    .getConnection()
+    .execute<{ unit_code: string; first_id: string; second_id: string; same_type: boolean; days_apart: number; shared: string[] | null }[]>(statement.sql, statement.params);
   return rows.map((row) =>
     Object.assign(new ActivityCollision(), {
       unitCode: row.unit_code,
@@ -108,4 +105,3 @@ export async function activityCollisions(ctx: RequestContext, filter: ActivityCo
     }),
   );
 }
-

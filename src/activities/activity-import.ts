@@ -83,7 +83,7 @@ export class ImportProblem {
   @Field(() => String, { nullable: true, description: 'Column name, or null for the whole row.' })
   column: string | null;
 
-  @Field(() => ImportProblemReason, { description: 'What is wrong, as a code (to say it in the reader\'s language).' })
+  @Field(() => ImportProblemReason, { description: "What is wrong, as a code (to say it in the reader's language)." })
   reason: ImportProblemReason;
 
   @Field(() => String, { nullable: true, description: 'The offending text: the cell, or the unknown codes in it; null when the cell is empty.' })
@@ -113,7 +113,11 @@ export class ImportResult {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (text: string) => DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-const list = (text: string) => text.split(';').map((part) => part.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 interface Reference {
   participants: Map<string, Set<string>>;
@@ -138,7 +142,9 @@ async function loadReferences(em: EntityManager, rows: Row[]): Promise<Reference
           [projectIds],
         )
       : [],
-    projectIds.length ? connection.execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?)', [projectIds]) : [],
+    projectIds.length
+      ? connection.execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?)', [projectIds])
+      : [],
     resolveUnitCodes(em, unitCodes),
     connection.execute<{ code: string }[]>('select code from theme'),
   ]);
@@ -165,13 +171,17 @@ function checkRow(row: Row, line: number, reference: Reference): { problems: Imp
   const problems: ImportProblem[] = [];
   const problem = (column: Column | null, reason: ImportProblemReason, message: string, value: string | null = column ? row[column] || null : null) =>
     problems.push(Object.assign(new ImportProblem(), { row: line, column, reason, value, message }));
-  if (!isUuid(row.project_id) || !reference.participants.has(row.project_id)) problem('project_id', ImportProblemReason.UNKNOWN_PROJECT, 'No project with this id (or it has no participants).');
-  else if (!reference.participants.get(row.project_id)!.has(row.organisation_id)) problem('organisation_id', ImportProblemReason.NOT_A_PARTICIPANT, 'This organisation does not take part in the project.');
-  if (!Object.values(ActivityType).includes(row.type as ActivityType)) problem('type', ImportProblemReason.UNKNOWN_TYPE, `Unknown type "${row.type}"; use one of ${Object.values(ActivityType).join(', ')}.`);
+  if (!isUuid(row.project_id) || !reference.participants.has(row.project_id))
+    problem('project_id', ImportProblemReason.UNKNOWN_PROJECT, 'No project with this id (or it has no participants).');
+  else if (!reference.participants.get(row.project_id)!.has(row.organisation_id))
+    problem('organisation_id', ImportProblemReason.NOT_A_PARTICIPANT, 'This organisation does not take part in the project.');
+  if (!Object.values(ActivityType).includes(row.type as ActivityType))
+    problem('type', ImportProblemReason.UNKNOWN_TYPE, `Unknown type "${row.type}"; use one of ${Object.values(ActivityType).join(', ')}.`);
   if (!row.title_en && !row.title_ru && !row.title_ky) problem('title_en', ImportProblemReason.TITLE_REQUIRED, 'Give a title in at least one of title_en, title_ru, title_ky.');
   if (!isDate(row.start_date)) problem('start_date', ImportProblemReason.INVALID_DATE, `"${row.start_date}" is not a date like 2026-03-15.`);
   if (row.end_date && !isDate(row.end_date)) problem('end_date', ImportProblemReason.INVALID_DATE, `"${row.end_date}" is not a date like 2026-03-15.`);
-  else if (row.end_date && isDate(row.start_date) && row.end_date < row.start_date) problem('end_date', ImportProblemReason.END_BEFORE_START, 'The end date is before the start date.');
+  else if (row.end_date && isDate(row.start_date) && row.end_date < row.start_date)
+    problem('end_date', ImportProblemReason.END_BEFORE_START, 'The end date is before the start date.');
   const unitCodes = list(row.unit_codes);
   if (unitCodes.length === 0) problem('unit_codes', ImportProblemReason.NO_PLACE, 'Give at least one place (unit codes separated by ";").');
   const unknownUnits = unitCodes.filter((code) => !reference.unitPaths.has(code));
@@ -195,7 +205,8 @@ function checkRow(row: Row, line: number, reference: Reference): { problems: Imp
       checkParticipants(counts, '');
     } catch (error) {
       const field = (error as { field?: string }).field ?? 'participantsTotal';
-      const reason = (error as { reason?: string }).reason === ActivityErrorCode.TOTAL_REQUIRED ? ImportProblemReason.TOTAL_REQUIRED : ImportProblemReason.PARTICIPANTS_EXCEED_TOTAL;
+      const reason =
+        (error as { reason?: string }).reason === ActivityErrorCode.TOTAL_REQUIRED ? ImportProblemReason.TOTAL_REQUIRED : ImportProblemReason.PARTICIPANTS_EXCEED_TOTAL;
       problem(field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as Column, reason, (error as Error).message);
     }
   }
@@ -228,7 +239,11 @@ function readCsv(csv: string): Row[] {
   } catch (error) {
     throw badInput(InputErrorCode.OUT_OF_RANGE, `The file is not valid CSV: ${(error as Error).message}`, 'csv');
   }
-  const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',').map((name) => name.trim());
+  const header = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]
+    .split(',')
+    .map((name) => name.trim());
   const missing = IMPORT_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length) throw badInput('MISSING_COLUMNS', `The header lacks column(s): ${missing.join(', ')}. See the template in the README.`, 'csv');
   if (records.length > MAX_ROWS) throw badInput(InputErrorCode.OUT_OF_RANGE, `At most ${MAX_ROWS} rows per file; this one has ${records.length}.`, 'csv');

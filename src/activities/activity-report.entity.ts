@@ -123,7 +123,7 @@ export class ActivityReport extends EditableEntity {
   @Enum({ items: () => ReportStatus, index: true })
   status: ReportStatus = ReportStatus.DRAFT;
 
-  @Field(() => String, { nullable: true, description: 'The secretariat\'s comment when it returned or accepted the report.' })
+  @Field(() => String, { nullable: true, description: "The secretariat's comment when it returned or accepted the report." })
   @Property({ type: 'text', nullable: true })
   reviewComment: string | null = null;
 
@@ -169,7 +169,7 @@ export class ActivityPlace {
   @ManyToOne(() => AdminUnit, { fieldName: 'unit_code', index: true })
   unit: AdminUnit;
 
-  @Field({ description: 'True when the place is outside the project\'s coverage (allowed, but worth a look).' })
+  @Field({ description: "True when the place is outside the project's coverage (allowed, but worth a look)." })
   @Property({ type: 'boolean', default: false })
   outsideCoverage: boolean = false;
 }

@@ -12,7 +12,7 @@ abstract class ReportFields {
   @Field(() => TranslationsInput, { nullable: true, description: 'What happened.' })
   description?: TranslationsInput | null;
 
-  @Field(() => [String], { nullable: true, description: 'Theme codes; default: the project\'s themes.' })
+  @Field(() => [String], { nullable: true, description: "Theme codes; default: the project's themes." })
   @ArrayMaxSize(20)
   themeCodes?: string[] | null;
 

@@ -20,10 +20,9 @@ export function createActivityLoaders(em: EntityManager) {
     themeCodesOf: new DataLoader<string, string[]>(async (reportIds) => {
       const rows = await em
         .getConnection()
-        .execute<{ report_id: string; theme_code: string }[]>(
-          'select report_id, theme_code from activity_report_theme where report_id in (?) order by theme_code',
-          [[...reportIds]],
-        );
+        .execute<{ report_id: string; theme_code: string }[]>('select report_id, theme_code from activity_report_theme where report_id in (?) order by theme_code', [
+          [...reportIds],
+        ]);
       return groupByKeys(reportIds, rows, (row) => row.report_id).map((group) => group.map((row) => row.theme_code));
     }),
   };

@@ -38,7 +38,8 @@ const reportTitle = translatedField((report: ActivityReport) => report.title);
 export class ActivityReportResolver {
   @Public()
   @Query(() => ActivityReportConnection, {
-    description: 'Activity reports, latest activity first unless `orderBy` says otherwise. Anonymous callers see accepted reports; partners also submitted ones and all of their own; the secretariat all.',
+    description:
+      'Activity reports, latest activity first unless `orderBy` says otherwise. Anonymous callers see accepted reports; partners also submitted ones and all of their own; the secretariat all.',
   })
   activityReports(@Args() args: ActivityReportsArgs, @Ctx() ctx: RequestContext) {
     return activities.listActivityReports(ctx, args.filter, pageWindow(args), args.orderBy);
@@ -133,8 +134,7 @@ export class ActivityReportResolver {
 
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
   @Mutation(() => ImportResult, {
-    description:
-      'Imports activity reports from CSV (template in the README) as SUBMITTED reports: every row is checked, and nothing is written unless all are valid.',
+    description: 'Imports activity reports from CSV (template in the README) as SUBMITTED reports: every row is checked, and nothing is written unless all are valid.',
   })
   importActivityReports(
     @Arg('csv', { description: 'The CSV text, UTF-8, comma-separated, with the template header.' }) csv: string,

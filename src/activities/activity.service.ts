@@ -152,9 +152,16 @@ function payloadHash(input: ActivityReportInput): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().filter((key) => (value as Record<string, unknown>)[key] != null).map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .filter((key) => (value as Record<string, unknown>)[key] != null)
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 /**
@@ -301,10 +308,7 @@ export async function listActivityReports(
   order?: ActivityReportOrder | null,
 ): Promise<Connection<ActivityReport>> {
   const conditions = reportConditionsSql(ctx.caller, await checkReportFilter(ctx, filter));
-  return pageByIds(
-    ctx.em,
-    { from: 'activity_report r', where: `where ${conditions.sql}`, params: conditions.params, orderBy: reportOrderSql(order), id: 'r.id' },
-    window,
-    (ids) => ctx.loaders.activities.reportById.loadMany(ids),
+  return pageByIds(ctx.em, { from: 'activity_report r', where: `where ${conditions.sql}`, params: conditions.params, orderBy: reportOrderSql(order), id: 'r.id' }, window, (ids) =>
+    ctx.loaders.activities.reportById.loadMany(ids),
   );
 }

@@ -29,7 +29,8 @@ export class OverlapFilter {
 
   @Field({
     defaultValue: false,
-    description: 'Also list the pairs of one organisation\'s own projects (kind SAME_IMPLEMENTER); by default they are left out. Pairs of the same implementer with different funders are always listed.',
+    description:
+      "Also list the pairs of one organisation's own projects (kind SAME_IMPLEMENTER); by default they are left out. Pairs of the same implementer with different funders are always listed.",
   })
   includeSameOrganisation: boolean;
 
@@ -65,12 +66,15 @@ export class OverlapDraftInput {
   @Field(() => [ParticipantInput], {
     defaultValue: [],
     description:
-      'Organisations that would take part, with their roles (as `CreateProjectInput.participants`). Its working organisations (the implementers; else the accountable and extending ones; else the funders) and its funders decide each pair\'s `kind`, as for stored projects.',
+      "Organisations that would take part, with their roles (as `CreateProjectInput.participants`). Its working organisations (the implementers; else the accountable and extending ones; else the funders) and its funders decide each pair's `kind`, as for stored projects.",
   })
   @ArrayMaxSize(100)
   participants: ParticipantInput[];
 
-  @Field(() => ProjectStatus, { nullable: true, description: 'Its stage; a CANCELLED project overlaps nothing (as stored cancelled projects take no part). Default: not cancelled.' })
+  @Field(() => ProjectStatus, {
+    nullable: true,
+    description: 'Its stage; a CANCELLED project overlaps nothing (as stored cancelled projects take no part). Default: not cancelled.',
+  })
   status?: ProjectStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'When the draft is an edit of a stored project: that project, which is left out (it would overlap its own old version).' })
@@ -82,7 +86,7 @@ export class OverlapPreviewArgs extends PaginationArgs {
   @Field(() => OverlapDraftInput, { description: 'The unsaved project.' })
   draft: OverlapDraftInput;
 
-  @Field({ defaultValue: false, description: 'Also list stored projects with exactly the draft\'s organisations; by default they are left out, as in `overlaps`.' })
+  @Field({ defaultValue: false, description: "Also list stored projects with exactly the draft's organisations; by default they are left out, as in `overlaps`." })
   includeSameOrganisation: boolean;
 }
 
@@ -100,13 +104,19 @@ export class HotspotFilter {
   @Field(() => Int, { defaultValue: 3, description: 'Least number of organisations working on the same theme in the unit (2 to 100, default 3).' })
   minOrganisations: number;
 
-  @Field({ defaultValue: false, description: 'Also count projects that cover a unit containing the unit (e.g. a national programme); by default only projects naming the unit or something inside it count.' })
+  @Field({
+    defaultValue: false,
+    description: 'Also count projects that cover a unit containing the unit (e.g. a national programme); by default only projects naming the unit or something inside it count.',
+  })
   includeInherited: boolean;
 }
 
 @ArgsType()
 export class HotspotsArgs extends PaginationArgs {
-  @Field(() => AdminLevel, { description: 'Level of the units to look at. A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })
+  @Field(() => AdminLevel, {
+    description:
+      'Level of the units to look at. A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.',
+  })
   level: AdminLevel;
 
   @Field(() => HotspotFilter, { nullable: true, description: 'Conditions; omit for all themes, today, at least 3 organisations.' })
@@ -118,7 +128,7 @@ export class CoverageFilter {
   @Field(() => String, { nullable: true, description: 'Only cells of units inside this unit (or the unit itself).' })
   withinCode?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only projects on at least one of these themes (with `byTheme`, only these themes\' cells).' })
+  @Field(() => [String], { nullable: true, description: "Only projects on at least one of these themes (with `byTheme`, only these themes' cells)." })
   themeCodes?: string[] | null;
 
   @Field({ defaultValue: false, description: 'One cell per unit and theme instead of one per unit.' })
@@ -140,7 +150,10 @@ export class CoverageArgs extends PaginationArgs {
   })
   declare first?: number | null;
 
-  @Field(() => AdminLevel, { description: 'Level of the units that make the cells (e.g. DISTRICT for a map of rayons and cities). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })
+  @Field(() => AdminLevel, {
+    description:
+      'Level of the units that make the cells (e.g. DISTRICT for a map of rayons and cities). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.',
+  })
   level: AdminLevel;
 
   @Field(() => CoverageFilter, { nullable: true, description: 'Conditions; omit for every project and one cell per unit.' })
@@ -152,7 +165,11 @@ export class CoverageArgs extends PaginationArgs {
 
 @InputType({ description: 'What counts as a gap; all given conditions must hold.' })
 export class GapFilter {
-  @Field(() => AdminLevel, { defaultValue: AdminLevel.MUNICIPALITY, description: 'Level of the units to look at (default MUNICIPALITY, the ayil aimaks). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.' })
+  @Field(() => AdminLevel, {
+    defaultValue: AdminLevel.MUNICIPALITY,
+    description:
+      'Level of the units to look at (default MUNICIPALITY, the ayil aimaks). A unit above the level with nothing below it counts as a unit of the level (Osh city among the districts; a city of oblast significance or a Bishkek district among the ayil aimaks), so a national view has no holes.',
+  })
   level: AdminLevel;
 
   @Field(() => [String], { nullable: true, description: 'A unit is a gap when no active project works there on any of these themes; omit for any theme.' })
@@ -170,7 +187,11 @@ export class GapFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only units flagged (true) or not flagged (false) as multi-ethnic.' })
   multiEthnic?: boolean | null;
 
-  @Field({ defaultValue: false, description: 'Let projects that cover a containing unit (a rayon-, oblast- or nation-wide project) fill the gap; by default only projects naming the unit or something inside it do.' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Let projects that cover a containing unit (a rayon-, oblast- or nation-wide project) fill the gap; by default only projects naming the unit or something inside it do.',
+  })
   includeInherited: boolean;
 }
 

@@ -8,7 +8,18 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Project } from '../projects/project.entity';
 import { Theme } from '../themes/theme.entity';
 import { CoverageArgs, GapsArgs, HotspotsArgs, OverlapPreviewArgs, OverlapsArgs } from './analytics.inputs';
-import { CoverageCell, CoverageCellConnection, Gap, GapConnection, Hotspot, HotspotConnection, Overlap, OverlapConnection, OverlapPreview, OverlapPreviewConnection } from './analytics.types';
+import {
+  CoverageCell,
+  CoverageCellConnection,
+  Gap,
+  GapConnection,
+  Hotspot,
+  HotspotConnection,
+  Overlap,
+  OverlapConnection,
+  OverlapPreview,
+  OverlapPreviewConnection,
+} from './analytics.types';
 import { coverageMap } from './coverage.service';
 import { listGaps } from './gap.service';
 import { listHotspots } from './hotspot.service';
@@ -97,7 +108,7 @@ export class HotspotResolver {
 
 @Resolver(() => CoverageCell)
 export class CoverageCellResolver {
-  @FieldResolver(() => PeopleReached, { description: 'People reached by accepted activity reports at or inside the unit (on the cell\'s theme, for a theme cell), all time.' })
+  @FieldResolver(() => PeopleReached, { description: "People reached by accepted activity reports at or inside the unit (on the cell's theme, for a theme cell), all time." })
   peopleReached(@Root() cell: CoverageCell, @Ctx() ctx: RequestContext) {
     return ctx.loaders.analytics.peopleReached.load({ unitCode: cell.unitCode, themeCode: cell.themeCode });
   }

@@ -9,7 +9,6 @@ import type { ProjectRecord } from '../projects/project.loaders';
 import { Theme } from '../themes/theme.entity';
 import type { ThemeRecord } from '../themes/theme.loaders';
 
-
 /**
  * Whose projects an overlap pairs, by the organisations that work on them (the implementers;
  * where a project names none, its accountable and extending organisations; where it names only
@@ -23,17 +22,19 @@ export enum OverlapKind {
 
 registerEnumType(OverlapKind, {
   name: 'OverlapKind',
-  description: 'Whose projects an overlap pairs, by the organisations that work on them: the implementers (where a project names none, its accountable and extending organisations; where it names only funders, those).',
+  description:
+    'Whose projects an overlap pairs, by the organisations that work on them: the implementers (where a project names none, its accountable and extending organisations; where it names only funders, those).',
   valuesConfig: {
     DIFFERENT_IMPLEMENTERS: { description: 'No organisation works on both: the case coordination is for.' },
-    SAME_IMPLEMENTER_DIFFERENT_FUNDERS: { description: 'An organisation works on both, and their funders differ: possibly the same work funded twice — a signal donors want to see.' },
+    SAME_IMPLEMENTER_DIFFERENT_FUNDERS: {
+      description: 'An organisation works on both, and their funders differ: possibly the same work funded twice — a signal donors want to see.',
+    },
     SAME_IMPLEMENTER: { description: 'An organisation works on both with the same (or no) funders: its own projects. Listed only with `includeSameOrganisation`.' },
   },
 });
 
 @ObjectType({
-  description:
-    'Why two projects overlap, as three numbers from 0 to 1. The score is 0.4 × geographic + 0.3 × time + 0.3 × themes, rounded to 4 decimals.',
+  description: 'Why two projects overlap, as three numbers from 0 to 1. The score is 0.4 × geographic + 0.3 × time + 0.3 × themes, rounded to 4 decimals.',
 })
 export class OverlapScoreComponents {
   @Field(() => Float, {
@@ -88,7 +89,10 @@ export class Overlap {
   @Field(() => OverlapScoreComponents, { description: 'The three parts of the score, so that the reason for it can be read.' })
   components: OverlapScoreComponents;
 
-  @Field(() => OverlapKind, { description: 'Whose projects meet: different implementers (coordination), or the same implementer with different funders (possible double funding), or one organisation\'s own projects.' })
+  @Field(() => OverlapKind, {
+    description:
+      "Whose projects meet: different implementers (coordination), or the same implementer with different funders (possible double funding), or one organisation's own projects.",
+  })
   kind: OverlapKind;
 
   @Field({ description: 'True when the two projects share a working organisation (an implementer; see `kind`).' })
@@ -127,7 +131,7 @@ export class OverlapPreview {
   sameOrganisation: boolean;
 }
 
-@ObjectType({ description: 'A page of a draft\'s overlaps, highest score first (then by project id).' })
+@ObjectType({ description: "A page of a draft's overlaps, highest score first (then by project id)." })
 export class OverlapPreviewConnection extends ConnectionType('OverlapPreview', () => OverlapPreview, 'overlap preview') {}
 
 @ObjectType({
@@ -146,7 +150,10 @@ export class Hotspot {
   @Field(() => Int, { description: 'How many projects run there on the theme at the peak.' })
   projectCount: number;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of the period on which the peak count is reached; null when it holds since ever (a project without a start date, and no start to the period).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day of the period on which the peak count is reached; null when it holds since ever (a project without a start date, and no start to the period).',
+  })
   peakFrom: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day on which the peak count holds; null when it holds without end (open-ended projects, no end to the period).' })
@@ -174,7 +181,7 @@ registerEnumType(CoverageKind, {
 
 @ObjectType({
   description:
-    'Money of the projects working directly in a cell, converted at the rate on or before each value date (rates are kept against USD and crossed through it). A project\'s money is split over the units it names: by `share` where given, the rest evenly; the parts at or inside the cell\'s unit count. Money of projects that only cover a containing unit is not placed in the cell. A project on several themes counts in full in each theme\'s cell.',
+    "Money of the projects working directly in a cell, converted at the rate on or before each value date (rates are kept against USD and crossed through it). A project's money is split over the units it names: by `share` where given, the rest evenly; the parts at or inside the cell's unit count. Money of projects that only cover a containing unit is not placed in the cell. A project on several themes counts in full in each theme's cell.",
 })
 export class CellFunding {
   @Field({ description: 'Currency of the figures.' })
@@ -225,7 +232,9 @@ export class CoverageCellConnection extends ConnectionType('CoverageCell', () =>
 export class Gap {
   unitCode: string;
 
-  @Field(() => Int, { description: 'Active projects on the themes that cover only a unit containing this one (rayon-, oblast- or nation-wide); they do not fill the gap unless `includeInherited`.' })
+  @Field(() => Int, {
+    description: 'Active projects on the themes that cover only a unit containing this one (rayon-, oblast- or nation-wide); they do not fill the gap unless `includeInherited`.',
+  })
   inheritedProjectCount: number;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day of the latest project on the themes that worked here directly before the period; null when none did.' })

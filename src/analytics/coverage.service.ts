@@ -30,7 +30,11 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
   const page = await coveragePage(ctx, args, window);
   const [rows, total] = await coverageRows(ctx, page);
   const positions: Record<string, string> = rows[0]?.organisation_positions ?? {};
-  return toConnection(rows.map((row) => toCell(row, page.currency, positions)), total, window);
+  return toConnection(
+    rows.map((row) => toCell(row, page.currency, positions)),
+    total,
+    window,
+  );
 }
 
 async function coveragePage(ctx: RequestContext, args: CoverageArgs, window: PageWindow): Promise<CoveragePage> {

@@ -26,8 +26,6 @@ export async function listGaps(ctx: RequestContext, filter: GapFilter | null | u
     return ctx.em.getConnection().execute<{ code: string; inherited: number; last_end: string | null; total: string }[]>(statement.sql, statement.params);
   };
   const rows = await run(window);
-  const gaps = rows.map((row) =>
-    Object.assign(new Gap(), { unitCode: row.code, inheritedProjectCount: Number(row.inherited), lastProjectEnd: row.last_end }),
-  );
+  const gaps = rows.map((row) => Object.assign(new Gap(), { unitCode: row.code, inheritedProjectCount: Number(row.inherited), lastProjectEnd: row.last_end }));
   return toConnection(gaps, await windowTotal(rows, window, run), window);
 }

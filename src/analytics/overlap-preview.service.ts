@@ -152,12 +152,7 @@ async function checkDraft(ctx: RequestContext, draft: OverlapDraftInput): Promis
  * statement. Nothing is written. A draft without units or themes, or a cancelled one, overlaps
  * nothing, as such a stored project does.
  */
-export async function previewOverlaps(
-  ctx: RequestContext,
-  draft: OverlapDraftInput,
-  includeSameOrganisation: boolean,
-  window: PageWindow,
-): Promise<Connection<OverlapPreview>> {
+export async function previewOverlaps(ctx: RequestContext, draft: OverlapDraftInput, includeSameOrganisation: boolean, window: PageWindow): Promise<Connection<OverlapPreview>> {
   const unitCodes = [...new Set(await checkDraft(ctx, draft))];
   const themeCodes = [...new Set(draft.themeCodes)];
   if (!unitCodes.length || !themeCodes.length || draft.status === ProjectStatus.CANCELLED) return toConnection([], 0, window);
@@ -165,11 +160,19 @@ export async function previewOverlaps(
   const start = draft.start ?? null;
   const end = draft.end ?? null;
   const params = (pageWindow: PageWindow) => [
-    unitCodes, unitCodes, themeCodes, themeCodes,
-    start, end, end, start,
-    `{${working.join(',')}}`, `{${funders.join(',')}}`,
+    unitCodes,
+    unitCodes,
+    themeCodes,
+    themeCodes,
+    start,
+    end,
+    end,
+    start,
+    `{${working.join(',')}}`,
+    `{${funders.join(',')}}`,
     draft.excludeProjectId ?? null,
-    pageWindow.limit, pageWindow.offset,
+    pageWindow.limit,
+    pageWindow.offset,
   ];
   const sql = previewSql(includeSameOrganisation);
   const connection = ctx.em.getConnection();

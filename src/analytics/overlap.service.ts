@@ -49,10 +49,12 @@ interface Related {
 function relatedOf(em: EntityManager, rows: OverlapRow[]): Related {
   const related = rows[0]?.related;
   const byKey = <T>(entity: string, key: keyof T & string, values: LeanJson[] | null | undefined) =>
-    new Map((values ?? []).map((value) => {
-      const record = leanFromJson<T>(em, entity, value);
-      return [record[key] as string, record];
-    }));
+    new Map(
+      (values ?? []).map((value) => {
+        const record = leanFromJson<T>(em, entity, value);
+        return [record[key] as string, record];
+      }),
+    );
   return {
     projects: byKey<ProjectRecord>(Project.name, 'id', related?.projects),
     units: byKey<AdminUnitRecord>(AdminUnit.name, 'code', related?.units),
@@ -138,9 +140,6 @@ export async function listOverlaps(
 
   const page = overlapPageSql(ctx.em, conditions, window);
   const count = overlapCountSql(conditions, filter?.includeSameOrganisation ?? false);
-  const [rows, [{ total }]] = await Promise.all([
-    connection.execute<OverlapRow[]>(page.sql, page.params),
-    connection.execute<{ total: string }[]>(count.sql, count.params),
-  ]);
+  const [rows, [{ total }]] = await Promise.all([connection.execute<OverlapRow[]>(page.sql, page.params), connection.execute<{ total: string }[]>(count.sql, count.params)]);
   return toConnection(toOverlaps(ctx.em, rows), Number(total), window);
 }

@@ -96,7 +96,10 @@ export function ownOverlapPageSql(em: EntityManager, own: Sql, conditions: Sql[]
   const and = conditions.length ? sql` and ${sqlJoin(conditions, ' and ')}` : sqlText('');
   const notBothOwn = sqlText('and o.project_a not in (select id from own)');
   const reach = window.limit + window.offset;
-  return decodedPageSql(em, own, sql`
+  return decodedPageSql(
+    em,
+    own,
+    sql`
         select page.*, (select sum(n.pairs) from own cross join lateral (
             select count(*) as pairs from analytics_overlap o where o.project_a = own.id${and}
             union all
@@ -107,13 +110,18 @@ export function ownOverlapPageSql(em: EntityManager, own: Sql, conditions: Sql[]
             union all
             (select o.project_b, o.project_a, ${PAIR_COLUMNS} from analytics_overlap o
               where o.project_b = own.id ${notBothOwn}${and} order by o.score desc, o.project_a limit ${reach})) turned) page
-        order by page.score desc, page.project_a, page.project_b limit ${window.limit} offset ${window.offset}`);
+        order by page.score desc, page.project_a, page.project_b limit ${window.limit} offset ${window.offset}`,
+  );
 }
 
 /** A page of the whole country's pairs, through the score index. */
 export function overlapPageSql(em: EntityManager, conditions: Sql[], window: PageWindow): Sql {
-  return decodedPageSql(em, null, sql`select o.project_a, o.project_b, ${PAIR_COLUMNS}, null as total
-        from analytics_overlap o ${sqlWhere(conditions)} order by o.score desc, o.project_a, o.project_b limit ${window.limit} offset ${window.offset}`);
+  return decodedPageSql(
+    em,
+    null,
+    sql`select o.project_a, o.project_b, ${PAIR_COLUMNS}, null as total
+        from analytics_overlap o ${sqlWhere(conditions)} order by o.score desc, o.project_a, o.project_b limit ${window.limit} offset ${window.offset}`,
+  );
 }
 
 /** The number of the country's pairs: the kept count when only "different organisations" or nothing narrows them. */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'People reached by accepted activity reports at or inside a unit (on the cell\'s theme, for a theme cell).' })
+@ObjectType({ description: "People reached by accepted activity reports at or inside a unit (on the cell's theme, for a theme cell)." })
 export class PeopleReached {
   @Field(() => Int, { description: 'Accepted reports.' })
   reports: number;

@@ -62,11 +62,7 @@ export class UserResolver {
     description:
       'Signs in with e-mail and password and sets the session cookie. A wrong e-mail and a wrong password get the same answer; repeated failures lock the account and the address for 15 minutes.',
   })
-  login(
-    @Arg('email', { description: 'E-mail address.' }) email: string,
-    @Arg('password', { description: 'Password.' }) password: string,
-    @Ctx() ctx: RequestContext,
-  ) {
+  login(@Arg('email', { description: 'E-mail address.' }) email: string, @Arg('password', { description: 'Password.' }) password: string, @Ctx() ctx: RequestContext) {
     return auth.login(ctx, email, password);
   }
 
@@ -94,11 +90,7 @@ export class UserResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: 'Changes a user (ADMIN): name, role, organisation, or deactivates them.' })
-  updateUser(
-    @Arg('id', () => ID, { description: 'User id.' }) id: string,
-    @Arg('input', { description: 'What to change.' }) input: UpdateUserInput,
-    @Ctx() ctx: RequestContext,
-  ) {
+  updateUser(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateUserInput, @Ctx() ctx: RequestContext) {
     return auth.updateUser(ctx, id, input);
   }
 

@@ -71,11 +71,7 @@ async function reserveAttempt(em: EntityManager, keys: string[]): Promise<void> 
   await releaseAttempt(em, keys);
   const until = Math.max(...refused.map((row) => new Date(row.retry_at).getTime()));
   const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
-  throw new DomainError(
-    ErrorKind.TOO_MANY_REQUESTS,
-    AuthErrorCode.TOO_MANY_ATTEMPTS,
-    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-  );
+  throw new DomainError(ErrorKind.TOO_MANY_REQUESTS, AuthErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
 }
 
 /** Gives back an attempt that was refused unchecked or that succeeded: it is no failure. */
@@ -223,7 +219,8 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 
 export async function listUsers(ctx: RequestContext, filter: UserFilter | null | undefined, window: PageWindow): Promise<Connection<User>> {
   const where: FilterQuery<User>[] = [];
-  if (filter?.organisationId) where.push({ organisation: await knownId(ctx, Organisation, filter.organisationId, 'filter.organisationId', 'UNKNOWN_ORGANISATION', 'organisation') });
+  if (filter?.organisationId)
+    where.push({ organisation: await knownId(ctx, Organisation, filter.organisationId, 'filter.organisationId', 'UNKNOWN_ORGANISATION', 'organisation') });
   if (filter?.role) where.push({ role: filter.role });
   if (filter?.active != null) where.push({ active: filter.active });
   if (filter?.search) {

@@ -76,9 +76,7 @@ function planOf(meta: EntityMetadata, platform: Platform): LeanPlan {
 export async function leanRowsByKey<T>(em: EntityManager, entity: string, column: string, keys: readonly string[]): Promise<T[]> {
   const meta = em.getMetadata().get(entity);
   const plan = planOf(meta, em.getPlatform());
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`select ${plan.select} from "${meta.tableName}" where "${column}" in (?)`, [[...keys]]);
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(`select ${plan.select} from "${meta.tableName}" where "${column}" in (?)`, [[...keys]]);
   return rows.map((row) => plan.build(row) as T);
 }
 

@@ -137,6 +137,5 @@ export class TranslationsInput implements Translations {
  * request's language (`Accept-Language`), with the fallbacks of `pickTranslation`.
  */
 export function translatedField<Root>(textsOf: (root: Root) => Translations) {
-  return (root: Root, args: { lang?: Language | null }, context: { language: Language }): string | null =>
-    pickTranslation(textsOf(root), args.lang ?? context.language);
+  return (root: Root, args: { lang?: Language | null }, context: { language: Language }): string | null => pickTranslation(textsOf(root), args.lang ?? context.language);
 }

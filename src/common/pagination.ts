@@ -67,21 +67,11 @@ function decodeCursor(cursor: string): number {
 export function pageWindow(args: PaginationArgs, defaultSize = DEFAULT_PAGE_SIZE): PageWindow {
   const first = args.first ?? defaultSize;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new DomainError(
-      ErrorKind.BAD_USER_INPUT,
-      PaginationErrorCode.FIRST_OUT_OF_RANGE,
-      `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}.`,
-      'first',
-    );
+    throw new DomainError(ErrorKind.BAD_USER_INPUT, PaginationErrorCode.FIRST_OUT_OF_RANGE, `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
   }
   const skip = args.offset ?? 0;
   if (!Number.isInteger(skip) || skip < 0 || skip > MAX_OFFSET) {
-    throw new DomainError(
-      ErrorKind.BAD_USER_INPUT,
-      PaginationErrorCode.OFFSET_OUT_OF_RANGE,
-      `\`offset\` must be between 0 and ${MAX_OFFSET}; got ${skip}.`,
-      'offset',
-    );
+    throw new DomainError(ErrorKind.BAD_USER_INPUT, PaginationErrorCode.OFFSET_OUT_OF_RANGE, `\`offset\` must be between 0 and ${MAX_OFFSET}; got ${skip}.`, 'offset');
   }
   const offset = (args.after ? decodeCursor(args.after) + 1 : 0) + skip;
   return { limit: first, offset };
@@ -176,12 +166,7 @@ export interface IdQuery {
  * One page of a filtered list: the page's ids and the total in two statements, then the
  * records through a DataLoader (so they join the request's identity map and batches).
  */
-export async function pageByIds<T>(
-  em: EntityManager,
-  query: IdQuery,
-  window: PageWindow,
-  load: (ids: string[]) => Promise<(T | Error | null)[]>,
-): Promise<Connection<T>> {
+export async function pageByIds<T>(em: EntityManager, query: IdQuery, window: PageWindow, load: (ids: string[]) => Promise<(T | Error | null)[]>): Promise<Connection<T>> {
   const connection = em.getConnection();
   const [ids, [{ total }]] = await Promise.all([
     connection.execute<{ id: string }[]>(`select ${query.id} as id from ${query.from} ${query.where} order by ${query.orderBy} limit ? offset ?`, [

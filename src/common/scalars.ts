@@ -8,10 +8,9 @@ const DECIMAL_PATTERN = /^-?\d{1,16}(\.\d{1,12})?$/;
 function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   if (typeof text !== 'string' || !DECIMAL_PATTERN.test(text.trim())) {
-    throw new GraphQLError(
-      `Expected a decimal number written as a string such as "1250.50" (no thousands separators, no exponent); got ${JSON.stringify(value)}.`,
-      { extensions: { code: 'BAD_USER_INPUT' } },
-    );
+    throw new GraphQLError(`Expected a decimal number written as a string such as "1250.50" (no thousands separators, no exponent); got ${JSON.stringify(value)}.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return text.trim();
 }
@@ -19,8 +18,7 @@ function parseDecimal(value: unknown): string {
 /** Exact decimal numbers (money, rates) travel as strings so that no float rounding touches them. */
 export const Decimal = new GraphQLScalarType<string, string>({
   name: 'Decimal',
-  description:
-    'An exact decimal number as a string, e.g. "125000.00" or "0.011494252874". Used for money and exchange rates; never a float. Inputs also accept a JSON number.',
+  description: 'An exact decimal number as a string, e.g. "125000.00" or "0.011494252874". Used for money and exchange rates; never a float. Inputs also accept a JSON number.',
   serialize: (value) => String(value),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {

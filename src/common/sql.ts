@@ -48,7 +48,10 @@ export function sqlText(text: string): Sql {
 /** The fragments joined by `separator`, empty ones left out. */
 export function sqlJoin(fragments: readonly Sql[], separator: string): Sql {
   const kept = fragments.filter((fragment) => !fragment.isEmpty);
-  return new Sql(kept.map((fragment) => fragment.sql).join(separator), kept.flatMap((fragment) => fragment.params));
+  return new Sql(
+    kept.map((fragment) => fragment.sql).join(separator),
+    kept.flatMap((fragment) => fragment.params),
+  );
 }
 
 /** `where a and b …`, or nothing without conditions. */

@@ -7,9 +7,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
-  .transform((value) => ['true', '1', 'yes'].includes(value));
+const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).transform((value) => ['true', '1', 'yes'].includes(value));
 
 const port = z.coerce
   .number({ message: 'expected a whole number from 1 to 65535' })
@@ -25,8 +23,7 @@ const IATI_ORGANISATION_REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/;
 /** The IATI OrganisationType codes (seeds/reference/iati/codelists/OrganisationType.xml). */
 const IATI_ORGANISATION_TYPE_CODES = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
 
-const count = (message: string, min: number, max: number) =>
-  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+const count = (message: string, min: number, max: number) => z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
 
 /** CORS_ORIGINS: origins (scheme://host[:port], no path), comma-separated. */
 const ORIGIN_LIST_FORMAT = /^https?:\/\/[^\s/,]+(\s*,\s*https?:\/\/[^\s/,]+)*$/;
@@ -64,10 +61,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_ANONYMOUS: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(120),
   RATE_LIMIT_LOGIN: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(10),
   RATE_LIMIT_WINDOW_SECONDS: count('expected a whole number of seconds from 1 to 86400', 1, 86_400).default(60),
-  CORS_ORIGINS: z
-    .string()
-    .regex(ORIGIN_LIST_FORMAT, { message: 'expected origins such as https://partner.example.org, comma-separated (scheme and host, no path)' })
-    .optional(),
+  CORS_ORIGINS: z.string().regex(ORIGIN_LIST_FORMAT, { message: 'expected origins such as https://partner.example.org, comma-separated (scheme and host, no path)' }).optional(),
   DB_STATEMENT_TIMEOUT_MS: count('expected a whole number of milliseconds from 0 (no limit) to 3600000', 0, 3_600_000).default(5000),
   METRICS_PORT: port.optional(),
   METRICS_TOKEN: z.string().min(16, { message: 'expected a secret of at least 16 characters' }).optional(),
@@ -75,10 +69,13 @@ const environmentSchema = z.object({
     .string()
     .regex(IATI_ORGANISATION_REF, { message: 'expected an IATI organisation identifier such as XM-DAC-41114 or KG-INN-01234567890123 (letters, digits, - . _ :, no spaces)' })
     .optional(),
-  IATI_PUBLISHER_NAME: z.string().trim().min(1, { message: 'expected the name of the publishing organisation' }).max(500, { message: 'expected at most 500 characters' }).default('Yntymak coordination hub'),
-  IATI_PUBLISHER_TYPE: z
-    .enum(IATI_ORGANISATION_TYPE_CODES, { message: `expected an IATI OrganisationType code: ${IATI_ORGANISATION_TYPE_CODES.join(', ')}` })
-    .default('90'),
+  IATI_PUBLISHER_NAME: z
+    .string()
+    .trim()
+    .min(1, { message: 'expected the name of the publishing organisation' })
+    .max(500, { message: 'expected at most 500 characters' })
+    .default('Yntymak coordination hub'),
+  IATI_PUBLISHER_TYPE: z.enum(IATI_ORGANISATION_TYPE_CODES, { message: `expected an IATI OrganisationType code: ${IATI_ORGANISATION_TYPE_CODES.join(', ')}` }).default('90'),
 });
 
 export interface AppConfig {

@@ -54,7 +54,10 @@ export class CoordinationBody extends EditableEntity {
   @Property({ type: 'smallint', default: 50 })
   quorumPercent: Opt<number> = 50;
 
-  @Field(() => Int, { nullable: true, description: 'Meetings held before the hub\'s records begin, known only as a count (e.g. 5 by mid-2014 for the donor council); null when not known.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Meetings held before the hub's records begin, known only as a count (e.g. 5 by mid-2014 for the donor council); null when not known.",
+  })
   @Property({ type: 'integer', nullable: true })
   earlierMeetingCount: number | null = null;
 

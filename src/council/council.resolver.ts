@@ -80,7 +80,9 @@ export class CoordinationBodyResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @Allow(Role.ADMIN, Role.SECRETARIAT)
-  @Mutation(() => Membership, { description: '(ADMIN, SECRETARIAT) Adds an organisation to a coordination body. Refused when it is already an active member or every seat is taken.' })
+  @Mutation(() => Membership, {
+    description: '(ADMIN, SECRETARIAT) Adds an organisation to a coordination body. Refused when it is already an active member or every seat is taken.',
+  })
   addMembership(@Arg('input', { description: 'The membership.' }) input: AddMembershipInput, @Ctx() ctx: RequestContext) {
     return council.addMembership(ctx, input);
   }

@@ -47,8 +47,7 @@ export class Representative {
 @Entity({ tableName: 'membership' })
 @Index({
   name: 'membership_one_active_per_organisation',
-  expression:
-    'create unique index "membership_one_active_per_organisation" on "membership" ("body_id", "organisation_id") where "end_date" is null',
+  expression: 'create unique index "membership_one_active_per_organisation" on "membership" ("body_id", "organisation_id") where "end_date" is null',
 })
 export class Membership extends EditableEntity {
   @ManyToOne(() => CoordinationBody, { index: true })

@@ -35,7 +35,11 @@ export function threeWCsv(pages: AsyncIterable<ThreeWRow[]>, language: Language)
   async function* chunks() {
     yield BOM + stringify(headerRows(language), { record_delimiter: 'windows' });
     for await (const rows of pages) {
-      if (rows.length) yield stringify(rows.map((row) => THREE_W_COLUMNS.map((column) => (column.key === 'committed' ? (row.committed ?? '') : csvCell(row[column.key])))), { record_delimiter: 'windows' });
+      if (rows.length)
+        yield stringify(
+          rows.map((row) => THREE_W_COLUMNS.map((column) => (column.key === 'committed' ? (row.committed ?? '') : csvCell(row[column.key])))),
+          { record_delimiter: 'windows' },
+        );
     }
   }
   return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });

@@ -131,7 +131,11 @@ export async function threeWPages(ctx: RequestContext, options: ThreeWOptions): 
     for (;;) {
       const page = await nextIds(after);
       if (!page.length) return;
-      yield await rowsOf(ctx, page.map((row) => row.id), options);
+      yield await rowsOf(
+        ctx,
+        page.map((row) => row.id),
+        options,
+      );
       if (page.length < THREE_W_PAGE_SIZE) return;
       after = page[page.length - 1];
     }
@@ -190,8 +194,14 @@ async function rowsOf(ctx: RequestContext, ids: string[], options: ThreeWOptions
     if (!project) return [];
     const projectThemes = themeCodes[index].map((code) => themeRecords.get(code)).filter((theme) => theme !== undefined);
     const common = {
-      implementers: workingOrganisations(participants[index]).map((organisation) => organisationNames.get(organisation) ?? organisation).join(LIST_SEPARATOR),
-      funders: [...new Set(participants[index].filter((entry) => entry.role === ParticipantRole.FUNDING).map((entry) => organisationNames.get(entry.organisationId) ?? entry.organisationId))].join(LIST_SEPARATOR),
+      implementers: workingOrganisations(participants[index])
+        .map((organisation) => organisationNames.get(organisation) ?? organisation)
+        .join(LIST_SEPARATOR),
+      funders: [
+        ...new Set(
+          participants[index].filter((entry) => entry.role === ParticipantRole.FUNDING).map((entry) => organisationNames.get(entry.organisationId) ?? entry.organisationId),
+        ),
+      ].join(LIST_SEPARATOR),
       themes: projectThemes.map((theme) => pickTranslation(theme.name, language) ?? theme.code).join(LIST_SEPARATOR),
       dacCodes: [...new Set(projectThemes.flatMap((theme) => theme.dacCodes))].sort().join(LIST_SEPARATOR),
       title: pickTranslation(project.title, language) ?? '',

@@ -6,7 +6,7 @@ import { Decimal, LocalDate } from '../common/scalars';
 import { fundingTotalsSql } from './funding-totals.sql';
 import { TransactionType } from './transaction.entity';
 
-@ObjectType({ description: 'Sums of a project\'s transactions in one currency.' })
+@ObjectType({ description: "Sums of a project's transactions in one currency." })
 export class CurrencyTotals {
   @Field({ description: 'ISO 4217 currency code.' })
   currency: string;
@@ -35,7 +35,7 @@ export class MissingRate {
 
 @ObjectType({
   description:
-    'A project\'s transactions summed per original currency, and converted into one currency at the rate on or before each value date (rates are kept against USD; other pairs are crossed through USD). Where a rate is missing, the converted sum is null and `missingRates` says which — the hub does not guess.',
+    "A project's transactions summed per original currency, and converted into one currency at the rate on or before each value date (rates are kept against USD; other pairs are crossed through USD). Where a rate is missing, the converted sum is null and `missingRates` says which — the hub does not guess.",
 })
 export class FundingTotals {
   @Field({ description: 'Currency of the converted sums.' })

@@ -15,7 +15,8 @@ import { FundingTransaction } from './transaction.entity';
 export class FundingTransactionResolver {
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
   @Mutation(() => FundingTransaction, {
-    description: 'Records money committed, disbursed, spent or received on a project. ADMIN, and a PARTNER_EDITOR whose organisation runs the project (ACCOUNTABLE, EXTENDING or IMPLEMENTING), record any transaction on it; a PARTNER_EDITOR of another participant (a funder) only transactions in which its organisation is the provider or the receiver and the other side, if named, takes part in the project too.',
+    description:
+      'Records money committed, disbursed, spent or received on a project. ADMIN, and a PARTNER_EDITOR whose organisation runs the project (ACCOUNTABLE, EXTENDING or IMPLEMENTING), record any transaction on it; a PARTNER_EDITOR of another participant (a funder) only transactions in which its organisation is the provider or the receiver and the other side, if named, takes part in the project too.',
   })
   recordTransaction(@Arg('input', { description: 'The transaction.' }) input: RecordTransactionInput, @Ctx() ctx: RequestContext) {
     return funding.recordTransaction(ctx, input);
@@ -47,10 +48,7 @@ export class FundingTransactionResolver {
 export class ExchangeRateResolver {
   @Public()
   @Query(() => [ExchangeRate], { description: 'Exchange rates to USD, newest first per currency (at most 1000).' })
-  exchangeRates(
-    @Ctx() ctx: RequestContext,
-    @Arg('currency', () => String, { nullable: true, description: 'Only this currency.' }) currency?: string | null,
-  ) {
+  exchangeRates(@Ctx() ctx: RequestContext, @Arg('currency', () => String, { nullable: true, description: 'Only this currency.' }) currency?: string | null) {
     return funding.listExchangeRates(ctx, currency);
   }
 

@@ -18,7 +18,7 @@ registerEnumType(AdminUnitAliasKind, {
   description: 'What an alias of an administrative unit is.',
   valuesConfig: {
     NAME: { description: 'A name of the unit in one language or spelling.' },
-    SOATE_CODE: { description: 'The unit\'s 14-digit SOATE code.' },
+    SOATE_CODE: { description: "The unit's 14-digit SOATE code." },
     FORMER_CODE: { description: 'A code the hub used for the unit before; it is still accepted.' },
     VILLAGE: { description: 'A village of the unit, as the classifier names it; searching for it finds the unit.' },
   },

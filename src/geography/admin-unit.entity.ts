@@ -43,7 +43,9 @@ registerEnumType(AdminUnitKind, {
     CITY_DISTRICT: { description: 'A city district of Bishkek (level DISTRICT).' },
     AYIL_AIMAK: { description: 'Ayil aimak, a rural municipality of a rayon (level MUNICIPALITY).' },
     TOWN: { description: 'A town of district significance inside a rayon (level MUNICIPALITY).' },
-    URBAN_SETTLEMENT: { description: 'An urban-type settlement (пгт) inside a rayon (level MUNICIPALITY); read from the classifier\'s code digits, which the source does not explain.' },
+    URBAN_SETTLEMENT: {
+      description: "An urban-type settlement (пгт) inside a rayon (level MUNICIPALITY); read from the classifier's code digits, which the source does not explain.",
+    },
   },
 });
 
@@ -81,7 +83,7 @@ export class AdminUnit {
 
   @Field({
     description:
-      'Stable code in the OCHA COD P-code style, `KG` and the last 11 digits of the unit\'s SOATE code: regions and districts carry their COD P-code (e.g. `KG05214000000`, Batken rayon), ayil aimaks and towns the same form of their classifier code (e.g. `KG05214849000`, Ak-Tatyr). Wherever a code is taken, the 14-digit SOATE code and the hub\'s former ayil aimak codes (e.g. `KG05214000000-AK-TATYR`) are accepted too (see `formerCodes`).',
+      "Stable code in the OCHA COD P-code style, `KG` and the last 11 digits of the unit's SOATE code: regions and districts carry their COD P-code (e.g. `KG05214000000`, Batken rayon), ayil aimaks and towns the same form of their classifier code (e.g. `KG05214849000`, Ak-Tatyr). Wherever a code is taken, the 14-digit SOATE code and the hub's former ayil aimak codes (e.g. `KG05214000000-AK-TATYR`) are accepted too (see `formerCodes`).",
   })
   @PrimaryKey({ type: 'text' })
   code: string;
@@ -117,7 +119,8 @@ export class AdminUnit {
 
   @Field(() => String, {
     nullable: true,
-    description: '14-digit code of the state classifier SOATE (СОАТЕ, National Statistical Committee), as in the classifier file the hub loads (an edition from before the 2023–2024 ayil aimak reform); null for the country.',
+    description:
+      '14-digit code of the state classifier SOATE (СОАТЕ, National Statistical Committee), as in the classifier file the hub loads (an edition from before the 2023–2024 ayil aimak reform); null for the country.',
   })
   @Property({ type: 'text', nullable: true })
   soate: string | null;

@@ -76,7 +76,7 @@ export class AdminUnitResolver {
     return units.ancestorsOf(ctx, unit);
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit that took this one\'s place after a reform (a merge or a renaming); null while the unit exists.' })
+  @FieldResolver(() => AdminUnit, { nullable: true, description: "The unit that took this one's place after a reform (a merge or a renaming); null while the unit exists." })
   successor(@Root() unit: AdminUnitRecord, @Ctx() ctx: RequestContext) {
     return unit.successor ? units.unitByCode(ctx, unit.successor.code) : null;
   }

@@ -19,11 +19,7 @@ export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnit
  * Units matching the filter: in tree order (a unit before its children), or, with `search`, best
  * match first (see unit-search.sql.ts).
  */
-export async function listUnits(
-  ctx: RequestContext,
-  filter: AdminUnitFilter | null | undefined,
-  window: PageWindow,
-): Promise<Connection<AdminUnitRecord>> {
+export async function listUnits(ctx: RequestContext, filter: AdminUnitFilter | null | undefined, window: PageWindow): Promise<Connection<AdminUnitRecord>> {
   const parent = filter?.parentCode ? await requireUnit(ctx, filter.parentCode, 'filter.parentCode') : null;
   const container = filter?.withinCode ? await requireUnit(ctx, filter.withinCode, 'filter.withinCode') : null;
   const search = filter?.search?.trim() ? await unitSearchSql(ctx.em, filter.search) : null;
@@ -34,8 +30,7 @@ export async function listUnits(
   const page = unitPageSql(ctx.em, query, window);
   const rows = await connection.execute<{ unit: Record<string, unknown>; total: string }[]>(page.sql, page.params);
   const count = unitCountSql(query);
-  const total =
-    rows.length > 0 ? Number(rows[0].total) : window.offset === 0 ? 0 : Number((await connection.execute<{ total: string }[]>(count.sql, count.params))[0].total);
+  const total = rows.length > 0 ? Number(rows[0].total) : window.offset === 0 ? 0 : Number((await connection.execute<{ total: string }[]>(count.sql, count.params))[0].total);
   const units = rows.map((row) => leanFromJson<AdminUnitRecord>(ctx.em, AdminUnit.name, row.unit));
   for (const unit of units) ctx.loaders.geography.unitByCode.prime(unit.code, unit);
   return toConnection(units, total, window);

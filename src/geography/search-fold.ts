@@ -10,12 +10,61 @@
 /** Generic words of unit names in the three languages: they say what a unit is, not which. */
 const GENERIC_WORDS = new Set([
   // Kyrgyz
-  'облусу', 'облус', 'району', 'район', 'шаары', 'шаар', 'ш', 'айыл', 'аймагы', 'аймак', 'өкмөтү', 'шаарчасы', 'кыштагы',
+  'облусу',
+  'облус',
+  'району',
+  'район',
+  'шаары',
+  'шаар',
+  'ш',
+  'айыл',
+  'аймагы',
+  'аймак',
+  'өкмөтү',
+  'шаарчасы',
+  'кыштагы',
   // Russian
-  'область', 'обл', 'районы', 'город', 'города', 'г', 'айылный', 'аильный', 'округ', 'айыл', 'аймак', 'пгт', 'поселок', 'посёлок', 'село', 'с', 'им', 'имени',
-  'значения', 'республиканского', 'областного', 'районного',
+  'область',
+  'обл',
+  'районы',
+  'город',
+  'города',
+  'г',
+  'айылный',
+  'аильный',
+  'округ',
+  'айыл',
+  'аймак',
+  'пгт',
+  'поселок',
+  'посёлок',
+  'село',
+  'с',
+  'им',
+  'имени',
+  'значения',
+  'республиканского',
+  'областного',
+  'районного',
   // English and other Latin
-  'oblast', 'region', 'rayon', 'raion', 'district', 'city', 'town', 'of', 'ayil', 'aiyl', 'ail', 'aimak', 'aimagy', 'okmotu', 'village', 'rajon', 'ajyl', 'aimag',
+  'oblast',
+  'region',
+  'rayon',
+  'raion',
+  'district',
+  'city',
+  'town',
+  'of',
+  'ayil',
+  'aiyl',
+  'ail',
+  'aimak',
+  'aimagy',
+  'okmotu',
+  'village',
+  'rajon',
+  'ajyl',
+  'aimag',
 ]);
 
 /** Generic words that say which kind of unit is meant: "Batken rayon" is the rayon, not the oblast. */
@@ -28,15 +77,51 @@ const KIND_WORDS: [RegExp, string[]][] = [
 
 /** The kinds of unit the generic words of a search name, if any (AdminUnitKind values). */
 export function kindsNamed(text: string): string[] {
-  const words = text.normalize('NFC').toLowerCase().split(/[\s\-–—.,;:()«»"'/]+/);
+  const words = text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[\s\-–—.,;:()«»"'/]+/);
   return [...new Set(KIND_WORDS.flatMap(([pattern, kinds]) => (words.some((word) => pattern.test(word)) ? kinds : [])))];
 }
 
 /** Kyrgyz and Russian letters in the spelling both languages' Latin transliterations share most. */
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', ң: 'n',
-  о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'i',
-  ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** Russian adjective endings that turn a place into "of the place": Ноокатский → Ноокат. */
@@ -74,5 +159,11 @@ export function foldPlaceName(text: string): string {
     .filter(Boolean);
   const folded = words.map(foldWord).join('');
   // A name that is only a generic word ("город") keeps its letters rather than vanishing.
-  return folded || words.map((word) => [...word].map((char) => CYRILLIC[char] ?? char).join('')).join('').replace(/[^a-z0-9]/g, '');
+  return (
+    folded ||
+    words
+      .map((word) => [...word].map((char) => CYRILLIC[char] ?? char).join(''))
+      .join('')
+      .replace(/[^a-z0-9]/g, '')
+  );
 }

@@ -31,7 +31,10 @@ export function hasTrigrams(em: EntityManager): Promise<boolean> {
     answer = em
       .getConnection()
       .execute<{ present: boolean }[]>("select exists (select 1 from pg_extension where extname = 'pg_trgm') as present")
-      .then(([row]) => row.present, () => false);
+      .then(
+        ([row]) => row.present,
+        () => false,
+      );
     TRGM.set(knex, answer);
   }
   return answer;

@@ -139,11 +139,7 @@ export function activityXml(activity: IatiActivity): string {
       ),
     );
   }
-  return element(
-    'iati-activity',
-    { 'xml:lang': 'en', 'default-currency': activity.defaultCurrency, 'last-updated-datetime': activity.lastUpdated.toISOString() },
-    ...parts,
-  );
+  return element('iati-activity', { 'xml:lang': 'en', 'default-currency': activity.defaultCurrency, 'last-updated-datetime': activity.lastUpdated.toISOString() }, ...parts);
 }
 
 /**

@@ -27,8 +27,7 @@ function ringMoments(ring: Ring): { area2: number; cx: number; cy: number } {
  */
 export function centroidOf(geometry: Record<string, unknown> | null | undefined): [number, number] | null {
   if (!geometry) return null;
-  const polygons: Ring[][] =
-    geometry.type === 'Polygon' ? [geometry.coordinates as Ring[]] : geometry.type === 'MultiPolygon' ? (geometry.coordinates as Ring[][]) : [];
+  const polygons: Ring[][] = geometry.type === 'Polygon' ? [geometry.coordinates as Ring[]] : geometry.type === 'MultiPolygon' ? (geometry.coordinates as Ring[][]) : [];
   let area2 = 0;
   let cx = 0;
   let cy = 0;

@@ -93,18 +93,28 @@ export function parseActivity(activity: XmlElement): ParsedActivity {
     defaultCurrency: clean(activity.attributes['default-currency'])?.toUpperCase() ?? null,
     reportingOrg: reporting ? { ...organisation(reporting, language)!, secondaryReporter: ['1', 'true'].includes(reporting.attributes['secondary-reporter'] ?? '') } : null,
     title: narratives(child(activity, 'title'), language),
-    description: narratives(descriptions.find((entry) => (entry.attributes.type ?? '1') === '1'), language),
-    objectives: narratives(descriptions.find((entry) => entry.attributes.type === '2'), language),
+    description: narratives(
+      descriptions.find((entry) => (entry.attributes.type ?? '1') === '1'),
+      language,
+    ),
+    objectives: narratives(
+      descriptions.find((entry) => entry.attributes.type === '2'),
+      language,
+    ),
     participants: childrenNamed(activity, 'participating-org').map((entry) => ({ role: clean(entry.attributes.role) ?? '', organisation: organisation(entry, language)! })),
     status: clean(child(activity, 'activity-status')?.attributes.code),
     dates: childrenNamed(activity, 'activity-date').flatMap((entry) => {
       const date = isoDate(entry);
       return date ? [{ type: clean(entry.attributes.type) ?? '', isoDate: date }] : [];
     }),
-    recipientCountries: childrenNamed(activity, 'recipient-country').map((entry) => clean(entry.attributes.code)?.toUpperCase() ?? '').filter(Boolean),
+    recipientCountries: childrenNamed(activity, 'recipient-country')
+      .map((entry) => clean(entry.attributes.code)?.toUpperCase() ?? '')
+      .filter(Boolean),
     locations: childrenNamed(activity, 'location').map((entry) => ({
       ref: clean(entry.attributes.ref),
-      administrativeCodes: childrenNamed(entry, 'administrative').map((admin) => clean(admin.attributes.code) ?? '').filter(Boolean),
+      administrativeCodes: childrenNamed(entry, 'administrative')
+        .map((admin) => clean(admin.attributes.code) ?? '')
+        .filter(Boolean),
       names: narratives(child(entry, 'name'), language),
       point: point(entry),
     })),
@@ -141,7 +151,9 @@ export function parseActivity(activity: XmlElement): ParsedActivity {
  * the same content again, even re-dated, changes nothing.
  */
 export function activityDigest(activity: ParsedActivity): string {
-  return createHash('sha256').update(JSON.stringify({ ...activity, lastUpdated: null })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ...activity, lastUpdated: null }))
+    .digest('hex');
 }
 
 /** The first text of a set of narratives: en, ru, ky, then any other language. */

@@ -87,7 +87,9 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count.toLoca
 /** The report as a person reads it: the totals, then one line per activity taken and per reason of skipping. */
 export function reportSummary(report: IatiImportReport): string {
   const lines: string[] = [];
-  lines.push(`IATI import of ${report.file}${report.dryRun ? ' (dry run: nothing was written)' : ''}${report.organisation ? ` for ${report.organisation.name ?? report.organisation.id}` : ''}`);
+  lines.push(
+    `IATI import of ${report.file}${report.dryRun ? ' (dry run: nothing was written)' : ''}${report.organisation ? ` for ${report.organisation.name ?? report.organisation.id}` : ''}`,
+  );
   lines.push(
     `${plural(report.activities, 'activity', 'activities')} in ${(report.durationMs / 1000).toFixed(1)} s: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped, ${report.failed} failed; ${plural(report.warnings, 'warning')}.`,
   );

@@ -38,7 +38,10 @@ async function spool(source: Readable, path: string): Promise<number> {
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) done(new IatiImportError(IatiImportErrorCode.IATI_FILE_TOO_LARGE, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`));
+      if (bytes > MAX_IMPORT_BYTES)
+        done(
+          new IatiImportError(IatiImportErrorCode.IATI_FILE_TOO_LARGE, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`),
+        );
       else done(null, chunk);
     },
   });
@@ -50,9 +53,17 @@ async function spool(source: Readable, path: string): Promise<number> {
 async function upload(request: FastifyRequest, path: string): Promise<{ name: string; bytes: number }> {
   if (request.isMultipart()) {
     const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!part) throw new IatiImportError(IatiImportErrorCode.IATI_NO_FILE, 'The multipart request holds no file part; send the IATI file as a file field (e.g. curl -F file=@activities.xml).');
+    if (!part)
+      throw new IatiImportError(
+        IatiImportErrorCode.IATI_NO_FILE,
+        'The multipart request holds no file part; send the IATI file as a file field (e.g. curl -F file=@activities.xml).',
+      );
     const bytes = await spool(part.file, path);
-    if (part.file.truncated) throw new IatiImportError(IatiImportErrorCode.IATI_FILE_TOO_LARGE, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`);
+    if (part.file.truncated)
+      throw new IatiImportError(
+        IatiImportErrorCode.IATI_FILE_TOO_LARGE,
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`,
+      );
     return { name: part.filename || 'upload.xml', bytes };
   }
   const body = request.body as Readable | undefined;
@@ -88,8 +99,25 @@ export async function registerIatiImportRoute(http: FastifyInstance, contexts: R
       const path = join(tmpdir(), `yntymak-iati-${randomBytes(8).toString('hex')}.xml`);
       try {
         const file = await upload(request, path);
-        const report = await importIatiFile(em, caller, path, { fileName: file.name, dryRun: dryRun === 'true' || dryRun === '1' || dryRun === '', organisation: organisation ?? null, log: request.log });
-        request.log.info({ file: file.name, bytes: file.bytes, created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped, failed: report.failed, dryRun: report.dryRun }, 'IATI import');
+        const report = await importIatiFile(em, caller, path, {
+          fileName: file.name,
+          dryRun: dryRun === 'true' || dryRun === '1' || dryRun === '',
+          organisation: organisation ?? null,
+          log: request.log,
+        });
+        request.log.info(
+          {
+            file: file.name,
+            bytes: file.bytes,
+            created: report.created,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            skipped: report.skipped,
+            failed: report.failed,
+            dryRun: report.dryRun,
+          },
+          'IATI import',
+        );
         reply.header('cache-control', 'no-store');
         if (format === 'text') return reply.type('text/plain; charset=utf-8').send(reportSummary(report));
         return reply.type('application/json; charset=utf-8').send(report);

@@ -95,7 +95,10 @@ function hubText(names: Narratives, what: string, warn: Warn): { ky?: string; ru
   const text = { ky: names.ky, ru: names.ru, en: names.en };
   if (!text.ky && !text.ru && !text.en && names.other.length) {
     text.en = names.other[0].text;
-    warn(IatiImportWarning.TEXT_IN_OTHER_LANGUAGE, `The ${what} is not in Kyrgyz, Russian or English (${names.other[0].lang ?? 'no language given'}); it is kept as the English text.`);
+    warn(
+      IatiImportWarning.TEXT_IN_OTHER_LANGUAGE,
+      `The ${what} is not in Kyrgyz, Russian or English (${names.other[0].lang ?? 'no language given'}); it is kept as the English text.`,
+    );
   }
   return text;
 }
@@ -136,7 +139,7 @@ async function runOrganisation(em: EntityManager, caller: Caller | null, given: 
     throw forbidden(`Your role (${caller.role}) may not import IATI files; it needs ADMIN, SECRETARIAT or PARTNER_EDITOR.`);
   }
   if (organisation && organisation.id !== caller.organisationId) {
-    throw forbidden('A partner imports only its own organisation\'s activities.', AccessErrorCode.NOT_YOUR_ORGANISATION);
+    throw forbidden("A partner imports only its own organisation's activities.", AccessErrorCode.NOT_YOUR_ORGANISATION);
   }
   return organisation ?? (await em.findOneOrFail(Organisation, { id: caller.organisationId }));
 }
@@ -202,7 +205,17 @@ function record(report: IatiImportReport, item: ImportedActivity): void {
 }
 
 function skippedItem(index: number, identifier: string | null, title: string | null, reason: IatiImportSkipReason, rest: Partial<ImportedActivity> = {}): ImportedActivity {
-  return { index, identifier, title, outcome: ImportOutcome.SKIPPED, projectId: null, reason: { code: reason, message: IMPORT_SKIP_MESSAGES[reason] }, placements: [], warnings: [], ...rest };
+  return {
+    index,
+    identifier,
+    title,
+    outcome: ImportOutcome.SKIPPED,
+    projectId: null,
+    reason: { code: reason, message: IMPORT_SKIP_MESSAGES[reason] },
+    placements: [],
+    warnings: [],
+    ...rest,
+  };
 }
 
 async function importActivity(run: ImportRun, activity: ParsedActivity, index: number): Promise<ImportedActivity> {
@@ -224,7 +237,11 @@ async function importActivity(run: ImportRun, activity: ParsedActivity, index: n
   const placements: Placement[] = [];
   for (const location of activity.locations) {
     const placement = await run.placer.place(location);
-    if (placement.rule === PlacementRule.COUNTRY) warn(IatiImportWarning.PLACED_AT_COUNTRY, `The location "${placement.location}" has no unit code of the hub, no point inside a district and no name the gazetteer knows: it counts as the whole country.`);
+    if (placement.rule === PlacementRule.COUNTRY)
+      warn(
+        IatiImportWarning.PLACED_AT_COUNTRY,
+        `The location "${placement.location}" has no unit code of the hub, no point inside a district and no name the gazetteer knows: it counts as the whole country.`,
+      );
     placements.push(placement);
   }
   const themeCodes = themesOf(run, activity, warn);
@@ -239,7 +256,8 @@ async function importActivity(run: ImportRun, activity: ParsedActivity, index: n
     if (error instanceof DryRunRollback) return error.item;
     // Nothing of the activity was written (its transaction rolled back); the next one goes on.
     // Knex prefixes PostgreSQL's own message with the statement: the report keeps PostgreSQL's.
-    const message = error instanceof DomainError ? error.message : `The database refused the activity, so nothing of it was written: ${(error as Error).message.split(' - ').pop()}`;
+    const message =
+      error instanceof DomainError ? error.message : `The database refused the activity, so nothing of it was written: ${(error as Error).message.split(' - ').pop()}`;
     run.options.log?.warn({ err: error, identifier }, 'an IATI activity failed to import');
     return { ...base, outcome: ImportOutcome.FAILED, reason: { code: 'DATABASE_REFUSED', message } };
   }
@@ -248,12 +266,22 @@ async function importActivity(run: ImportRun, activity: ParsedActivity, index: n
 function themesOf(run: ImportRun, activity: ParsedActivity, warn: Warn): string[] {
   const codes = new Set<string>();
   for (const sector of activity.sectors) {
-    const theme = sector.vocabulary === '1' ? run.themeByDac.get(sector.code) : sector.vocabulary === '99' || sector.vocabulary === '98' ? (run.themeCodes.has(sector.code) ? sector.code : undefined) : undefined;
+    const theme =
+      sector.vocabulary === '1'
+        ? run.themeByDac.get(sector.code)
+        : sector.vocabulary === '99' || sector.vocabulary === '98'
+          ? run.themeCodes.has(sector.code)
+            ? sector.code
+            : undefined
+          : undefined;
     if (theme) {
       codes.add(theme);
       continue;
     }
-    warn(IatiImportWarning.UNMAPPED_SECTOR, `No theme maps to sector ${sector.code} (vocabulary ${sector.vocabulary}); the secretariat can add the DAC code to a theme (updateTheme).`);
+    warn(
+      IatiImportWarning.UNMAPPED_SECTOR,
+      `No theme maps to sector ${sector.code} (vocabulary ${sector.vocabulary}); the secretariat can add the DAC code to a theme (updateTheme).`,
+    );
     const key = `${sector.vocabulary}|${sector.code}`;
     const entry = run.unmapped.get(key) ?? { vocabulary: sector.vocabulary, code: sector.code, activities: 0 };
     entry.activities += 1;
@@ -362,7 +390,10 @@ class OrganisationResolver {
       searchText: organisationSearchText({ name, acronym: null }),
     });
     const shown = name.en ?? name.ru ?? name.ky ?? organisation.ref ?? '';
-    this.warn(IatiImportWarning.ORGANISATION_CREATED, `The hub did not know "${shown}"${organisation.ref ? ` (${organisation.ref})` : ''}: it is created, marked for the secretariat to confirm.`);
+    this.warn(
+      IatiImportWarning.ORGANISATION_CREATED,
+      `The hub did not know "${shown}"${organisation.ref ? ` (${organisation.ref})` : ''}: it is created, marked for the secretariat to confirm.`,
+    );
     this.known.set(this.key(organisation), created);
     const runKey = this.key(organisation);
     if (!this.run.createdOrganisations.has(runKey)) this.run.createdOrganisations.set(runKey, { id: created.id, iatiIdentifier: organisation.ref, name: shown });
@@ -378,7 +409,8 @@ async function writeActivity(run: ImportRun, tx: EntityManager, activity: Parsed
 
   if (run.organisationId) {
     const matched = await Promise.all(parties.map(async (party) => (await organisations.match(party.organisation))?.id));
-    if (!matched.includes(run.organisationId)) return skippedItem(base.index, base.identifier, base.title, IatiImportSkipReason.NOT_OF_ORGANISATION, { placements: base.placements, warnings: [] });
+    if (!matched.includes(run.organisationId))
+      return skippedItem(base.index, base.identifier, base.title, IatiImportSkipReason.NOT_OF_ORGANISATION, { placements: base.placements, warnings: [] });
   }
   const digest = activityDigest(activity);
   if (project) {
@@ -390,7 +422,11 @@ async function writeActivity(run: ImportRun, tx: EntityManager, activity: Parsed
     }
   } else if (run.partnerOrganisationId) {
     const runs = await Promise.all(
-      parties.map(async (party) => (party.role === 'REPORTING' || EDITING_ROLES.includes(ROLE_OF_CODE.get(party.role)!)) && (await organisations.match(party.organisation))?.id === run.partnerOrganisationId),
+      parties.map(
+        async (party) =>
+          (party.role === 'REPORTING' || EDITING_ROLES.includes(ROLE_OF_CODE.get(party.role)!)) &&
+          (await organisations.match(party.organisation))?.id === run.partnerOrganisationId,
+      ),
     );
     if (!runs.includes(true)) return skippedItem(base.index, base.identifier, base.title, IatiImportSkipReason.NOT_YOURS, { placements: base.placements, warnings: [] });
   }
@@ -468,7 +504,10 @@ function applyStatusAndDates(project: Project, activity: ParsedActivity, warn: W
     if (value) project[field] = value;
     else warn(IatiImportWarning.INVALID_DATE, `The activity-date of type ${date.type} (${date.isoDate}) is not a date; it is left out.`);
   }
-  for (const [start, end] of [['plannedStart', 'plannedEnd'], ['actualStart', 'actualEnd']] as const) {
+  for (const [start, end] of [
+    ['plannedStart', 'plannedEnd'],
+    ['actualStart', 'actualEnd'],
+  ] as const) {
     if (project[start] && project[end] && project[end]! < project[start]!) {
       warn(IatiImportWarning.INVALID_DATE, `The ${end} (${project[end]}) is before the ${start} (${project[start]}); the end is left out.`);
       project[end] = null;
@@ -510,7 +549,10 @@ async function addMoney(tx: EntityManager, project: Project, activity: ParsedAct
     const amount = money(budget.value);
     const currency = budget.currency ?? activity.defaultCurrency;
     if (!periodStart || !periodEnd || periodEnd < periodStart || !amount || !currency || !isCurrency(currency)) {
-      warn(IatiImportWarning.INVALID_VALUE, `A budget (${budget.periodStart ?? '?'} – ${budget.periodEnd ?? '?'}, ${budget.value || '?'} ${currency ?? '?'}) lacks a valid period, amount or currency; it is left out.`);
+      warn(
+        IatiImportWarning.INVALID_VALUE,
+        `A budget (${budget.periodStart ?? '?'} – ${budget.periodEnd ?? '?'}, ${budget.value || '?'} ${currency ?? '?'}) lacks a valid period, amount or currency; it is left out.`,
+      );
       continue;
     }
     const revised = budget.type === '2';
@@ -525,14 +567,20 @@ async function addMoney(tx: EntityManager, project: Project, activity: ParsedAct
   for (const transaction of activity.transactions) {
     const type = TRANSACTION_OF_CODE.get(transaction.type ?? '') as TransactionType | undefined;
     if (!type) {
-      warn(IatiImportWarning.UNSUPPORTED_TRANSACTION_TYPE, `A transaction of type ${transaction.type ?? '(none)'} is not one the hub records (1 incoming funds, 2 commitment, 3 disbursement, 4 expenditure); it is left out.`);
+      warn(
+        IatiImportWarning.UNSUPPORTED_TRANSACTION_TYPE,
+        `A transaction of type ${transaction.type ?? '(none)'} is not one the hub records (1 incoming funds, 2 commitment, 3 disbursement, 4 expenditure); it is left out.`,
+      );
       continue;
     }
     const valueDate = calendarDate(transaction.date);
     const amount = money(transaction.value);
     const currency = transaction.currency ?? activity.defaultCurrency;
     if (!valueDate || !amount || !currency || !isCurrency(currency)) {
-      warn(IatiImportWarning.INVALID_VALUE, `A transaction (${transaction.date ?? '?'}, ${transaction.value || '?'} ${currency ?? '?'}) lacks a valid date, amount or currency; it is left out.`);
+      warn(
+        IatiImportWarning.INVALID_VALUE,
+        `A transaction (${transaction.date ?? '?'}, ${transaction.value || '?'} ${currency ?? '?'}) lacks a valid date, amount or currency; it is left out.`,
+      );
       continue;
     }
     // The parties are matched, not created: a publisher's receivers are often people and firms the hub need not list.
@@ -540,7 +588,12 @@ async function addMoney(tx: EntityManager, project: Project, activity: ParsedAct
     const receiver = transaction.receiver ? await organisations.match(transaction.receiver) : null;
     const same = transactions.some(
       (entry) =>
-        entry.type === type && entry.valueDate === valueDate && entry.amount === amount && entry.currency === currency && (entry.provider?.id ?? null) === (provider?.id ?? null) && (entry.receiver?.id ?? null) === (receiver?.id ?? null),
+        entry.type === type &&
+        entry.valueDate === valueDate &&
+        entry.amount === amount &&
+        entry.currency === currency &&
+        (entry.provider?.id ?? null) === (provider?.id ?? null) &&
+        (entry.receiver?.id ?? null) === (receiver?.id ?? null),
     );
     if (!same) transactions.push(tx.create(FundingTransaction, { project, type, valueDate, amount, currency, provider, receiver }));
   }

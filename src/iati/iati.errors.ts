@@ -62,12 +62,14 @@ export enum IatiImportSkipReason {
 }
 
 export const IMPORT_SKIP_MESSAGES: Record<IatiImportSkipReason, string> = {
-  NOT_KYRGYZSTAN: 'Not an activity in Kyrgyzstan: its recipient-country is not KG, or it names no recipient country and none of its locations has a unit code of the hub or a point inside the country.',
+  NOT_KYRGYZSTAN:
+    'Not an activity in Kyrgyzstan: its recipient-country is not KG, or it names no recipient country and none of its locations has a unit code of the hub or a point inside the country.',
   NO_IDENTIFIER: 'The activity has no iati-identifier, so it cannot be matched on a later import.',
   NO_TITLE: 'The activity has no title.',
   TOO_LARGE: 'The activity is larger than the import reads (8 MB of text).',
   NOT_OF_ORGANISATION: 'The organisation the import is for is neither the reporting organisation nor a participating organisation of the activity.',
-  NOT_YOURS: 'Your organisation does not run this activity (it is not its reporting organisation or an ACCOUNTABLE, EXTENDING or IMPLEMENTING participant of it, or of the hub\'s project).',
+  NOT_YOURS:
+    "Your organisation does not run this activity (it is not its reporting organisation or an ACCOUNTABLE, EXTENDING or IMPLEMENTING participant of it, or of the hub's project).",
   DUPLICATE_IN_FILE: 'An activity with the same iati-identifier came earlier in the file; only the first is imported.',
 };
 

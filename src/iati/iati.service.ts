@@ -169,7 +169,11 @@ async function readBatch(em: EntityManager, loaders: BatchLoaders, rows: Classif
   const themeCodes = found(await loaders.projects.themeCodesOf.loadMany(ids));
   // Budgets, transactions and organisations as lean rows (src/common/lean-rows.ts): a batch
   // holds thousands, and managed entities cost more to build and track than the statements.
-  const budgets = groupByKeys(ids, sortBy(await leanRows<BudgetRow>(em, Budget.name, 'project_id', ids), (budget) => `${budget.periodStart}|${budget.id}`), (budget) => budget.project.id);
+  const budgets = groupByKeys(
+    ids,
+    sortBy(await leanRows<BudgetRow>(em, Budget.name, 'project_id', ids), (budget) => `${budget.periodStart}|${budget.id}`),
+    (budget) => budget.project.id,
+  );
   const transactions = groupByKeys(
     ids,
     sortBy(await leanRows<TransactionRow>(em, FundingTransaction.name, 'project_id', ids), (transaction) => `${transaction.valueDate}|${transaction.id}`),
@@ -275,12 +279,7 @@ function toActivity(data: ProjectData, today: string, publisher: IatiPublisher |
  * The IATI activity file of the scope, piece by piece: the opening, each exported project's
  * `iati-activity`, the end. The caller writes each piece as it comes.
  */
-export async function* iatiActivitiesDocument(
-  ctx: RequestContext,
-  scope: ExportScope,
-  publisher: IatiPublisher | null,
-  batchSize = EXPORT_BATCH_SIZE,
-): AsyncGenerator<string> {
+export async function* iatiActivitiesDocument(ctx: RequestContext, scope: ExportScope, publisher: IatiPublisher | null, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<string> {
   yield documentStart(new Date());
   const themes = new Map((await ctx.em.fork().find(Theme, {})).map((theme) => [theme.code, theme]));
   const centroids = new Map<string, [number, number] | null>();
@@ -334,7 +333,10 @@ export async function* skippedReportDocument(
     const projects = new Map(found(await loaders.projects.projectById.loadMany(ids)).map((project: ProjectRecord) => [project.id, project]));
     const participants = found(await loaders.projects.participantsOf.loadMany(ids));
     const organisations = new Map(
-      found(await loaders.organisations.organisationById.loadMany([...new Set(participants.flat().map((entry) => entry.organisationId))])).map((organisation) => [organisation.id, organisation]),
+      found(await loaders.organisations.organisationById.loadMany([...new Set(participants.flat().map((entry) => entry.organisationId))])).map((organisation) => [
+        organisation.id,
+        organisation,
+      ]),
     );
     let chunk = '';
     rows.forEach((row, index) => {
@@ -346,7 +348,12 @@ export async function* skippedReportDocument(
         updatedAt: new Date(project.updatedAt).toISOString(),
         organisations: participants[index].map((participant) => {
           const organisation = organisations.get(participant.organisationId)!;
-          return { id: organisation.id, name: { ky: organisation.name.ky, ru: organisation.name.ru, en: organisation.name.en }, role: participant.role, iatiIdentifier: organisation.iatiIdentifier };
+          return {
+            id: organisation.id,
+            name: { ky: organisation.name.ky, ru: organisation.name.ru, en: organisation.name.en },
+            role: participant.role,
+            iatiIdentifier: organisation.iatiIdentifier,
+          };
         }),
         reasons: row.reasons.map((code) => ({ code, message: SKIP_REASON_MESSAGES[code] })),
       };

@@ -140,7 +140,7 @@ export class Meeting extends EditableEntity {
   agenda = new Collection<AgendaItem>(this);
 }
 
-@ObjectType({ description: 'An item on a meeting\'s agenda.' })
+@ObjectType({ description: "An item on a meeting's agenda." })
 @Entity({ tableName: 'agenda_item' })
 export class AgendaItem extends EditableEntity {
   @ManyToOne(() => Meeting, { index: true, deleteRule: 'cascade' })
@@ -209,7 +209,7 @@ export class Decision extends EditableEntity {
 }
 
 /** A task a meeting gives an organisation; it follows the body from meeting to meeting until closed. */
-@ObjectType({ description: 'A task given to an organisation at a meeting; it stays on the body\'s list until done or cancelled.' })
+@ObjectType({ description: "A task given to an organisation at a meeting; it stays on the body's list until done or cancelled." })
 @Entity({ tableName: 'action_item' })
 export class ActionItem extends EditableEntity {
   @ManyToOne(() => CoordinationBody, { index: true })

@@ -191,4 +191,3 @@ export class UpdateActionItemInput {
   @MaxLength(4000)
   description?: string | null;
 }
-

@@ -33,7 +33,7 @@ export class MeetingConnection extends ConnectionType('Meeting', () => Meeting, 
 @ObjectType({ description: 'A page of action items.' })
 export class ActionItemConnection extends ConnectionType('ActionItem', () => ActionItem, 'action item') {}
 
-@ObjectType({ description: 'Whether enough members are present: more than the body\'s quorum percentage of its active members (observers not counted).' })
+@ObjectType({ description: "Whether enough members are present: more than the body's quorum percentage of its active members (observers not counted)." })
 export class QuorumState {
   @Field(() => Int, { description: 'Active members whose presence counts.' })
   members: number;
@@ -55,14 +55,17 @@ const meetingTitle = translatedField((meeting: Meeting) => meeting.title);
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => MeetingConnection, { description: 'Meetings (latest first unless `order` says otherwise): all for the secretariat, otherwise those of bodies your organisation is a member of.' })
+  @Query(() => MeetingConnection, {
+    description: 'Meetings (latest first unless `order` says otherwise): all for the secretariat, otherwise those of bodies your organisation is a member of.',
+  })
   meetings(@Args() args: MeetingsArgs, @Ctx() ctx: RequestContext) {
     return meetings.listMeetings(ctx, args.filter, pageWindow(args), args.order);
   }
 
   @Query(() => ActionItemConnection, {
     name: 'actionItems',
-    description: "Action items by due date, earliest first: all for the secretariat, otherwise those of bodies your organisation is a member of (e.g. `filter: { overdue: true }` for what is late).",
+    description:
+      'Action items by due date, earliest first: all for the secretariat, otherwise those of bodies your organisation is a member of (e.g. `filter: { overdue: true }` for what is late).',
   })
   actionItemList(@Args() args: ActionItemsArgs, @Ctx() ctx: RequestContext) {
     return meetings.listActionItems(ctx, args.filter, pageWindow(args));
@@ -162,7 +165,7 @@ export class MeetingResolver {
   }
 
   @Allow(...STAFF)
-  @Mutation(() => ActionItem, { description: 'Gives an organisation a task; it stays on the body\'s list until closed (ADMIN, SECRETARIAT).' })
+  @Mutation(() => ActionItem, { description: "Gives an organisation a task; it stays on the body's list until closed (ADMIN, SECRETARIAT)." })
   addActionItem(@Arg('input', { description: 'The task.' }) input: ActionItemInput, @Ctx() ctx: RequestContext) {
     return meetings.addActionItem(ctx, input);
   }
@@ -178,7 +181,7 @@ export class MeetingResolver {
   }
 
   @Allow(...STAFF)
-  @Mutation(() => CoordinationBody, { description: 'Sets a body\'s quorum: more than this percentage of its members present (ADMIN, SECRETARIAT).' })
+  @Mutation(() => CoordinationBody, { description: "Sets a body's quorum: more than this percentage of its members present (ADMIN, SECRETARIAT)." })
   setBodyQuorum(
     @Arg('bodyId', () => ID, { description: 'Body id.' }) bodyId: string,
     @Arg('quorumPercent', () => Int, { description: '0 to 99; 50 means more than half.' }) quorumPercent: number,

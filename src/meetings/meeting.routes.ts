@@ -72,13 +72,24 @@ export function registerMeetingRoutes(http: FastifyInstance, contexts: RequestCo
     const projectIds = coordination.overlaps.flatMap((overlap) => [overlap.projectAId, overlap.projectBId]);
     const titles = new Map((await em.find(Project, { id: { $in: projectIds } })).map((project) => [project.id, pickTranslation(project.title, language) ?? project.id]));
     const units = new Map(
-      (await em.find(AdminUnit, { code: { $in: coordination.gaps.map((gap) => gap.unitCode) } })).map((unit) => [unit.code, pickTranslation(unitNames(unit), language) ?? unit.code]),
+      (await em.find(AdminUnit, { code: { $in: coordination.gaps.map((gap) => gap.unitCode) } })).map((unit) => [
+        unit.code,
+        pickTranslation(unitNames(unit), language) ?? unit.code,
+      ]),
     );
     const texts = await meetingTexts(em, meeting, language);
     const names = new Map(
-      (await em.find(Organisation, { id: { $in: [...briefing.members.map((member) => member.id), ...briefing.openActionItems.map((item) => item.owner.id), ...briefing.closedActionItems.map((item) => item.owner.id)] } })).map(
-        (organisation) => [organisation.id, pickTranslation(organisation.name, language) ?? organisation.acronym ?? organisation.id],
-      ),
+      (
+        await em.find(Organisation, {
+          id: {
+            $in: [
+              ...briefing.members.map((member) => member.id),
+              ...briefing.openActionItems.map((item) => item.owner.id),
+              ...briefing.closedActionItems.map((item) => item.owner.id),
+            ],
+          },
+        })
+      ).map((organisation) => [organisation.id, pickTranslation(organisation.name, language) ?? organisation.acronym ?? organisation.id]),
     );
     const score = new Intl.NumberFormat(meetingPageTexts(language).locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const text = {

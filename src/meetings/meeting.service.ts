@@ -93,7 +93,8 @@ export async function listActionItems(ctx: RequestContext, filter: ActionItemFil
   if (bodies !== 'all') where.push({ body: { $in: bodies } });
   if (filter?.bodyId) where.push({ body: await knownId(ctx, CoordinationBody, filter.bodyId, 'filter.bodyId', 'UNKNOWN_BODY', 'coordination body') });
   if (filter?.meetingId) where.push({ meeting: await knownId(ctx, Meeting, filter.meetingId, 'filter.meetingId', 'UNKNOWN_MEETING', 'meeting') });
-  if (filter?.ownerOrganisationId) where.push({ owner: await knownId(ctx, Organisation, filter.ownerOrganisationId, 'filter.ownerOrganisationId', 'UNKNOWN_ORGANISATION', 'organisation') });
+  if (filter?.ownerOrganisationId)
+    where.push({ owner: await knownId(ctx, Organisation, filter.ownerOrganisationId, 'filter.ownerOrganisationId', 'UNKNOWN_ORGANISATION', 'organisation') });
   if (filter?.status?.length) where.push({ status: { $in: filter.status } });
   if (filter?.overdue === true) where.push({ status: ActionItemStatus.OPEN, dueDate: { $lt: actionItemToday() } });
   if (filter?.overdue === false) where.push({ $or: [{ status: { $ne: ActionItemStatus.OPEN } }, { dueDate: { $gte: actionItemToday() } }] });
@@ -135,12 +136,9 @@ export async function planMeeting(ctx: RequestContext, input: PlanMeetingInput):
     if (!body) throw notFound('BODY_NOT_FOUND', 'No coordination body has this id.', 'input.bodyId');
     const place = await checkSchedule(em, input);
     // Numbers run per body; the unique (body, number) index settles a race between two planners.
-    const [{ next }] = await em.getConnection().execute<{ next: number }[]>(
-      'select coalesce(max(number), 0) + 1 as next from meeting where body_id = ?',
-      [body.id],
-      'all',
-      em.getTransactionContext(),
-    );
+    const [{ next }] = await em
+      .getConnection()
+      .execute<{ next: number }[]>('select coalesce(max(number), 0) + 1 as next from meeting where body_id = ?', [body.id], 'all', em.getTransactionContext());
     return em.create(Meeting, {
       body,
       number: Number(next),
@@ -304,7 +302,7 @@ export async function recordDecision(ctx: RequestContext, meetingId: string, inp
     let agendaItem: AgendaItem | null = null;
     if (input.agendaItemId) {
       agendaItem = isUuid(input.agendaItemId) ? await em.findOne(AgendaItem, { id: input.agendaItemId, meeting }) : null;
-      if (!agendaItem) throw badInput(MeetingErrorCode.AGENDA_ITEM_NOT_FOUND, 'The agenda item is not on this meeting\'s agenda.', 'input.agendaItemId');
+      if (!agendaItem) throw badInput(MeetingErrorCode.AGENDA_ITEM_NOT_FOUND, "The agenda item is not on this meeting's agenda.", 'input.agendaItemId');
     }
     return em.create(Decision, { meeting, agendaItem, text: TranslatedText.of(input.text) });
   });

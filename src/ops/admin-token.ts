@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     console.log(`Use it as: curl -H 'Authorization: Bearer ${secret}' …`);
     if (passwordSetupToken) {
       const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-      console.log('To sign in to the web UI, set the administrator\'s password at (valid 7 days):');
+      console.log("To sign in to the web UI, set the administrator's password at (valid 7 days):");
       console.log(`http://${host.includes(':') ? `[${host}]` : host}:${config.port}/set-password?token=${encodeURIComponent(passwordSetupToken)}`);
     }
   } finally {

@@ -42,7 +42,10 @@ export interface BackupOptions {
 
 /** The file name of a backup taken now: `yntymak-2026-12-02T031205Z.pgcopy.gz` or `.dump`. */
 export function backupFileName(format: BackupFormat, at = new Date()): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   const readable = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}${stamp.slice(8)}`;
   return `yntymak-${readable}.${format === 'copy' ? 'pgcopy.gz' : 'dump'}`;
 }

@@ -88,9 +88,7 @@ export async function userRelations(client: Client): Promise<{ relations: number
     [MIGRATIONS_TABLE],
   );
   const [{ relations, has_migrations: hasMigrations }] = rows;
-  const migrations = hasMigrations
-    ? Number((await client.query<{ count: string }>(`select count(*) from ${MIGRATIONS_TABLE}`)).rows[0].count)
-    : 0;
+  const migrations = hasMigrations ? Number((await client.query<{ count: string }>(`select count(*) from ${MIGRATIONS_TABLE}`)).rows[0].count) : 0;
   return { relations, migrations };
 }
 

@@ -37,7 +37,9 @@ export async function openOpsDatabase(config: AppConfig, purpose: 'backup' | 're
   const shown = relative(projectRoot, clusterDir).startsWith('..') ? clusterDir : relative(projectRoot, clusterDir);
   const existed = existsSync(join(clusterDir, 'PG_VERSION'));
   if (purpose !== 'restore' && !existed) {
-    throw new OpsError(`No embedded database in ${shown}: nothing to ${purpose === 'backup' ? 'back up' : 'import into (start the hub once first)'}. Set DATA_DIR (or DATABASE_URL) to the hub's data.`);
+    throw new OpsError(
+      `No embedded database in ${shown}: nothing to ${purpose === 'backup' ? 'back up' : 'import into (start the hub once first)'}. Set DATA_DIR (or DATABASE_URL) to the hub's data.`,
+    );
   }
   let database;
   try {

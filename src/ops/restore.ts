@@ -172,7 +172,9 @@ async function runPgRestore(url: string, file: string): Promise<void> {
   const target = new URL(url);
   const password = decodeURIComponent(target.password);
   target.password = '';
-  const version = await run('pg_restore', ['--version']).then(({ stdout }) => majorOf(stdout)).catch(() => null);
+  const version = await run('pg_restore', ['--version'])
+    .then(({ stdout }) => majorOf(stdout))
+    .catch(() => null);
   if (version === null) throw new OpsError(`${file} is a pg_dump archive: restoring it needs pg_restore on PATH (of the version that wrote it or newer).`);
   try {
     await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.toString()}`, file], {

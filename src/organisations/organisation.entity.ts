@@ -45,9 +45,7 @@ export const IATI_ORGANISATION_TYPE: Record<OrganisationKind, { code: string; la
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
   description: 'Kind of organisation, after the IATI OrganisationType codelist (the code is in `Organisation.iatiTypeCode`).',
-  valuesConfig: Object.fromEntries(
-    Object.entries(IATI_ORGANISATION_TYPE).map(([name, { code, label }]) => [name, { description: `${label} (IATI ${code}).` }]),
-  ),
+  valuesConfig: Object.fromEntries(Object.entries(IATI_ORGANISATION_TYPE).map(([name, { code, label }]) => [name, { description: `${label} (IATI ${code}).` }])),
 });
 
 /** A donor, multilateral, NGO, state body or LSG body. */

@@ -29,11 +29,7 @@ export async function requireOrganisation(em: EntityManager, id: string, field: 
   return organisation;
 }
 
-export async function listOrganisations(
-  ctx: RequestContext,
-  filter: OrganisationFilter | null | undefined,
-  window: PageWindow,
-): Promise<Connection<Organisation>> {
+export async function listOrganisations(ctx: RequestContext, filter: OrganisationFilter | null | undefined, window: PageWindow): Promise<Connection<Organisation>> {
   const where: FilterQuery<Organisation>[] = [];
   const search = filter?.search ? searchKey(filter.search) : '';
   if (search) where.push({ searchText: { $like: `%${escapeLike(search)}%` } });
@@ -52,11 +48,7 @@ async function checkIatiIdentifierFree(em: EntityManager, iatiIdentifier: string
   if (!iatiIdentifier) return;
   const holder = await em.findOne(Organisation, { iatiIdentifier });
   if (holder && holder.id !== exceptId) {
-    throw badInput(
-      OrganisationErrorCode.IATI_IDENTIFIER_TAKEN,
-      `Another organisation already has the IATI identifier ${iatiIdentifier}.`,
-      'input.iatiIdentifier',
-    );
+    throw badInput(OrganisationErrorCode.IATI_IDENTIFIER_TAKEN, `Another organisation already has the IATI identifier ${iatiIdentifier}.`, 'input.iatiIdentifier');
   }
 }
 

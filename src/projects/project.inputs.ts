@@ -14,7 +14,7 @@ export enum CoverageMatch {
 
 registerEnumType(CoverageMatch, {
   name: 'CoverageMatch',
-  description: 'How a project\'s coverage must relate to the unit of `ProjectFilter.unitCode`.',
+  description: "How a project's coverage must relate to the unit of `ProjectFilter.unitCode`.",
   valuesConfig: {
     INTERSECTING: { description: 'The project covers the unit, a unit inside it, or a unit containing it (default).' },
     WITHIN: { description: 'The project covers the unit or a unit inside it (it works in that area).' },
@@ -73,7 +73,10 @@ export class ProjectFilter {
   @Field(() => [String], { nullable: true, description: 'Only projects on at least one of these themes.' })
   themeCodes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only projects whose coverage relates to this administrative unit (see `coverageMatch`); an unknown code is a BAD_USER_INPUT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only projects whose coverage relates to this administrative unit (see `coverageMatch`); an unknown code is a BAD_USER_INPUT.',
+  })
   unitCode?: string | null;
 
   @Field(() => CoverageMatch, { defaultValue: CoverageMatch.INTERSECTING, description: 'How the coverage must relate to `unitCode`.' })

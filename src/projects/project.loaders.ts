@@ -65,10 +65,7 @@ export function createProjectLoaders(em: EntityManager) {
     themeCodesOf: new DataLoader<string, string[]>(async (projectIds) => {
       const rows = await em
         .getConnection()
-        .execute<{ project_id: string; theme_code: string }[]>(
-          'select project_id, theme_code from project_theme where project_id in (?) order by theme_code',
-          [[...projectIds]],
-        );
+        .execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?) order by theme_code', [[...projectIds]]);
       return groupByKeys(projectIds, rows, (row) => row.project_id).map((group) => group.map((row) => row.theme_code));
     }),
   };

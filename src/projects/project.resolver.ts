@@ -39,7 +39,7 @@ export class ProjectResolver {
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
   @Mutation(() => Project, {
     description:
-      'Records a project with its coverage, participants and themes (ADMIN, PARTNER_EDITOR). A partner\'s own organisation is added as IMPLEMENTING unless it already has an editing role.',
+      "Records a project with its coverage, participants and themes (ADMIN, PARTNER_EDITOR). A partner's own organisation is added as IMPLEMENTING unless it already has an editing role.",
   })
   createProject(@Arg('input', { description: 'The project.' }) input: CreateProjectInput, @Ctx() ctx: RequestContext) {
     return projects.createProject(ctx, input);
@@ -47,8 +47,7 @@ export class ProjectResolver {
 
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
   @Mutation(() => Project, {
-    description:
-      'Changes a project\'s description, dates, stage, themes and other fields (ADMIN; a PARTNER_EDITOR whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING).',
+    description: "Changes a project's description, dates, stage, themes and other fields (ADMIN; a PARTNER_EDITOR whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING).",
   })
   updateProject(
     @Arg('id', () => ID, { description: 'Project id.' }) id: string,

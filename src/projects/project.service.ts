@@ -21,14 +21,7 @@ import { ParticipantRole, ProjectParticipant } from './project-participant.entit
 import { Project } from './project.entity';
 import { projectFilterSql, projectOrderSql } from './project.sql';
 import { ProjectErrorCode } from './project.errors';
-import {
-  type CoverageInput,
-  type CreateProjectInput,
-  type ParticipantInput,
-  type ProjectFilter,
-  type ProjectOrder,
-  type UpdateProjectInput,
-} from './project.inputs';
+import { type CoverageInput, type CreateProjectInput, type ParticipantInput, type ProjectFilter, type ProjectOrder, type UpdateProjectInput } from './project.inputs';
 
 export function projectById(ctx: RequestContext, id: string): Promise<ProjectRecord | null> {
   return ctx.loaders.projects.projectById.load(id);
@@ -66,11 +59,8 @@ export async function listProjects(
   window: PageWindow,
 ): Promise<Connection<ProjectRecord>> {
   const where = sqlWhere(await checkedProjectFilterSql(ctx, filter));
-  return pageByIds(
-    ctx.em,
-    { from: 'project p', where: where.sql, params: where.params, orderBy: projectOrderSql(order, ctx.language), id: 'p.id' },
-    window,
-    (ids) => ctx.loaders.projects.projectById.loadMany(ids),
+  return pageByIds(ctx.em, { from: 'project p', where: where.sql, params: where.params, orderBy: projectOrderSql(order, ctx.language), id: 'p.id' }, window, (ids) =>
+    ctx.loaders.projects.projectById.loadMany(ids),
   );
 }
 
@@ -85,10 +75,7 @@ export async function assertCanEditProject(em: EntityManager, caller: Caller | n
     caller.organisationId !== null &&
     (await em.count(ProjectParticipant, { project, organisation: caller.organisationId, role: { $in: EDITING_ROLES } })) > 0;
   if (!runsIt) {
-    throw forbidden(
-      'Only partners whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING in this project may change it.',
-      AccessErrorCode.NOT_YOUR_ORGANISATION,
-    );
+    throw forbidden('Only partners whose organisation is ACCOUNTABLE, EXTENDING or IMPLEMENTING in this project may change it.', AccessErrorCode.NOT_YOUR_ORGANISATION);
   }
 }
 
@@ -98,11 +85,7 @@ function withPartnerOrganisation(caller: Caller | null, participants: Participan
   const own = caller.organisationId;
   if (participants.some((entry) => entry.organisationId === own && EDITING_ROLES.includes(entry.role))) return participants;
   if (!addIfMissing) {
-    throw badInput(
-      'OWN_ORGANISATION_REMOVED',
-      'Your organisation must stay ACCOUNTABLE, EXTENDING or IMPLEMENTING in the project; ask an administrator to hand it over.',
-      field,
-    );
+    throw badInput('OWN_ORGANISATION_REMOVED', 'Your organisation must stay ACCOUNTABLE, EXTENDING or IMPLEMENTING in the project; ask an administrator to hand it over.', field);
   }
   return [...participants, { organisationId: own, role: ParticipantRole.IMPLEMENTING }];
 }
@@ -171,11 +154,7 @@ async function participantRows(em: EntityManager, participants: ParticipantInput
   return participants.map((entry, index) => {
     const organisation = byId.get(entry.organisationId);
     if (!organisation) {
-      throw badInput(
-        ProjectErrorCode.UNKNOWN_ORGANISATION,
-        `There is no organisation with the id "${entry.organisationId}".`,
-        `${field}[${index}].organisationId`,
-      );
+      throw badInput(ProjectErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id "${entry.organisationId}".`, `${field}[${index}].organisationId`);
     }
     return { organisation, role: entry.role };
   });
@@ -223,11 +202,7 @@ export async function createProject(ctx: RequestContext, input: CreateProjectInp
     await checkIatiIdentifierFree(em, input.iatiIdentifier);
     const themes = await requireThemes(em, input.themeCodes ?? [], 'input.themeCodes');
     const coverage = await coverageRows(em, input.coverage, 'input.coverage');
-    const participants = await participantRows(
-      em,
-      withPartnerOrganisation(ctx.caller, input.participants, 'input.participants', true),
-      'input.participants',
-    );
+    const participants = await participantRows(em, withPartnerOrganisation(ctx.caller, input.participants, 'input.participants', true), 'input.participants');
     const title = TranslatedText.of(input.title);
     const project = em.create(Project, {
       title,

@@ -12,7 +12,9 @@ const END_SQL = 'coalesce(p.actual_end, p.planned_end)';
 
 /** A project's title in `language`, else in another language that has one (on `project p`). */
 export function titleSql(language: Language): string {
-  return `coalesce(${languagesFor(language).map((lang) => `p.title_${lang}`).join(', ')})`;
+  return `coalesce(${languagesFor(language)
+    .map((lang) => `p.title_${lang}`)
+    .join(', ')})`;
 }
 
 /** The order of a project list (on `project p`); ties broken by id so pages never overlap. */

@@ -65,7 +65,10 @@ export function answerHttpErrorsAsGraphQL(http: FastifyInstance): void {
     const unavailable = serviceUnavailableError(error);
     if (unavailable) {
       request.log.warn({ reason: unavailable.extensions?.reason, error: error.message }, 'the database did not take the work of a request');
-      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ errors: [unavailable] });
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ errors: [unavailable] });
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const clientError = status < 500;

@@ -166,7 +166,10 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
               .header('www-authenticate', 'Bearer')
               .send({ errors: [{ message: 'Metrics need `Authorization: Bearer <METRICS_TOKEN>`.', extensions: { code: 'UNAUTHENTICATED' } }] });
           }
-          return reply.header('content-type', registry.contentType).header('cache-control', 'no-store').send(await registry.metrics());
+          return reply
+            .header('content-type', registry.contentType)
+            .header('cache-control', 'no-store')
+            .send(await registry.metrics());
         });
       }
     },

@@ -178,7 +178,9 @@ async function registerRateLimits(http: FastifyInstance, limits: RateLimits, { o
     if (logins > 1) {
       return reply
         .code(400)
-        .send({ errors: [{ message: `Sign in once per request: this one asks for \`login\` ${logins} times.`, extensions: { code: 'BAD_REQUEST', reason: 'ONE_LOGIN_PER_REQUEST' } }] });
+        .send({
+          errors: [{ message: `Sign in once per request: this one asks for \`login\` ${logins} times.`, extensions: { code: 'BAD_REQUEST', reason: 'ONE_LOGIN_PER_REQUEST' } }],
+        });
     }
     const limit = await loginLimit(request);
     if (limit.isAllowed || !limit.isExceeded) return;
@@ -214,7 +216,9 @@ export function loginFieldCount(body: unknown, maxTokens: number): number {
 }
 
 function loginFieldsOf(document: DocumentNode): number {
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition.selectionSet] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition.selectionSet] as const] : [])),
+  );
   // Each fragment counted once (spreads of spreads would otherwise multiply); a cycle counts 0.
   const fragmentCounts = new Map<string, number>();
   const countFragment = (name: string): number => {

@@ -47,13 +47,7 @@ type Variables = Record<string, unknown>;
  * Infinity when counting stopped early because the cost is certainly above `limit` (fragments
  * spread into each other can describe far more fields than the document holds).
  */
-export function queryCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  rawVariables: Variables,
-  limit: number,
-): number | null {
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Variables, limit: number): number | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
   if (coerced.errors) return null;
   const root = schema.getRootType(operation.operation);

@@ -55,7 +55,12 @@ const NO_SESSION: Omit<HttpSession, 'clientIp'> = { setSessionCookie: () => unde
 export function createRequestContexts(config: AppConfig, orm: Orm): RequestContexts {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.env === 'production' } as const;
 
-  function contextOf(request: FastifyRequest, em: EntityManager, language: Language, fields: Pick<RequestContext, 'caller' | 'credentialError' | 'sessionEnded' | 'http'>): RequestContext {
+  function contextOf(
+    request: FastifyRequest,
+    em: EntityManager,
+    language: Language,
+    fields: Pick<RequestContext, 'caller' | 'credentialError' | 'sessionEnded' | 'http'>,
+  ): RequestContext {
     const context: RequestContext = { em, loaders: createLoaders(em), language, log: request.log as Logger, requestId: request.id, ...fields };
     request.scope.context = context;
     return context;

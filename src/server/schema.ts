@@ -4,12 +4,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { guardRootFields } from '../common/access';
 import { projectRoot } from '../config/paths';
-import {
-  ActivityCollisionResolver,
-  ActivityPlaceResolver,
-  ActivityReportResolver,
-  ActivitySummaryRowResolver,
-} from '../activities/activity.resolver';
+import { ActivityCollisionResolver, ActivityPlaceResolver, ActivityReportResolver, ActivitySummaryRowResolver } from '../activities/activity.resolver';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { ApiTokenResolver, AuditEventUserResolver, UserResolver } from '../auth/auth.resolver';
 import { CoordinationBodyResolver, MembershipResolver } from '../council/council.resolver';

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { TranslatedText } from '../common/translations.embeddable';
 
 /** A theme of the hub's taxonomy, mapped to OECD-DAC purpose codes for IATI. */
-@ObjectType({ description: 'A theme of the hub\'s taxonomy (e.g. conflict prevention), mapped to OECD-DAC purpose codes.' })
+@ObjectType({ description: "A theme of the hub's taxonomy (e.g. conflict prevention), mapped to OECD-DAC purpose codes." })
 @Entity({ tableName: 'theme' })
 export class Theme {
   [PrimaryKeyProp]?: 'code';
@@ -20,7 +20,10 @@ export class Theme {
   description: TranslatedText = new TranslatedText();
 
   /** OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1). */
-  @Field(() => [String], { description: 'OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) this theme maps to: the sectors the IATI export (`GET /iati/activities.xml`) gives its projects, split evenly. The secretariat edits them with `updateTheme`.' })
+  @Field(() => [String], {
+    description:
+      'OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) this theme maps to: the sectors the IATI export (`GET /iati/activities.xml`) gives its projects, split evenly. The secretariat edits them with `updateTheme`.',
+  })
   @Property({ type: 'text[]' })
   dacCodes: string[] = [];
 

@@ -13,7 +13,11 @@ export class CreateThemeInput {
   @Field(() => TranslationsInput, { nullable: true, description: 'What the theme covers, in any of ky, ru, en.' })
   description?: TranslationsInput | null;
 
-  @Field(() => [String], { nullable: true, description: 'OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) the theme maps to, e.g. 15220; each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise). The IATI export lists them as the sectors of the theme\'s projects.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) the theme maps to, e.g. 15220; each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise). The IATI export lists them as the sectors of the theme's projects.",
+  })
   @ArrayMaxSize(50)
   dacCodes?: string[] | null;
 
@@ -32,7 +36,10 @@ export class UpdateThemeInput {
   @Field(() => TranslationsInput, { nullable: true, description: 'New description (replaces all three languages); null clears it.' })
   description?: TranslationsInput | null;
 
-  @Field(() => [String], { nullable: true, description: 'All OECD-DAC 5-digit purpose codes from now on, each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise); null or an empty list clears them.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'All OECD-DAC 5-digit purpose codes from now on, each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise); null or an empty list clears them.',
+  })
   @ArrayMaxSize(50)
   dacCodes?: string[] | null;
 

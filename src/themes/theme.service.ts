@@ -39,16 +39,16 @@ function checkDacCodes(codes: string[], field: string): string[] {
   const trimmed = [...new Set(codes.map((code) => code.trim()))];
   const bad = trimmed.filter((code) => !DAC_CODE.test(code));
   if (bad.length > 0) {
-    throw badInput(ThemeErrorCode.INVALID_DAC_CODE, `\`${field}\` takes OECD-DAC purpose codes of 5 digits, such as 15220; got ${bad.map((code) => `"${code}"`).join(', ')}.`, field);
+    throw badInput(
+      ThemeErrorCode.INVALID_DAC_CODE,
+      `\`${field}\` takes OECD-DAC purpose codes of 5 digits, such as 15220; got ${bad.map((code) => `"${code}"`).join(', ')}.`,
+      field,
+    );
   }
   const unknown = trimmed.filter((code) => dacCodeStatus(code) !== 'active');
   if (unknown.length > 0) {
     const said = unknown.map((code) => (dacCodeStatus(code) === 'withdrawn' ? `${code} (withdrawn)` : code)).join(', ');
-    throw badInput(
-      ThemeErrorCode.UNKNOWN_DAC_CODE,
-      `\`${field}\` takes active OECD-DAC purpose codes of the IATI Sector codelist, such as 15220 or 15112; not ${said}.`,
-      field,
-    );
+    throw badInput(ThemeErrorCode.UNKNOWN_DAC_CODE, `\`${field}\` takes active OECD-DAC purpose codes of the IATI Sector codelist, such as 15220 or 15112; not ${said}.`, field);
   }
   return trimmed;
 }

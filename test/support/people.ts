@@ -20,7 +20,11 @@ export async function createPerson(server: TestServer, role: TestRole, organisat
     { input: { email, name, role, organisationId } },
   );
   if (invitation.errors) throw new Error(`createUser failed: ${JSON.stringify(invitation.errors)}`);
-  const set = await server.graphql('mutation ($t: String!, $p: String!) { setPassword(token: $t, password: $p) { id } }', { t: invitation.data!.createUser.passwordSetupToken, p: password }, { token: null });
+  const set = await server.graphql(
+    'mutation ($t: String!, $p: String!) { setPassword(token: $t, password: $p) { id } }',
+    { t: invitation.data!.createUser.passwordSetupToken, p: password },
+    { token: null },
+  );
   if (set.errors) throw new Error(`setPassword failed: ${JSON.stringify(set.errors)}`);
   return { email, password, userId: invitation.data!.createUser.user.id, name };
 }

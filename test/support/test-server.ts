@@ -38,11 +38,7 @@ export interface TestServer {
   databaseUrl: string;
   orm: Orm;
   app: App;
-  graphql<TData, TVariables>(
-    document: TypedDocumentNode<TData, TVariables> | string,
-    variables?: TVariables,
-    options?: RequestOptions,
-  ): Promise<GraphQLResult<TData>>;
+  graphql<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables, options?: RequestOptions): Promise<GraphQLResult<TData>>;
   /** The API token of the ADMIN created for this database. */
   adminToken: string;
   /** Invites a user with this role (through the API, as ADMIN) and returns an API token of theirs. */
@@ -107,16 +103,12 @@ export async function startTestServer(environment: Record<string, string> = {}):
     },
     async tokenFor(role, organisationId) {
       invited += 1;
-      const invitation = await server.graphql(
-        `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`,
-        { input: { email: `${role.toLowerCase()}-${invited}@test.example`, name: `Test ${role} ${invited}`, role, organisationId } },
-      );
+      const invitation = await server.graphql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
+        input: { email: `${role.toLowerCase()}-${invited}@test.example`, name: `Test ${role} ${invited}`, role, organisationId },
+      });
       if (invitation.errors) throw new Error(`createUser failed: ${JSON.stringify(invitation.errors)}`);
       const userId = (invitation.data as { createUser: { user: { id: string } } }).createUser.user.id;
-      const created = await server.graphql(
-        `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,
-        { input: { name: 'test', userId } },
-      );
+      const created = await server.graphql(`mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`, { input: { name: 'test', userId } });
       if (created.errors) throw new Error(`createApiToken failed: ${JSON.stringify(created.errors)}`);
       return { token: (created.data as { createApiToken: { secret: string } }).createApiToken.secret, userId };
     },

@@ -36,9 +36,12 @@ afterAll(async () => {
 /** Screenshot, axe, translations and console: every main page must pass all four. */
 
 async function invitedUserId(): Promise<{ id: string; version: number }> {
-  const { data } = await server.graphql<{ users: { nodes: { id: string; version: number }[] } }, object>('query ($s: String) { users(filter: { search: $s }) { nodes { id version } } }', {
-    s: INVITED.email,
-  });
+  const { data } = await server.graphql<{ users: { nodes: { id: string; version: number }[] } }, object>(
+    'query ($s: String) { users(filter: { search: $s }) { nodes { id version } } }',
+    {
+      s: INVITED.email,
+    },
+  );
   return data!.users.nodes[0];
 }
 

@@ -28,22 +28,29 @@ const load = (language: string, namespace: string) => flatten(JSON.parse(readFil
 describe('the web UI catalogues', () => {
   it('have the same namespaces in every language', () => {
     for (const language of LANGUAGES) {
-      expect(readdirSync(join(LOCALES, language)).map((file) => file.replace(/\.json$/, '')).sort()).toEqual([...namespaces].sort());
+      expect(
+        readdirSync(join(LOCALES, language))
+          .map((file) => file.replace(/\.json$/, ''))
+          .sort(),
+      ).toEqual([...namespaces].sort());
     }
   });
 
-  it.each(LANGUAGES.flatMap((language) => namespaces.map((namespace) => [language, namespace] as const)))('%s/%s has every key, with its plural forms, and no empty text', (language, namespace) => {
-    const english = load('en', namespace);
-    const catalogue = load(language, namespace);
-    const bases = (keys: Iterable<string>) => [...new Set([...keys].map((key) => key.replace(PLURAL, '')))].sort();
-    expect(bases(catalogue.keys())).toEqual(bases(english.keys()));
-    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-    const plurals = new Set([...english.keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
-    for (const base of plurals) {
-      for (const category of categories) expect(catalogue.has(`${base}_${category}`) ? `${base}_${category}` : `missing ${base}_${category}`).toBe(`${base}_${category}`);
-    }
-    for (const [key, text] of catalogue) expect(text.trim() ? key : `empty ${key}`).toBe(key);
-  });
+  it.each(LANGUAGES.flatMap((language) => namespaces.map((namespace) => [language, namespace] as const)))(
+    '%s/%s has every key, with its plural forms, and no empty text',
+    (language, namespace) => {
+      const english = load('en', namespace);
+      const catalogue = load(language, namespace);
+      const bases = (keys: Iterable<string>) => [...new Set([...keys].map((key) => key.replace(PLURAL, '')))].sort();
+      expect(bases(catalogue.keys())).toEqual(bases(english.keys()));
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const plurals = new Set([...english.keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
+      for (const base of plurals) {
+        for (const category of categories) expect(catalogue.has(`${base}_${category}`) ? `${base}_${category}` : `missing ${base}_${category}`).toBe(`${base}_${category}`);
+      }
+      for (const [key, text] of catalogue) expect(text.trim() ? key : `empty ${key}`).toBe(key);
+    },
+  );
 
   it('have every key the code asks for with t("namespace:key")', () => {
     const sources: string[] = [];

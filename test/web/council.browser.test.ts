@@ -17,9 +17,12 @@ let talasId: string;
 const EMAIL = 'j.bekova@example.org';
 
 async function createOrganisation(name: { ky: string; ru: string; en: string }): Promise<string> {
-  const { data, errors } = await server.graphql<{ createOrganisation: { id: string } }, object>('mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', {
-    input: { name, kind: 'NATIONAL_NGO' },
-  });
+  const { data, errors } = await server.graphql<{ createOrganisation: { id: string } }, object>(
+    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+    {
+      input: { name, kind: 'NATIONAL_NGO' },
+    },
+  );
   if (errors) throw new Error(JSON.stringify(errors));
   return data!.createOrganisation.id;
 }
@@ -28,7 +31,17 @@ interface Roster {
   coordinationBody: {
     quorumPercent: number;
     memberCount: number;
-    members: { nodes: { id: string; active: boolean; startDate: string | null; endDate: string | null; role: string; organisation: { id: string }; representatives: { name: string; email: string | null }[] }[] };
+    members: {
+      nodes: {
+        id: string;
+        active: boolean;
+        startDate: string | null;
+        endDate: string | null;
+        role: string;
+        organisation: { id: string };
+        representatives: { name: string; email: string | null }[];
+      }[];
+    };
   };
 }
 
@@ -64,7 +77,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
 
 describe('the public council page (Russian)', () => {
   it('lists the bodies with their members, seats and earlier meetings, and no one’s contacts', async () => {

@@ -30,33 +30,53 @@ beforeAll(async () => {
   const { coordinationBodies } = await call<{ coordinationBodies: { id: string; kind: string }[] }>('{ coordinationBodies { id kind } }', {});
   const councilId = coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id;
   // A foundation in the council, with a project that overlaps another organisation's.
-  const { createOrganisation: foundation } = await call<{ createOrganisation: { id: string } }>('mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', {
-    input: { name: { ky: 'Ынтымак коомдук фонду', ru: 'Общественный фонд «Ынтымак»', en: 'Yntymak Public Foundation' }, kind: 'NATIONAL_NGO' },
-  });
+  const { createOrganisation: foundation } = await call<{ createOrganisation: { id: string } }>(
+    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+    {
+      input: { name: { ky: 'Ынтымак коомдук фонду', ru: 'Общественный фонд «Ынтымак»', en: 'Yntymak Public Foundation' }, kind: 'NATIONAL_NGO' },
+    },
+  );
   await call('mutation ($input: AddMembershipInput!) { addMembership(input: $input) { id } }', { input: { bodyId: councilId, organisationId: foundation.id, role: 'MEMBER' } });
   const other = await createOrganisation(server, 'Overlap Partner NGO', 'NATIONAL_NGO');
-  const common = { status: 'IMPLEMENTATION' as const, plannedStart: '2025-01-01', plannedEnd: '2032-12-31', themeCodes: ['CONFLICT_PREVENTION'], coverage: [{ unitCode: 'KG05214000000' }] };
+  const common = {
+    status: 'IMPLEMENTATION' as const,
+    plannedStart: '2025-01-01',
+    plannedEnd: '2032-12-31',
+    themeCodes: ['CONFLICT_PREVENTION'],
+    coverage: [{ unitCode: 'KG05214000000' }],
+  };
   await createProject(server, { ...common, title: { ru: 'Диалог в Баткенском районе' }, participants: [{ organisationId: foundation.id, role: 'IMPLEMENTING' }] });
   await createProject(server, { ...common, title: { ru: 'Мир в Баткене' }, participants: [{ organisationId: other, role: 'IMPLEMENTING' }] });
   partner = await createPerson(server, 'PARTNER_EDITOR', foundation.id, 'Айбек Жумабаев');
 
   // The council's next meeting, with an agenda item, attendance and an overdue task of the foundation.
   const { planMeeting: meeting } = await call<{ planMeeting: { id: string } }>('mutation ($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', {
-    input: { bodyId: councilId, title: { ky: 'Кеңештин кезектеги жыйыны', ru: 'Очередное заседание Совета' }, startsAt: '2031-03-12T04:00:00Z', endsAt: '2031-03-12T07:00:00Z', format: 'IN_PERSON', address: 'Бишкек ш., Агенттик, 3-зал' },
+    input: {
+      bodyId: councilId,
+      title: { ky: 'Кеңештин кезектеги жыйыны', ru: 'Очередное заседание Совета' },
+      startsAt: '2031-03-12T04:00:00Z',
+      endsAt: '2031-03-12T07:00:00Z',
+      format: 'IN_PERSON',
+      address: 'Бишкек ш., Агенттик, 3-зал',
+    },
   });
-  await call('mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(meetingId: $id, input: $input) { id } }', { id: meeting.id, input: { title: { ky: ITEM, ru: 'План работы по приграничным территориям' } } });
+  await call('mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(meetingId: $id, input: $input) { id } }', {
+    id: meeting.id,
+    input: { title: { ky: ITEM, ru: 'План работы по приграничным территориям' } },
+  });
   await call('mutation ($id: ID!, $attendance: [AttendanceInput!]!) { recordAttendance(meetingId: $id, attendance: $attendance) { id } }', {
     id: meeting.id,
     attendance: [{ organisationId: foundation.id, status: 'PRESENT', people: ['Т. Абдыкадыров', 'А. Осмонова'] }],
   });
-  await call('mutation ($input: ActionItemInput!) { addActionItem(input: $input) { id } }', { input: { meetingId: meeting.id, description: TASK, ownerOrganisationId: foundation.id, dueDate: '2020-01-31' } });
+  await call('mutation ($input: ActionItemInput!) { addActionItem(input: $input) { id } }', {
+    input: { meetingId: meeting.id, description: TASK, ownerOrganisationId: foundation.id, dueDate: '2020-01-31' },
+  });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
 
 describe('the signed-in home page', () => {
   it('shows the secretariat the next meeting, reports to review, overdue tasks, hotspots and recent changes (Kyrgyz)', async () => {

@@ -61,25 +61,29 @@ beforeAll(async () => {
   foundation = { id: created.data!.createOrganisation.id, name: 'Ынтымак коомдук фонду' };
   const bodies = await server.graphql<{ coordinationBodies: { id: string; kind: string }[] }, object>('{ coordinationBodies { id kind } }', {});
   const joined = await server.graphql('mutation ($input: AddMembershipInput!) { addMembership(input: $input) { id } }', {
-    input: { bodyId: bodies.data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id, organisationId: foundation.id, role: 'MEMBER', startDate: '2024-01-15' },
+    input: {
+      bodyId: bodies.data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!.id,
+      organisationId: foundation.id,
+      role: 'MEMBER',
+      startDate: '2024-01-15',
+    },
   });
   if (joined.errors) throw new Error(JSON.stringify(joined.errors));
-  const { data } = await server.graphql<{ coordinationBodies: { id: string; kind: string; members: { nodes: { role: string; organisation: { id: string; name: string } }[] } }[] }, object>(
-    '{ coordinationBodies { id kind members(first: 100) { nodes { role organisation { id name } } } } }',
-    {},
-    { headers: { 'accept-language': 'ky' } },
-  );
+  const { data } = await server.graphql<
+    { coordinationBodies: { id: string; kind: string; members: { nodes: { role: string; organisation: { id: string; name: string } }[] } }[] },
+    object
+  >('{ coordinationBodies { id kind members(first: 100) { nodes { role organisation { id name } } } } }', {}, { headers: { 'accept-language': 'ky' } });
   const council = data!.coordinationBodies.find((body) => body.kind === 'DONOR_COORDINATION_COUNCIL')!;
   councilId = council.id;
-  members = council.members.nodes.filter((member) => member.role !== 'OBSERVER').map((member) => ({ id: member.organisation.id, role: member.role, name: member.organisation.name }));
+  members = council.members.nodes
+    .filter((member) => member.role !== 'OBSERVER')
+    .map((member) => ({ id: member.organisation.id, role: member.role, name: member.organisation.name }));
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-
 
 /** Types a time into a 24-hour time field (hours and minutes, each labelled). */
 async function setTime(scope: Locator, field: string, hours: string, minutes: string) {
@@ -89,7 +93,10 @@ async function setTime(scope: Locator, field: string, hours: string, minutes: st
 
 /** The accessible name given to the element that has the keyboard focus. */
 const focusedLabel = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label') ?? null);
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label') ?? null,
+  );
 
 describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
   it('plans, builds and orders the agenda, records attendance with the quorum, a decision and a task, and hands out the briefing and invitation', async () => {
@@ -143,10 +150,16 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
     // By keyboard: the first item down twice; the focus stays on it (on "up" once it is last).
     await page.getByRole('button', { name: `Төмөн жылдыруу: ${ITEMS[0]}` }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: `«${ITEMS[0]}» эми 3 ичинен 2-орунда. Тартип сакталды.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `«${ITEMS[0]}» эми 3 ичинен 2-орунда. Тартип сакталды.` })
+      .waitFor();
     expect(await focusedLabel(page)).toBe(`Төмөн жылдыруу: ${ITEMS[0]}`);
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: `«${ITEMS[0]}» эми 3 ичинен 3-орунда.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `«${ITEMS[0]}» эми 3 ичинен 3-орунда.` })
+      .waitFor();
     expect(await focusedLabel(page)).toBe(`Жогору жылдыруу: ${ITEMS[0]}`);
     expect(await agendaTitles()).toEqual([ITEMS[1], ITEMS[2], ITEMS[0]]);
 
@@ -160,9 +173,19 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 5 });
     await page.mouse.move(from.x + from.width / 2, to.y + 5, { steps: 15 });
     await page.mouse.up();
-    await page.getByRole('status').filter({ hasText: `«${ITEMS[2]}» эми 3 ичинен 1-орунда.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `«${ITEMS[2]}» эми 3 ичинен 1-орунда.` })
+      .waitFor();
     await eventually(agendaTitles, [ITEMS[2], ITEMS[1], ITEMS[0]]);
-    await eventually(() => page.locator('li[data-agenda-item]').allInnerTexts().then((texts) => texts.map((text) => ITEMS.find((item) => text.includes(item)))), [ITEMS[2], ITEMS[1], ITEMS[0]]);
+    await eventually(
+      () =>
+        page
+          .locator('li[data-agenda-item]')
+          .allInnerTexts()
+          .then((texts) => texts.map((text) => ITEMS.find((item) => text.includes(item)))),
+      [ITEMS[2], ITEMS[1], ITEMS[0]],
+    );
 
     // Attendance: the quorum counts as members are marked present (more than half of 9: 5).
     const required = Math.floor(members.length / 2) + 1;
@@ -171,18 +194,27 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
     await eventually(() => live.innerText(), `Азырынча кворум жок: ${members.length} мүчөдөн 0 катышууда, ${required} керек.`);
     await screenshot(page, 'meeting-attendance-ky');
     for (let index = 0; index < required; index++) {
-      await page.getByRole('radiogroup', { name: `Катышуусу: ${members[index].name}` }).getByText('Катышты', { exact: true }).click();
+      await page
+        .getByRole('radiogroup', { name: `Катышуусу: ${members[index].name}` })
+        .getByText('Катышты', { exact: true })
+        .click();
       const expected =
         index + 1 < required
           ? `Азырынча кворум жок: ${members.length} мүчөдөн ${index + 1} катышууда, ${required} керек.`
           : `Кворум бар: ${members.length} мүчөдөн ${required} катышууда (${required} керек).`;
       await eventually(() => live.innerText(), expected);
     }
-    await page.getByRole('radiogroup', { name: `Катышуусу: ${members[required].name}` }).getByText('Себептүү жок', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: `Катышуусу: ${members[required].name}` })
+      .getByText('Себептүү жок', { exact: true })
+      .click();
     await page.getByRole('textbox', { name: `${members[0].name} уюмунан ким келди` }).fill('Т. Абдыкадыров, А. Осмонова');
     await page.getByText('Өзгөртүүлөр азырынча сактала элек.').waitFor();
     await page.getByRole('button', { name: 'Катышууну сактоо' }).click();
-    await page.getByTestId('quorum-server').filter({ hasText: `Сакталды. Хабдын эсеби боюнча ${members.length} мүчөдөн ${required} катышууда: кворум бар (${required} керек).` }).waitFor();
+    await page
+      .getByTestId('quorum-server')
+      .filter({ hasText: `Сакталды. Хабдын эсеби боюнча ${members.length} мүчөдөн ${required} катышууда: кворум бар (${required} керек).` })
+      .waitFor();
     const recorded = await meetingState();
     expect(recorded.quorum).toEqual({ present: required, required, reached: true });
     expect(recorded.attendance.find((row) => row.organisation.id === members[0].id)).toMatchObject({ status: 'PRESENT', people: ['Т. Абдыкадыров', 'А. Осмонова'] });
@@ -219,10 +251,13 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
     await page.getByRole('button', { name: 'Аткарылды деп белгилөө: Протоколду жөнөтүү' }).click();
     await page.getByRole('row').filter({ hasText: 'Протоколду жөнөтүү' }).getByText('Аткарылды', { exact: true }).waitFor();
     // The badge can show before the update's answer is back; the hub's record settles a moment later.
-    await eventually(async () => (await meetingState()).actionItems.map((item) => [item.description, item.status, item.overdue]), [
-      [TASK, 'OPEN', true],
-      ['Протоколду жөнөтүү', 'DONE', false],
-    ]);
+    await eventually(
+      async () => (await meetingState()).actionItems.map((item) => [item.description, item.status, item.overdue]),
+      [
+        [TASK, 'OPEN', true],
+        ['Протоколду жөнөтүү', 'DONE', false],
+      ],
+    );
     await expectClean(ui, 'meeting-tasks-ky');
 
     // The briefing opens in a new tab, in Kyrgyz, with the agenda.
@@ -259,18 +294,39 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
 describe('changing a meeting (Russian, on a phone)', () => {
   it('edits an item’s minutes, drags one with the keyboard, removes one, moves the meeting and calls it off', async () => {
     const plan = await server.graphql<{ planMeeting: { id: string } }, object>('mutation ($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', {
-      input: { bodyId: councilId, title: { ru: 'Внеочередное заседание' }, startsAt: '2031-05-20T04:00:00Z', endsAt: '2031-05-20T06:00:00Z', format: 'ONLINE', onlineLink: 'https://meet.example.org/council' },
+      input: {
+        bodyId: councilId,
+        title: { ru: 'Внеочередное заседание' },
+        startsAt: '2031-05-20T04:00:00Z',
+        endsAt: '2031-05-20T06:00:00Z',
+        format: 'ONLINE',
+        onlineLink: 'https://meet.example.org/council',
+      },
     });
     const id = plan.data!.planMeeting.id;
     for (const title of ['Бюджет', 'Отчёты', 'Разное']) {
-      const added = await server.graphql('mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(meetingId: $id, input: $input) { id } }', { id, input: { title: { ru: title } } });
+      const added = await server.graphql('mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(meetingId: $id, input: $input) { id } }', {
+        id,
+        input: { title: { ru: title } },
+      });
       if (added.errors) throw new Error(JSON.stringify(added.errors));
     }
     const state = async () =>
-      (await server.graphql<{ meeting: { startsAt: string; status: string; sequence: number; cancellationReason: string | null; format: string; agenda: { titles: { ru: string }; minutes: string | null }[] } }, object>(
-        'query ($id: ID!) { meeting(id: $id) { startsAt status sequence cancellationReason format agenda { titles { ru } minutes } } }',
-        { id },
-      )).data!.meeting;
+      (
+        await server.graphql<
+          {
+            meeting: {
+              startsAt: string;
+              status: string;
+              sequence: number;
+              cancellationReason: string | null;
+              format: string;
+              agenda: { titles: { ru: string }; minutes: string | null }[];
+            };
+          },
+          object
+        >('query ($id: ID!) { meeting(id: $id) { startsAt status sequence cancellationReason format agenda { titles { ru } minutes } } }', { id })
+      ).data!.meeting;
 
     const ui = await openUi(browser, server.url, 'ru', { width: 390, height: 844 });
     const { page } = ui;
@@ -340,4 +396,3 @@ describe('changing a meeting (Russian, on a phone)', () => {
     await ui.context.close();
   }, 150_000);
 });
-

@@ -36,7 +36,11 @@ let ownOldProjectId: string;
 const names: Record<string, string> = {};
 
 async function name(language: 'ru' | 'ky', query: string): Promise<string> {
-  const { data } = await server.graphql<{ adminUnit?: { name: string }; themes?: { code: string; name: string }[] }, object>(query, {}, { headers: { 'accept-language': language } });
+  const { data } = await server.graphql<{ adminUnit?: { name: string }; themes?: { code: string; name: string }[] }, object>(
+    query,
+    {},
+    { headers: { 'accept-language': language } },
+  );
   return data!.adminUnit?.name ?? data!.themes!.find((theme) => theme.code === 'CONFLICT_PREVENTION')!.name;
 }
 
@@ -81,7 +85,11 @@ beforeAll(async () => {
     names[`akTatyr:${language}`] = await name(language, `{ adminUnit(code: "${AK_TATYR}") { name } }`);
     names[`theme:${language}`] = await name(language, '{ themes { code name } }');
   }
-  const { data } = await server.graphql<{ adminUnit: { children: { code: string; name: string }[] } }, object>(`{ adminUnit(code: "${LEILEK_RAYON}") { children { code name } } }`, {}, { headers: { 'accept-language': 'ru' } });
+  const { data } = await server.graphql<{ adminUnit: { children: { code: string; name: string }[] } }, object>(
+    `{ adminUnit(code: "${LEILEK_RAYON}") { children { code name } } }`,
+    {},
+    { headers: { 'accept-language': 'ru' } },
+  );
   names['leilekVillage:ru'] = data!.adminUnit.children[0].name;
   names['leilekVillageCode'] = data!.adminUnit.children[0].code;
 });
@@ -90,8 +98,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-
 
 /** Types a day into a date field (YYYY-MM-DD, as the fields show it) and leaves it. */
 async function typeDate(page: Page, label: string, day: string) {
@@ -185,9 +191,10 @@ describe('a partner editor', () => {
     await page.getByRole('link', { name: 'Изменить проект' }).waitFor();
     expect(ui.problems).toEqual([]);
 
-    const { data } = await server.graphql<{ project: { participants: { role: string; organisation: { name: string } }[]; coverage: { unit: { code: string } }[]; status: string } }, object>(
-      `{ project(id: "${createdId}") { status participants { role organisation { name } } coverage { unit { code } } } }`,
-    );
+    const { data } = await server.graphql<
+      { project: { participants: { role: string; organisation: { name: string } }[]; coverage: { unit: { code: string } }[]; status: string } },
+      object
+    >(`{ project(id: "${createdId}") { status participants { role organisation { name } } coverage { unit { code } } } }`);
     expect(data!.project.status).toBe('IMPLEMENTATION');
     expect(data!.project.coverage.map((entry) => entry.unit.code).sort()).toEqual([BATKEN_RAYON, names['leilekVillageCode']].sort());
     expect(data!.project.participants).toEqual([{ role: 'IMPLEMENTING', organisation: { name: 'Yntymak Test Foundation' } }]);
@@ -203,7 +210,9 @@ describe('a partner editor', () => {
     await page.getByRole('heading', { level: 1, name: `Изменение проекта: ${NEW_TITLE}` }).waitFor();
     const title = page.getByRole('textbox', { name: 'Название на русском' });
     await eventually(() => title.inputValue(), NEW_TITLE);
-    await overlapSection(page).getByRole('link', { name: new RegExp(OTHER_TITLE) }).waitFor();
+    await overlapSection(page)
+      .getByRole('link', { name: new RegExp(OTHER_TITLE) })
+      .waitFor();
     await expectClean(ui, 'partner-project-edit-ru');
 
     await title.fill(EDITED_TITLE);
@@ -212,7 +221,7 @@ describe('a partner editor', () => {
     expect(changed.errors).toBeUndefined();
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Изменено кем-то другим' }).waitFor();
-    await page.evaluate("window.scrollTo(0, 0)");
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'partner-project-conflict-ru');
     await page.getByRole('button', { name: 'Загрузить последнюю версию' }).click();
     await page.getByText('Загружена последняя версия').waitFor();

@@ -36,7 +36,11 @@ beforeAll(async () => {
   ).id;
   for (const language of ['ru', 'ky']) {
     names[`rayon:${language}`] = await nameIn(language, `{ adminUnit(code: "${BATKEN_RAYON}") { name } }`, (data: { adminUnit: { name: string } }) => data.adminUnit.name);
-    names[`theme:${language}`] = await nameIn(language, '{ themes { code name } }', (data: { themes: { code: string; name: string }[] }) => data.themes.find((theme) => theme.code === 'CONFLICT_PREVENTION')!.name);
+    names[`theme:${language}`] = await nameIn(
+      language,
+      '{ themes { code name } }',
+      (data: { themes: { code: string; name: string }[] }) => data.themes.find((theme) => theme.code === 'CONFLICT_PREVENTION')!.name,
+    );
   }
 });
 
@@ -44,7 +48,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
 
 describe('the public map', () => {
   it('filters by a theme, opens a district from the keyboard, and leads to a project (Russian)', async () => {
@@ -60,8 +63,13 @@ describe('the public map', () => {
     await page.waitForURL(/theme=CONFLICT_PREVENTION/);
     // The map's data to download: the view's level, theme and period (today), in the UI's language.
     // (The page may render the new view a moment after the address changes.)
-    await page.locator('a[href^="/exports/coverage.geojson"][href*="theme="]').waitFor({ timeout: 10_000 }).catch(() => undefined);
-    expect(await page.getByRole('link', { name: 'Данные карты (GeoJSON)' }).getAttribute('href')).toMatch(/^\/exports\/coverage\.geojson\?level=DISTRICT&theme=CONFLICT_PREVENTION&activeOn=\d{4}-\d{2}-\d{2}&lang=ru$/);
+    await page
+      .locator('a[href^="/exports/coverage.geojson"][href*="theme="]')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    expect(await page.getByRole('link', { name: 'Данные карты (GeoJSON)' }).getAttribute('href')).toMatch(
+      /^\/exports\/coverage\.geojson\?level=DISTRICT&theme=CONFLICT_PREVENTION&activeOn=\d{4}-\d{2}-\d{2}&lang=ru$/,
+    );
     // With the theme chosen, the district is coloured by its projects on it: ours among them.
     await district.focus();
     await page.keyboard.press('Enter');

@@ -26,10 +26,9 @@ let unit: { code: string; name: string };
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  const created = await server.graphql<{ createOrganisation: { id: string } }, object>(
-    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
-    { input: { name: NETWORK, acronym: 'FVPN', kind: 'NATIONAL_NGO', country: 'KG', iatiIdentifier: 'KG-TEST-0001', website: 'https://fvpn.example.kg', source: 'Test fixture' } },
-  );
+  const created = await server.graphql<{ createOrganisation: { id: string } }, object>('mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', {
+    input: { name: NETWORK, acronym: 'FVPN', kind: 'NATIONAL_NGO', country: 'KG', iatiIdentifier: 'KG-TEST-0001', website: 'https://fvpn.example.kg', source: 'Test fixture' },
+  });
   networkId = created.data!.createOrganisation.id;
   otherId = await createOrganisation(server, 'Another Partner Organisation');
   await createProject(server, {
@@ -65,7 +64,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 describe('organisations', () => {
   it('lists organisations and shows one with its projects and council seat, to the public (Kyrgyz)', async () => {
     const ui = await openUi(browser, server.url, 'ky');
@@ -90,8 +88,14 @@ describe('organisations', () => {
     await page.getByRole('link', { name: NETWORK.ky }).click();
     await page.getByRole('heading', { level: 1, name: NETWORK.ky }).waitFor();
     const about = page.getByRole('region', { name: 'Уюм жөнүндө' });
-    await about.getByRole('row', { name: /Орусча аталышы/ }).getByText(NETWORK.ru).waitFor();
-    await about.getByRole('row', { name: /Англисче аталышы/ }).getByText(NETWORK.en).waitFor();
+    await about
+      .getByRole('row', { name: /Орусча аталышы/ })
+      .getByText(NETWORK.ru)
+      .waitFor();
+    await about
+      .getByRole('row', { name: /Англисче аталышы/ })
+      .getByText(NETWORK.en)
+      .waitFor();
     await about.getByText('KG-TEST-0001').waitFor();
     await about.getByRole('link', { name: 'https://fvpn.example.kg' }).waitFor();
     const projects = page.getByRole('region', { name: /^Долбоорлору/ });
@@ -108,7 +112,9 @@ describe('organisations', () => {
     await phone.page.goto(`/organisations/${networkId}`);
     await phone.page.getByRole('heading', { level: 1, name: NETWORK.ky }).waitFor();
     await phone.page.getByRole('region', { name: 'Координациялык органдардагы учурдагы орундары' }).getByText('Байкоочу').waitFor();
-    expect(await phone.page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await phone.page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
     await expectClean(phone, 'organisation-ky-phone');
     await phone.context.close();
   });
@@ -146,7 +152,7 @@ describe('organisations', () => {
     await ui.context.close();
   });
 
-  it('keeps the secretariat\'s input when someone else changed the organisation meanwhile (Russian)', async () => {
+  it("keeps the secretariat's input when someone else changed the organisation meanwhile (Russian)", async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
     await signInThroughUi(page, secretariat, `/organisations/${networkId}`);
@@ -164,7 +170,11 @@ describe('organisations', () => {
     await page.getByRole('alert').filter({ hasText: 'Изменено кем-то другим' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('heading', { level: 1, name: NETWORK.ru }).waitFor();
-    await page.getByRole('region', { name: 'Об организации' }).getByRole('row', { name: /Сокращение/ }).getByText('FVPN-KG').waitFor();
+    await page
+      .getByRole('region', { name: 'Об организации' })
+      .getByRole('row', { name: /Сокращение/ })
+      .getByText('FVPN-KG')
+      .waitFor();
     // The staff may open the record's history in the audit log.
     await page.getByRole('link', { name: 'История изменений' }).click();
     await page.getByRole('heading', { level: 1, name: 'Журнал изменений' }).waitFor();
@@ -274,7 +284,10 @@ describe('reference data', () => {
     await page.getByRole('heading', { level: 2, name: 'Белгиленген аймактар' }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: unit.name }).count()).toBe(0);
     await page.getByRole('combobox', { name: 'Аймак' }).fill(unit.name);
-    await page.getByRole('option', { name: new RegExp(`^${unit.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`^${unit.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`unit=${unit.code}`));
     const form = page.getByRole('form', { name: `Белгилер: ${unit.name}` });
     await form.getByText('Белгилер азырынча коюлган эмес.').waitFor();

@@ -58,10 +58,12 @@ afterAll(async () => {
 
 /** Reports of the partner organisation as the hub has them (asked as ADMIN). */
 async function reportsInHub(title?: string) {
-  const { data, errors } = await server.graphql<{ activityReports: { totalCount: number; nodes: { id: string; status: string; title: string; participantsYouth: number | null }[] } }, object>(
-    'query ($org: ID) { activityReports(filter: { organisationId: $org }, first: 100) { totalCount nodes { id status title(lang: RU) participantsYouth } } }',
-    { org: organisation },
-  );
+  const { data, errors } = await server.graphql<
+    { activityReports: { totalCount: number; nodes: { id: string; status: string; title: string; participantsYouth: number | null }[] } },
+    object
+  >('query ($org: ID) { activityReports(filter: { organisationId: $org }, first: 100) { totalCount nodes { id status title(lang: RU) participantsYouth } } }', {
+    org: organisation,
+  });
   expect(errors).toBeUndefined();
   const nodes = data!.activityReports.nodes.filter((node) => !title || node.title === title);
   return nodes;
@@ -69,7 +71,6 @@ async function reportsInHub(title?: string) {
 
 /** The console errors a deliberately dropped answer causes. */
 const DROPPED = /ERR_FAILED|Failed to fetch/;
-
 
 /**
  * Lets the first request of this GraphQL operation reach the hub, then drops its answer, as a
@@ -98,7 +99,10 @@ async function choose(page: Page, label: string | RegExp, option: string | RegEx
 async function addPlace(page: Page, label: string, search: string, name: string) {
   const input = page.getByRole('combobox', { name: label });
   await input.fill(search);
-  await page.getByRole('option', { name: new RegExp(`^${name}`) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
 }
 
 /** Fills the parts of the report form every test needs (Russian labels). */

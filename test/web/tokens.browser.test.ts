@@ -23,7 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 /** What a partner system gets when it asks who it is with this token. */
 async function whoAmI(secret: string): Promise<{ status: number; email?: string; code?: string }> {
   const response = await fetch(`${server.url}/graphql`, {
@@ -108,7 +107,9 @@ describe('API tokens', () => {
     await dialog.getByText('Дайте токену название.').waitFor();
     await dialog.getByText('Укажите целое число дней от 1 до 365.').first().waitFor();
     await expectClean(ui, 'tokens-ru-create-refused');
-    const { data } = await server.graphql<{ apiTokens: { id: string }[] }, object>('query ($user: ID) { apiTokens(userId: $user, includeRevoked: true) { id } }', { user: viewer.userId });
+    const { data } = await server.graphql<{ apiTokens: { id: string }[] }, object>('query ($user: ID) { apiTokens(userId: $user, includeRevoked: true) { id } }', {
+      user: viewer.userId,
+    });
     expect(data!.apiTokens).toHaveLength(1);
 
     await dialog.getByRole('textbox', { name: /^Название/ }).fill('Синхронизация базы проектов');

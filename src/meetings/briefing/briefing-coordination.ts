@@ -9,7 +9,9 @@ import type { MeetingBriefing } from './briefing';
 
 const TOP = 20;
 
-@ObjectType({ description: 'The coordination picture for a briefing: overlaps and hotspots involving member organisations, and gaps in border areas, as of the end of the period.' })
+@ObjectType({
+  description: 'The coordination picture for a briefing: overlaps and hotspots involving member organisations, and gaps in border areas, as of the end of the period.',
+})
 export class BriefingCoordination {
   @Field(() => [Overlap], { description: `Highest-scoring overlaps (at most ${TOP}) involving a project of a member organisation, running at the end of the period.` })
   overlaps: Overlap[];
@@ -26,11 +28,12 @@ export async function briefingCoordination(ctx: RequestContext, briefing: Meetin
   const day = briefing.periodTo.toISOString().slice(0, 10);
   const memberIds = new Set(briefing.members.map((member) => member.id));
   const window = { limit: TOP, offset: 0 };
-  const overlaps = memberIds.size
-    ? (await listOverlaps(ctx, { activeDuring: { from: day, to: day }, includeSameOrganisation: false }, window, [...memberIds])).nodes
-    : [];
+  const overlaps = memberIds.size ? (await listOverlaps(ctx, { activeDuring: { from: day, to: day }, includeSameOrganisation: false }, window, [...memberIds])).nodes : [];
   const hotspots = (
-    await listHotspots(ctx, { level: AdminLevel.DISTRICT, filter: { minOrganisations: 3, activeDuring: { from: day, to: day }, includeInherited: false } } as never, { limit: 500, offset: 0 })
+    await listHotspots(ctx, { level: AdminLevel.DISTRICT, filter: { minOrganisations: 3, activeDuring: { from: day, to: day }, includeInherited: false } } as never, {
+      limit: 500,
+      offset: 0,
+    })
   ).nodes
     .filter((hotspot) => hotspot.organisationIds.some((id) => memberIds.has(id)))
     .slice(0, TOP);

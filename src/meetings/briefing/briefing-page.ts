@@ -36,7 +36,11 @@ function sections(briefing: MeetingBriefing, language: Language, text: BriefingT
     facts: [
       `${nameOf(meeting.title, language)}`,
       `${t.when}: ${formatInBishkek(meeting.startsAt, language, meeting.allDay)} (${t.bishkekTime})`,
-      ...(meeting.address || meeting.place ? [`${t.where}: ${[meeting.address, meeting.place ? nameOf({ ky: meeting.place.nameKy, ru: meeting.place.nameRu, en: meeting.place.nameEn }, language) : null].filter(Boolean).join(', ')}`] : []),
+      ...(meeting.address || meeting.place
+        ? [
+            `${t.where}: ${[meeting.address, meeting.place ? nameOf({ ky: meeting.place.nameKy, ru: meeting.place.nameRu, en: meeting.place.nameEn }, language) : null].filter(Boolean).join(', ')}`,
+          ]
+        : []),
       ...(meeting.onlineLink ? [`${t.online}: ${meeting.onlineLink}`] : []),
       `${t.period}: ${t.periodRange(briefing.periodFrom ? formatInBishkek(briefing.periodFrom, language, true) : null, formatInBishkek(briefing.periodTo, language, true))}`,
       `${t.quorum}: ${quorum.reached ? t.quorumReached : t.quorumMissing} (${t.quorumCounts(quorum.present, quorum.members, quorum.required)})`,
@@ -56,7 +60,10 @@ function sections(briefing: MeetingBriefing, language: Language, text: BriefingT
       },
       {
         heading: t.funding,
-        lines: [t.transactions(briefing.transactionsRecorded), ...briefing.fundingRecorded.map((money) => `${amount.format(money.amount as Intl.StringNumericLiteral)} ${money.currency}`)],
+        lines: [
+          t.transactions(briefing.transactionsRecorded),
+          ...briefing.fundingRecorded.map((money) => `${amount.format(money.amount as Intl.StringNumericLiteral)} ${money.currency}`),
+        ],
       },
       { heading: t.reports, lines: [t.reportCounts(briefing.reportsReceived, briefing.reportsAccepted)] },
       {

@@ -38,7 +38,7 @@ export class MeetingBriefing {
   @Field(() => Date, { nullable: true, description: 'Start of the period: the previous held meeting of the body; null when there was none.' })
   periodFrom: Date | null;
 
-  @Field({ description: 'End of the period: the meeting\'s start, or now for a meeting still ahead.' })
+  @Field({ description: "End of the period: the meeting's start, or now for a meeting still ahead." })
   periodTo: Date;
 
   @Field(() => [Project], { description: 'Projects of member organisations that started in the period.' })
@@ -71,7 +71,7 @@ export class MeetingBriefing {
   @Field(() => [ActionItem], { description: 'Action items done or cancelled in the period.' })
   closedActionItems: ActionItem[];
 
-  @Field(() => [AttendanceRecord], { description: 'Each member\'s attendance at the last held meetings (up to 5).' })
+  @Field(() => [AttendanceRecord], { description: "Each member's attendance at the last held meetings (up to 5)." })
   attendance: AttendanceRecord[];
 
   /** For the rendered page. */
@@ -125,11 +125,7 @@ async function currentMembers(em: EntityManager, body: CoordinationBody): Promis
 
 /** From the body's previous held meeting (if any) to the meeting's start, or now for a meeting still ahead. */
 async function briefingPeriod(em: EntityManager, meeting: Meeting, body: CoordinationBody): Promise<BriefingPeriod> {
-  const previous = await em.findOne(
-    Meeting,
-    { body, status: MeetingStatus.HELD, startsAt: { $lt: meeting.startsAt }, id: { $ne: meeting.id } },
-    { orderBy: { startsAt: 'desc' } },
-  );
+  const previous = await em.findOne(Meeting, { body, status: MeetingStatus.HELD, startsAt: { $lt: meeting.startsAt }, id: { $ne: meeting.id } }, { orderBy: { startsAt: 'desc' } });
   const from = previous?.startsAt ?? null;
   const to = meeting.startsAt < new Date() ? meeting.startsAt : new Date();
   return { from, to, fromDay: from ? from.toISOString().slice(0, 10) : '-infinity', toDay: to.toISOString().slice(0, 10) };
@@ -171,7 +167,11 @@ function actionItemsOf(items: ActionItem[], period: BriefingPeriod) {
 
 /** Each member's attendance at the body's last held meetings (up to ATTENDANCE_WINDOW), oldest first. */
 async function attendanceRecords(em: EntityManager, meeting: Meeting, body: CoordinationBody, members: Organisation[]): Promise<AttendanceRecord[]> {
-  const lastHeld = await em.find(Meeting, { body, status: MeetingStatus.HELD, startsAt: { $lte: meeting.startsAt } }, { orderBy: { startsAt: 'desc' }, limit: ATTENDANCE_WINDOW, populate: [] });
+  const lastHeld = await em.find(
+    Meeting,
+    { body, status: MeetingStatus.HELD, startsAt: { $lte: meeting.startsAt } },
+    { orderBy: { startsAt: 'desc' }, limit: ATTENDANCE_WINDOW, populate: [] },
+  );
   const rows = lastHeld.length
     ? await em.getConnection().execute<AttendanceRow[]>('select meeting_id, organisation_id, status from attendance where meeting_id in (?)', [lastHeld.map((held) => held.id)])
     : [];

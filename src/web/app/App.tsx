@@ -20,7 +20,6 @@ const theme = createTheme({
   respectReducedMotion: true,
 });
 
-
 /**
  * Mantine's dimmed grey (3.3:1 on white) is too faint for WCAG AA; this one is 6:1. So is its
  * red of a field's error message (red 6, 3.6:1): red 9 is 5.5:1. So is the text of its light

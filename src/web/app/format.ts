@@ -13,7 +13,9 @@ const KY_MONTHS = ['январь', 'февраль', 'март', 'апрель',
 const KYRGYZ_DATA = typeof Intl !== 'undefined' && Intl.DateTimeFormat.supportedLocalesOf(['ky']).length > 0;
 
 function kyrgyzDay(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date).map((part) => [part.type, part.value]),
+  );
   return `${parts.year}-ж., ${Number(parts.day)}-${KY_MONTHS[Number(parts.month) - 1]}`;
 }
 

@@ -19,8 +19,7 @@ export const ru: MeetingPageTexts = {
     quorum: 'Кворум',
     quorumReached: 'есть',
     quorumMissing: 'нет',
-    quorumCounts: (present, members, required) =>
-      `${countText('ru', 'present', present, 'ru-RU')} из ${number(members)}, нужно ${number(required)}`,
+    quorumCounts: (present, members, required) => `${countText('ru', 'present', present, 'ru-RU')} из ${number(members)}, нужно ${number(required)}`,
     agenda: 'Повестка дня',
     projects: 'Проекты организаций-членов',
     started: 'Начались',

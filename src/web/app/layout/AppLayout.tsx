@@ -42,7 +42,13 @@ export function AppLayout() {
             <LanguageSwitcher />
             {user ? (
               <Group gap={6} wrap="nowrap">
-                <Text size="sm" truncate maw={180} visibleFrom="xs" title={`${t(`role.${user.role}`)}${user.organisation ? ` · ${user.organisation.acronym ?? user.organisation.name}` : ''}`}>
+                <Text
+                  size="sm"
+                  truncate
+                  maw={180}
+                  visibleFrom="xs"
+                  title={`${t(`role.${user.role}`)}${user.organisation ? ` · ${user.organisation.acronym ?? user.organisation.name}` : ''}`}
+                >
                   {user.name}
                 </Text>
                 <Button

@@ -216,9 +216,7 @@ function EventCard({
     <Paper withBorder p="sm" radius="md" component="article" aria-label={`${action}: ${typeLabel} · ${format.dateTime(event.occurredAt)}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Group gap="xs" wrap="wrap">
-          <Badge {...(ACTION_BADGES[event.action] ?? { color: 'gray', variant: 'light' })}>
-            {action}
-          </Badge>
+          <Badge {...(ACTION_BADGES[event.action] ?? { color: 'gray', variant: 'light' })}>{action}</Badge>
           <Title order={2} size="h5">
             {typeLabel}{' '}
             {link ? (

@@ -38,7 +38,13 @@ function useValueText(organisationNames: Map<string, string>) {
       if (INSTANT.test(value)) return format.dateTime(value);
       if (DAY.test(value)) return format.date(value);
       const list = PG_ARRAY.exec(value);
-      if (list) return list[1] ? list[1].split(',').map((item) => item.replace(/^"|"$/g, '')).join(', ') : t('common:none');
+      if (list)
+        return list[1]
+          ? list[1]
+              .split(',')
+              .map((item) => item.replace(/^"|"$/g, ''))
+              .join(', ')
+          : t('common:none');
       return value;
     }
     if (Array.isArray(value)) return value.length ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ') : t('common:none');

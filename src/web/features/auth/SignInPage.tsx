@@ -47,7 +47,9 @@ export default function SignInPage() {
         <Stack>
           {error && (
             <Alert color="red" role="alert">
-              {serverErrors(error).map((entry) => describe(entry)).join(' ')}
+              {serverErrors(error)
+                .map((entry) => describe(entry))
+                .join(' ')}
             </Alert>
           )}
           <TextInput label={t('auth:email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />

@@ -48,7 +48,10 @@ export function AddMembershipModal({ opened, onClose, body, memberIds }: { opene
   };
   const options = (organisations.data?.organisations.nodes ?? [])
     .filter((organisation) => !memberIds.includes(organisation.id))
-    .map((organisation) => ({ value: organisation.id, label: organisation.acronym && organisation.name ? `${organisation.name} (${organisation.acronym})` : (organisation.name ?? organisation.acronym ?? organisation.id) }));
+    .map((organisation) => ({
+      value: organisation.id,
+      label: organisation.acronym && organisation.name ? `${organisation.name} (${organisation.acronym})` : (organisation.name ?? organisation.acronym ?? organisation.id),
+    }));
 
   const submit = form.onSubmit(async (values) => {
     setErrors([]);
@@ -102,7 +105,13 @@ export function AddMembershipModal({ opened, onClose, body, memberIds }: { opene
               description={t('council:add.roleHelp')}
               {...form.getInputProps('role')}
             />
-            <DateField label={t('council:add.startDate')} clearable={false} value={form.values.startDate} onChange={(value) => form.setFieldValue('startDate', value)} error={form.errors.startDate as string | undefined} />
+            <DateField
+              label={t('council:add.startDate')}
+              clearable={false}
+              value={form.values.startDate}
+              onChange={(value) => form.setFieldValue('startDate', value)}
+              error={form.errors.startDate as string | undefined}
+            />
           </SimpleGrid>
           <Fieldset legend={t('council:representatives')}>
             <Stack>

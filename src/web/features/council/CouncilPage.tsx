@@ -55,9 +55,7 @@ function BodySection({ body }: { body: Body }) {
               ? t('council:seats.noneRecorded', { seats: format.number(body.seatCount) })
               : t('council:seats.filled', { filled: format.number(body.memberCount), seats: format.number(body.seatCount) })}
         </Text>
-        {body.earlierMeetingCount != null && (
-          <Text size="sm">{t('council:public.earlierMeetings', { number: format.number(body.earlierMeetingCount) })}</Text>
-        )}
+        {body.earlierMeetingCount != null && <Text size="sm">{t('council:public.earlierMeetings', { number: format.number(body.earlierMeetingCount) })}</Text>}
         {description && (
           <Text size="sm" lang={description.lang} maw={760}>
             {description.text}
@@ -100,7 +98,15 @@ function BodySection({ body }: { body: Body }) {
                       )}
                     </Table.Td>
                     <Table.Td>{t(`council:role.${member.role}`)}</Table.Td>
-                    <Table.Td>{member.startDate ? format.date(member.startDate) : <Text span size="sm" c="dimmed">{t('council:sinceUnknown')}</Text>}</Table.Td>
+                    <Table.Td>
+                      {member.startDate ? (
+                        format.date(member.startDate)
+                      ) : (
+                        <Text span size="sm" c="dimmed">
+                          {t('council:sinceUnknown')}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Representatives people={member.representatives} />
                     </Table.Td>

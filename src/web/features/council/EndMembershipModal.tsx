@@ -31,7 +31,7 @@ export function EndMembershipModal({ member, bodyName, onClose, onReload }: { me
     setErrors([]);
     setConflict(false);
     // A new member to end: start afresh.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [member?.id]);
   const organisation = member?.organisation?.name ?? member?.organisation?.acronym ?? '';
 
@@ -65,7 +65,14 @@ export function EndMembershipModal({ member, bodyName, onClose, onReload }: { me
           )}
           <ReasonAlert errors={errors} describe={describe} />
           <Text>{t('council:end.explain', { organisation, body: bodyName })}</Text>
-          <DateField label={t('council:end.date')} required clearable={false} value={form.values.endDate} onChange={(value) => form.setFieldValue('endDate', value)} error={form.errors.endDate as string | undefined} />
+          <DateField
+            label={t('council:end.date')}
+            required
+            clearable={false}
+            value={form.values.endDate}
+            onChange={(value) => form.setFieldValue('endDate', value)}
+            error={form.errors.endDate as string | undefined}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}

@@ -32,7 +32,7 @@ export function QuorumForm({ body }: { body: Body }) {
     form.setValues({ quorumPercent: body.quorumPercent });
     form.resetDirty({ quorumPercent: body.quorumPercent });
     // Only when another body is chosen or the saved value changes.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [body.id, body.quorumPercent]);
 
   const counted = body.activeMembers.nodes.filter((member) => !NOT_COUNTED_ROLES.includes(member.role)).map((member) => member.organisation?.id ?? '');
@@ -52,26 +52,26 @@ export function QuorumForm({ body }: { body: Body }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs" mt="md">
-      <Group align="flex-end" wrap="wrap">
-        <NumberInput
-          label={t('council:quorum.label')}
-          description={t('council:quorum.help')}
-          min={0}
-          max={99}
-          step={5}
-          allowDecimal={false}
-          suffix=" %"
-          w={{ base: '100%', sm: 360 }}
-          {...form.getInputProps('quorumPercent')}
-        />
-        <Button type="submit" loading={loading} disabled={!form.isDirty()}>
-          {t('council:quorum.save')}
-        </Button>
-      </Group>
-      <Text size="sm" role="status">
-        {t('council:quorum.preview', { members: format.number(preview.members), required: format.number(preview.required) })}
-      </Text>
-      <ReasonAlert errors={errors} describe={describe} />
+        <Group align="flex-end" wrap="wrap">
+          <NumberInput
+            label={t('council:quorum.label')}
+            description={t('council:quorum.help')}
+            min={0}
+            max={99}
+            step={5}
+            allowDecimal={false}
+            suffix=" %"
+            w={{ base: '100%', sm: 360 }}
+            {...form.getInputProps('quorumPercent')}
+          />
+          <Button type="submit" loading={loading} disabled={!form.isDirty()}>
+            {t('council:quorum.save')}
+          </Button>
+        </Group>
+        <Text size="sm" role="status">
+          {t('council:quorum.preview', { members: format.number(preview.members), required: format.number(preview.required) })}
+        </Text>
+        <ReasonAlert errors={errors} describe={describe} />
       </Stack>
     </form>
   );

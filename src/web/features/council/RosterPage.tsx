@@ -117,9 +117,7 @@ function Roster() {
                               )}
                             </Table.Td>
                             <Table.Td>
-                              <Text size="sm">
-                                {member.startDate ? t('council:roster.from', { date: format.date(member.startDate) }) : t('council:roster.fromUnknown')}
-                              </Text>
+                              <Text size="sm">{member.startDate ? t('council:roster.from', { date: format.date(member.startDate) }) : t('council:roster.fromUnknown')}</Text>
                               {member.endDate && <Text size="sm">{t('council:roster.until', { date: format.date(member.endDate) })}</Text>}
                             </Table.Td>
                             <Table.Td>
@@ -141,12 +139,7 @@ function Roster() {
                 <Pager page={url.page} size={PAGE_SIZE} total={body.members.totalCount} onChange={url.setPage} />
               </QueryState>
             </Paper>
-            <AddMembershipModal
-              opened={adding}
-              onClose={() => setAdding(false)}
-              body={body}
-              memberIds={body.activeMembers.nodes.map((member) => member.organisation?.id ?? '')}
-            />
+            <AddMembershipModal opened={adding} onClose={() => setAdding(false)} body={body} memberIds={body.activeMembers.nodes.map((member) => member.organisation?.id ?? '')} />
             <EndMembershipModal member={ending} bodyName={body.name ?? ''} onClose={() => setEnding(null)} onReload={() => roster.refetch()} />
           </>
         )}

@@ -9,7 +9,19 @@ import { UnitNameDocument, UnitSearchDocument } from '../../gql/graphql';
  * Picks one administrative unit by typing its name in any script (Cyrillic or Latin) or its
  * code; each option says where the unit lies, so namesakes can be told apart.
  */
-export function UnitSelect({ value, onChange, label, placeholder, w }: { value: string | null; onChange(code: string | null): void; label: string; placeholder?: string; w?: number }) {
+export function UnitSelect({
+  value,
+  onChange,
+  label,
+  placeholder,
+  w,
+}: {
+  value: string | null;
+  onChange(code: string | null): void;
+  label: string;
+  placeholder?: string;
+  w?: number;
+}) {
   const { t } = useTranslation('geography');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);

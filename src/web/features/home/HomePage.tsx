@@ -89,9 +89,7 @@ function NextMeeting({ meeting, emptyText, link }: { meeting: HomeMeetingFragmen
           <Text size="sm" fw={500}>
             {meetingWhen(upcoming, locale)}
           </Text>
-          <Text size="sm">
-            {[t(`meetings:format.${upcoming.format}`), upcoming.place?.name, upcoming.address].filter(Boolean).join(' · ')}
-          </Text>
+          <Text size="sm">{[t(`meetings:format.${upcoming.format}`), upcoming.place?.name, upcoming.address].filter(Boolean).join(' · ')}</Text>
         </Stack>
       ) : (
         <Text c="dimmed">{emptyText}</Text>
@@ -283,7 +281,13 @@ function PartnerHome({ organisationId }: { organisationId: string }) {
                         </Anchor>
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {t('home:overlaps.detail', { organisations: organisationNames(overlap.projectB.participants.flatMap((p) => (p.organisation ? [{ role: p.role, organisation: p.organisation }] : []))), places: overlap.sharedUnits.slice(0, 3).map((unit) => unit.name ?? unit.code).join(', ') })}
+                        {t('home:overlaps.detail', {
+                          organisations: organisationNames(overlap.projectB.participants.flatMap((p) => (p.organisation ? [{ role: p.role, organisation: p.organisation }] : []))),
+                          places: overlap.sharedUnits
+                            .slice(0, 3)
+                            .map((unit) => unit.name ?? unit.code)
+                            .join(', '),
+                        })}
                       </Text>
                     </List.Item>
                   ))}

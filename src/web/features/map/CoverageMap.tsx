@@ -34,11 +34,26 @@ function FitOnResize() {
  * caller. With `onSelect`, each unit is a keyboard-reachable button (Tab, then Enter) as well as
  * clickable; without, the map only shows.
  */
-export function CoverageMap({ units, selected, onSelect, label, attribution }: { units: MapUnit[]; selected: string | null; onSelect?: (code: string) => void; label: string; attribution: string }) {
+export function CoverageMap({
+  units,
+  selected,
+  onSelect,
+  label,
+  attribution,
+}: {
+  units: MapUnit[];
+  selected: string | null;
+  onSelect?: (code: string) => void;
+  label: string;
+  attribution: string;
+}) {
   const select = useRef(onSelect);
   select.current = onSelect;
   const data = useMemo<FeatureCollection<Geometry, { code: string }>>(
-    () => ({ type: 'FeatureCollection', features: units.map((unit): Feature<Geometry, { code: string }> => ({ type: 'Feature', properties: { code: unit.code }, geometry: unit.geometry })) }),
+    () => ({
+      type: 'FeatureCollection',
+      features: units.map((unit): Feature<Geometry, { code: string }> => ({ type: 'Feature', properties: { code: unit.code }, geometry: unit.geometry })),
+    }),
     [units],
   );
   const byCode = useMemo(() => new Map(units.map((unit) => [unit.code, unit])), [units]);
@@ -48,7 +63,13 @@ export function CoverageMap({ units, selected, onSelect, label, attribution }: {
   const styleOf = (feature?: Feature<Geometry, { code: string }>): PathOptions => {
     const unit = feature ? byCode.get(feature.properties.code) : undefined;
     const chosen = feature?.properties.code === selected;
-    return { weight: chosen ? 3 : 1, color: chosen ? '#212529' : '#495057', fillOpacity: 0.85, ...unit?.style, ...(chosen ? { color: '#212529', weight: 3, dashArray: undefined } : {}) };
+    return {
+      weight: chosen ? 3 : 1,
+      color: chosen ? '#212529' : '#495057',
+      fillOpacity: 0.85,
+      ...unit?.style,
+      ...(chosen ? { color: '#212529', weight: 3, dashArray: undefined } : {}),
+    };
   };
 
   const bind = (feature: Feature<Geometry, { code: string }>, layer: Layer) => {

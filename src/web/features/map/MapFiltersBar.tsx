@@ -34,7 +34,13 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         w={{ base: '100%', xs: 200 }}
       />
       {filters.measure === 'funding' && (
-        <NativeSelect label={t('currency')} value={filters.currency} onChange={(event) => set({ currency: event.currentTarget.value === 'USD' ? null : event.currentTarget.value })} data={[...CURRENCIES]} w={100} />
+        <NativeSelect
+          label={t('currency')}
+          value={filters.currency}
+          onChange={(event) => set({ currency: event.currentTarget.value === 'USD' ? null : event.currentTarget.value })}
+          data={[...CURRENCIES]}
+          w={100}
+        />
       )}
       <NativeSelect
         label={t('theme')}
@@ -65,7 +71,13 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         w={{ base: '100%', xs: 210 }}
       />
       {filters.period === 'custom' && (
-        <DateRangeInput label={t('period.custom')} placeholder={t('period.pick')} value={[filters.from, filters.to]} onChange={([from, to]) => set({ period: 'custom', from, to })} w={260} />
+        <DateRangeInput
+          label={t('period.custom')}
+          placeholder={t('period.pick')}
+          value={[filters.from, filters.to]}
+          onChange={([from, to]) => set({ period: 'custom', from, to })}
+          w={260}
+        />
       )}
       <Button variant="subtle" onClick={() => set({ level: null, measure: null, currency: null, theme: null, org: null, period: null, from: null, to: null, unit: null })}>
         {t('reset')}

@@ -16,7 +16,8 @@ export function MapLegend({ breaks, format, title, showUnknown }: { breaks: numb
       </Text>
       {breaks.map((bound, index) => {
         const next = breaks[index + 1];
-        const range = next === undefined ? t('legend.orMore', { value: format(bound) }) : next - 1 > bound ? t('legend.range', { from: format(bound), to: format(next - 1) }) : format(bound);
+        const range =
+          next === undefined ? t('legend.orMore', { value: format(bound) }) : next - 1 > bound ? t('legend.range', { from: format(bound), to: format(next - 1) }) : format(bound);
         return (
           <Group key={bound} gap="xs" wrap="nowrap">
             <Swatch fill={colourOf(index, breaks.length)} />

@@ -91,7 +91,11 @@ export default function PublicMapPage() {
           code: row.code,
           geometry: shape,
           label: `${row.name}: ${row.gap ? t('map:legend.gap') : `${textOf(row)} (${measureTitle.toLowerCase()})`}`,
-          style: unknown ? { fillColor: UNKNOWN_FILL } : classIndex < 0 ? { fillColor: colourOf(-1, 0), color: GAP_STROKE, dashArray: '4 3', weight: 1.5 } : { fillColor: colourOf(classIndex, breaks.length) },
+          style: unknown
+            ? { fillColor: UNKNOWN_FILL }
+            : classIndex < 0
+              ? { fillColor: colourOf(-1, 0), color: GAP_STROKE, dashArray: '4 3', weight: 1.5 }
+              : { fillColor: colourOf(classIndex, breaks.length) },
         },
       ];
     });
@@ -119,7 +123,10 @@ export default function PublicMapPage() {
         ]}
       />
       {/* Drawn once everything has arrived: each partial answer would redraw every shape. */}
-      <QueryState loading={(drawsMap && !shapes && !shapesError) || pending.some((query) => query.loading && !query.data)} error={pending.find((query) => query.error)?.error ?? (drawsMap ? shapesError : null)}>
+      <QueryState
+        loading={(drawsMap && !shapes && !shapesError) || pending.some((query) => query.loading && !query.data)}
+        error={pending.find((query) => query.error)?.error ?? (drawsMap ? shapesError : null)}
+      >
         <Text size="sm" aria-live="polite">
           {t('map:summary', { count: rows.length, gaps, level: t(`map:levelOf.${filters.level}`) })}
         </Text>
@@ -138,13 +145,22 @@ export default function PublicMapPage() {
               <Grid.Col span={{ base: 12, md: selected ? 4 : 2 }}>
                 <Stack>
                   <Paper withBorder p="sm">
-                    <MapLegend breaks={breaks} title={measureTitle} format={(value) => (filters.measure === 'funding' ? format.money(String(value), filters.currency) : format.number(value))} showUnknown={filters.measure === 'funding'} />
+                    <MapLegend
+                      breaks={breaks}
+                      title={measureTitle}
+                      format={(value) => (filters.measure === 'funding' ? format.money(String(value), filters.currency) : format.number(value))}
+                      showUnknown={filters.measure === 'funding'}
+                    />
                   </Paper>
                   {selected && (
                     <UnitPanel
                       code={selected.code}
                       name={selected.name}
-                      figures={[t('map:figure.projects', { count: selected.projects }), t('map:figure.organisations', { count: selected.organisations }), `${t('map:measure.fundingIn', { currency: filters.currency })}: ${selected.fundingText}`]}
+                      figures={[
+                        t('map:figure.projects', { count: selected.projects }),
+                        t('map:figure.organisations', { count: selected.organisations }),
+                        `${t('map:measure.fundingIn', { currency: filters.currency })}: ${selected.fundingText}`,
+                      ]}
                       filters={filters}
                       onClose={() => filters.set({ unit: null })}
                     />

@@ -47,7 +47,10 @@ export function UnitPanel({ code, name, figures, filters, onClose }: { code: str
                 </Text>
               </Group>
               <Text size="xs" c="dimmed">
-                {project.participants.map((participant) => participant.organisation.acronym ?? participant.organisation.name).filter((value, index, all) => all.indexOf(value) === index).join(', ')}
+                {project.participants
+                  .map((participant) => participant.organisation.acronym ?? participant.organisation.name)
+                  .filter((value, index, all) => all.indexOf(value) === index)
+                  .join(', ')}
               </Text>
             </li>
           ))}

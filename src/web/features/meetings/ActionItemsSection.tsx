@@ -4,7 +4,15 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ActionEntryFragment, AddActionItemDocument, type ActionItemStatus, EarlierOpenActionsDocument, MeetingDetailDocument, OrganisationOptionsDocument, UpdateActionItemDocument } from '../../gql/graphql';
+import {
+  type ActionEntryFragment,
+  AddActionItemDocument,
+  type ActionItemStatus,
+  EarlierOpenActionsDocument,
+  MeetingDetailDocument,
+  OrganisationOptionsDocument,
+  UpdateActionItemDocument,
+} from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError, serverErrors } from '../../app/errors';
 import { DateField } from '../../app/dates';
 import { useFormat } from '../../app/format';
@@ -24,7 +32,11 @@ export function ActionItemsSection({ meeting, editable, staff }: { meeting: Meet
       <Title order={2} size="h3" id="actions-heading">
         {t('meetings:actions.title')}
       </Title>
-      {meeting.actionItems.length === 0 ? <Text c="dimmed">{t('meetings:actions.none')}</Text> : <ActionTable items={meeting.actionItems} staff={staff} caption={t('meetings:actions.thisMeeting')} />}
+      {meeting.actionItems.length === 0 ? (
+        <Text c="dimmed">{t('meetings:actions.none')}</Text>
+      ) : (
+        <ActionTable items={meeting.actionItems} staff={staff} caption={t('meetings:actions.thisMeeting')} />
+      )}
       {editable && <AddActionItem meeting={meeting} />}
       {fromEarlier.length > 0 && (
         <>
@@ -136,10 +148,23 @@ function CloseButtons({ item }: { item: ActionEntryFragment }) {
       <Group gap={4} wrap="wrap">
         {item.status === 'OPEN' ? (
           <>
-            <Button size="compact-xs" variant="outline" color="teal.9" loading={loading} onClick={() => change('DONE')} aria-label={t('meetings:actions.markDone', { what: item.description })}>
+            <Button
+              size="compact-xs"
+              variant="outline"
+              color="teal.9"
+              loading={loading}
+              onClick={() => change('DONE')}
+              aria-label={t('meetings:actions.markDone', { what: item.description })}
+            >
               {t('meetings:actions.done')}
             </Button>
-            <Button size="compact-xs" variant="default" loading={loading} onClick={() => change('CANCELLED')} aria-label={t('meetings:actions.markCancelled', { what: item.description })}>
+            <Button
+              size="compact-xs"
+              variant="default"
+              loading={loading}
+              onClick={() => change('CANCELLED')}
+              aria-label={t('meetings:actions.markCancelled', { what: item.description })}
+            >
               {t('meetings:actions.drop')}
             </Button>
           </>
@@ -173,8 +198,14 @@ function AddActionItem({ meeting }: { meeting: MeetingData }) {
     organisation.acronym && organisation.name ? `${organisation.name} (${organisation.acronym})` : (organisation.name ?? organisation.acronym ?? organisation.id);
   const all = organisations.data?.organisations.nodes ?? [];
   const options = [
-    { group: t('meetings:actions.members'), items: all.filter((organisation) => memberIds.has(organisation.id)).map((organisation) => ({ value: organisation.id, label: label(organisation) })) },
-    { group: t('meetings:actions.others'), items: all.filter((organisation) => !memberIds.has(organisation.id)).map((organisation) => ({ value: organisation.id, label: label(organisation) })) },
+    {
+      group: t('meetings:actions.members'),
+      items: all.filter((organisation) => memberIds.has(organisation.id)).map((organisation) => ({ value: organisation.id, label: label(organisation) })),
+    },
+    {
+      group: t('meetings:actions.others'),
+      items: all.filter((organisation) => !memberIds.has(organisation.id)).map((organisation) => ({ value: organisation.id, label: label(organisation) })),
+    },
   ].filter((group) => group.items.length > 0);
 
   const submit = form.onSubmit(async (values) => {
@@ -182,7 +213,13 @@ function AddActionItem({ meeting }: { meeting: MeetingData }) {
     try {
       await add({
         variables: {
-          input: { meetingId: meeting.id, description: values.description.trim(), ownerOrganisationId: values.ownerOrganisationId!, dueDate: values.dueDate!, decisionId: values.decisionId },
+          input: {
+            meetingId: meeting.id,
+            description: values.description.trim(),
+            ownerOrganisationId: values.ownerOrganisationId!,
+            dueDate: values.dueDate!,
+            decisionId: values.decisionId,
+          },
         },
       });
       notifyDone(t('meetings:actions.added'), t('meetings:closeDialog'));
@@ -209,14 +246,24 @@ function AddActionItem({ meeting }: { meeting: MeetingData }) {
         <Textarea label={t('meetings:actions.what')} required autosize minRows={2} {...form.getInputProps('description')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label={t('meetings:actions.owner')} required searchable data={options} {...form.getInputProps('ownerOrganisationId')} />
-          <DateField label={t('meetings:actions.due')} required clearable={false} value={form.values.dueDate} onChange={(value) => form.setFieldValue('dueDate', value)} error={form.errors.dueDate as string | undefined} />
+          <DateField
+            label={t('meetings:actions.due')}
+            required
+            clearable={false}
+            value={form.values.dueDate}
+            onChange={(value) => form.setFieldValue('dueDate', value)}
+            error={form.errors.dueDate as string | undefined}
+          />
         </SimpleGrid>
         {meeting.decisions.length > 0 && (
           <Select
             label={t('meetings:actions.decision')}
             placeholder={t('meetings:actions.noDecision')}
             clearable
-            data={meeting.decisions.map((decision, index) => ({ value: decision.id, label: `${index + 1}. ${(pickText(decision.texts, i18n.resolvedLanguage ?? 'ky')?.text ?? decision.text ?? '').slice(0, 120)}` }))}
+            data={meeting.decisions.map((decision, index) => ({
+              value: decision.id,
+              label: `${index + 1}. ${(pickText(decision.texts, i18n.resolvedLanguage ?? 'ky')?.text ?? decision.text ?? '').slice(0, 120)}`,
+            }))}
             {...form.getInputProps('decisionId')}
           />
         )}

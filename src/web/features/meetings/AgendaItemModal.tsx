@@ -4,7 +4,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AddAgendaItemDocument, MeetingDetailDocument, OrganisationOptionsDocument, ProjectPickDocument, ThemeOptionsDocument, UnitLabelFragmentDoc, UpdateAgendaItemDocument } from '../../gql/graphql';
+import {
+  AddAgendaItemDocument,
+  MeetingDetailDocument,
+  OrganisationOptionsDocument,
+  ProjectPickDocument,
+  ThemeOptionsDocument,
+  UnitLabelFragmentDoc,
+  UpdateAgendaItemDocument,
+} from '../../gql/graphql';
 import { applyServerErrors, type ServerError } from '../../app/errors';
 import { UnitSelect } from '../geography/UnitSelect';
 import { notifyDone, ReasonAlert, useReasonText } from './feedback';
@@ -58,7 +66,7 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
     form.setValues(valuesOf(item));
     form.resetDirty(valuesOf(item));
     setErrors([]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [opened, item?.id]);
 
   const submit = form.onSubmit(async (values) => {
@@ -78,7 +86,9 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
       notifyDone(item ? t('common:saved') : t('meetings:agenda.added'), t('meetings:closeDialog'));
       onClose();
     } catch (error) {
-      setErrors(applyServerErrors(form, error, describe, { 'input.title': 'title.ky', 'input.presenterOrganisationId': 'presenterOrganisationId', 'input.themeCodes': 'themeCodes' }));
+      setErrors(
+        applyServerErrors(form, error, describe, { 'input.title': 'title.ky', 'input.presenterOrganisationId': 'presenterOrganisationId', 'input.themeCodes': 'themeCodes' }),
+      );
     }
   });
 
@@ -87,7 +97,13 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
     .map((project) => ({ value: project.id, label: project.title ?? project.id }));
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }} opened={opened} onClose={onClose} title={item ? t('meetings:agenda.editTitle') : t('meetings:agenda.addTitle')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('meetings:closeDialog') }}
+      opened={opened}
+      onClose={onClose}
+      title={item ? t('meetings:agenda.editTitle') : t('meetings:agenda.addTitle')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <ReasonAlert errors={errors} describe={describe} />
@@ -142,7 +158,14 @@ export function AgendaItemModal({ meetingId, item, opened, onClose }: { meetingI
             />
             <Group gap={4}>
               {form.values.projects.map((project, index) => (
-                <Badge key={project.id} variant="light" pr={3} rightSection={<CloseButton size="xs" aria-label={t('meetings:agenda.removeLink', { name: project.title })} onClick={() => form.removeListItem('projects', index)} />}>
+                <Badge
+                  key={project.id}
+                  variant="light"
+                  pr={3}
+                  rightSection={
+                    <CloseButton size="xs" aria-label={t('meetings:agenda.removeLink', { name: project.title })} onClick={() => form.removeListItem('projects', index)} />
+                  }
+                >
                   {project.title}
                 </Badge>
               ))}
@@ -169,7 +192,13 @@ function UnitNames({ units, onRemove }: { units: { code: string; name: string }[
   return (
     <Group gap={4}>
       {units.map((unit, index) => (
-        <Badge key={unit.code} variant="outline" color="gray.8" pr={3} rightSection={<CloseButton size="xs" aria-label={t('meetings:agenda.removeLink', { name: unit.name })} onClick={() => onRemove(index)} />}>
+        <Badge
+          key={unit.code}
+          variant="outline"
+          color="gray.8"
+          pr={3}
+          rightSection={<CloseButton size="xs" aria-label={t('meetings:agenda.removeLink', { name: unit.name })} onClick={() => onRemove(index)} />}
+        >
           {unit.name}
         </Badge>
       ))}

@@ -111,7 +111,8 @@ export function AgendaSection({ meeting, editable }: { meeting: MeetingData; edi
             screenReaderInstructions: { draggable: t('meetings:agenda.dragInstructions') },
             announcements: {
               onDragStart: ({ active }) => t('meetings:agenda.dragStart', { title: nameOf(active.id), position: positionOf(active.id), total: order.length }),
-              onDragOver: ({ active, over }) => (over ? t('meetings:agenda.dragOver', { title: nameOf(active.id), position: positionOf(over.id), total: order.length }) : undefined),
+              onDragOver: ({ active, over }) =>
+                over ? t('meetings:agenda.dragOver', { title: nameOf(active.id), position: positionOf(over.id), total: order.length }) : undefined,
               onDragEnd: ({ active, over }) => (over ? t('meetings:agenda.dragEnd', { title: nameOf(active.id), position: positionOf(over.id), total: order.length }) : undefined),
               onDragCancel: ({ active }) => t('meetings:agenda.dragCancel', { title: nameOf(active.id) }),
             },
@@ -244,7 +245,13 @@ function AgendaRow({
           )}
           {editable && (
             <Group gap="xs" mt={4} wrap="wrap">
-              <ActionIcon variant="default" ref={(element) => buttonRef('up', element)} disabled={position === 1} onClick={() => onMove('up')} aria-label={t('meetings:agenda.moveUp', { title })}>
+              <ActionIcon
+                variant="default"
+                ref={(element) => buttonRef('up', element)}
+                disabled={position === 1}
+                onClick={() => onMove('up')}
+                aria-label={t('meetings:agenda.moveUp', { title })}
+              >
                 <span aria-hidden="true">↑</span>
               </ActionIcon>
               <ActionIcon

@@ -53,7 +53,7 @@ function RescheduleModal({ meeting, opened, onClose }: { meeting: MeetingData; o
     setVersion(meeting.version);
     setErrors([]);
     setConflict(false);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [opened]);
 
   const submit = form.onSubmit(async (values) => {

@@ -78,7 +78,10 @@ function Meeting() {
               )}
             </Group>
             <Text fw={500}>
-              {meetingWhen(meeting, locale)} <Text span size="sm" c="dimmed">{t('meetings:meeting.bishkekTime')}</Text>
+              {meetingWhen(meeting, locale)}{' '}
+              <Text span size="sm" c="dimmed">
+                {t('meetings:meeting.bishkekTime')}
+              </Text>
             </Text>
             {(meeting.place || meeting.address) && <Text>{[meeting.place?.name, meeting.address].filter(Boolean).join(', ')}</Text>}
             {meeting.onlineLink && (
@@ -105,12 +108,21 @@ function Meeting() {
             </Button>
             {staff && <MeetingActions meeting={meeting} />}
           </Group>
-          <Tabs value={tab} onChange={(value) => setParams((current) => {
-            const next = new URLSearchParams(current);
-            if (value && value !== 'agenda') next.set('tab', value);
-            else next.delete('tab');
-            return next;
-          }, { replace: true })} keepMounted>
+          <Tabs
+            value={tab}
+            onChange={(value) =>
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (value && value !== 'agenda') next.set('tab', value);
+                  else next.delete('tab');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+            keepMounted
+          >
             <Tabs.List>
               <Tabs.Tab value="agenda">{t('meetings:tabs.agenda', { number: meeting.agenda.length })}</Tabs.Tab>
               <Tabs.Tab value="attendance">{t('meetings:tabs.attendance')}</Tabs.Tab>

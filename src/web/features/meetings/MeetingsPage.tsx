@@ -34,7 +34,12 @@ function Meetings() {
   const [planning, setPlanning] = useState(false);
   const bodies = useQuery(BodyOptionsDocument);
   const status = (STATUSES as string[]).includes(url.get('status')) ? (url.get('status') as MeetingStatus) : null;
-  const { data: current, previousData, loading, error } = useQuery(MeetingListDocument, {
+  const {
+    data: current,
+    previousData,
+    loading,
+    error,
+  } = useQuery(MeetingListDocument, {
     variables: {
       filter: { bodyId: url.get('body') || null, status: status ? [status] : null },
       order: 'UPCOMING_FIRST',

@@ -16,7 +16,17 @@ interface Values extends ScheduleValues {
 }
 
 /** Plans a meeting of a body: what it is called, when (Bishkek time) and where. */
-export function PlanMeetingModal({ opened, onClose, bodies, defaultBodyId }: { opened: boolean; onClose(): void; bodies: { id: string; name?: string | null }[]; defaultBodyId: string | null }) {
+export function PlanMeetingModal({
+  opened,
+  onClose,
+  bodies,
+  defaultBodyId,
+}: {
+  opened: boolean;
+  onClose(): void;
+  bodies: { id: string; name?: string | null }[];
+  defaultBodyId: string | null;
+}) {
   const { t } = useTranslation(['meetings', 'common']);
   const navigate = useNavigate();
   const describe = useReasonText('meetings');
@@ -33,7 +43,7 @@ export function PlanMeetingModal({ opened, onClose, bodies, defaultBodyId }: { o
   useEffect(() => {
     // The bodies arrive after the page: offer the chosen (or largest) one when the form opens.
     if (opened && !form.values.bodyId) form.setFieldValue('bodyId', defaultBodyId ?? bodies[0]?.id ?? null);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening (or another record) only: Mantine's form is a new object on every render, and a refetch of the same record must not reset what is typed
   }, [opened, bodies, defaultBodyId]);
   const close = () => {
     form.reset();

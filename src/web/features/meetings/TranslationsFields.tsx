@@ -16,7 +16,13 @@ export function TranslationsFields({ form, path, legend, multiline = false }: { 
     <Fieldset legend={legend} variant="unstyled">
       <SimpleGrid cols={{ base: 1, sm: multiline ? 1 : 3 }} spacing="xs">
         {(['ky', 'ru', 'en'] as const).map((language) => (
-          <Input key={language} label={t(`meetings:language.${language}`)} lang={language} {...(multiline ? { autosize: true, minRows: 2 } : {})} {...form.getInputProps(`${path}.${language}`)} />
+          <Input
+            key={language}
+            label={t(`meetings:language.${language}`)}
+            lang={language}
+            {...(multiline ? { autosize: true, minRows: 2 } : {})}
+            {...form.getInputProps(`${path}.${language}`)}
+          />
         ))}
       </SimpleGrid>
     </Fieldset>

@@ -27,7 +27,15 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const needsLink = (format: MeetingFormat) => format === 'ONLINE' || format === 'HYBRID';
 
 /** The values of a meeting as it is now, to move it. */
-export function scheduleOf(meeting: { startsAt: string; endsAt: string; allDay: boolean; format: MeetingFormat; place?: { code: string } | null; address?: string | null; onlineLink?: string | null }): ScheduleValues {
+export function scheduleOf(meeting: {
+  startsAt: string;
+  endsAt: string;
+  allDay: boolean;
+  format: MeetingFormat;
+  place?: { code: string } | null;
+  address?: string | null;
+  onlineLink?: string | null;
+}): ScheduleValues {
   const start = instantToBishkek(meeting.startsAt);
   const end = instantToBishkek(meeting.endsAt);
   return {
@@ -68,7 +76,8 @@ export function scheduleRules(t: (key: string) => string) {
   return {
     day: (value: string | null) => (value ? null : t('meetings:schedule.dayRequired')),
     startTime: (value: string) => (TIME.test(value) ? null : t('meetings:schedule.timeInvalid')),
-    endTime: (value: string, values: ScheduleValues) => (!TIME.test(value) ? t('meetings:schedule.timeInvalid') : value <= values.startTime ? t('meetings:schedule.endBeforeStart') : null),
+    endTime: (value: string, values: ScheduleValues) =>
+      !TIME.test(value) ? t('meetings:schedule.timeInvalid') : value <= values.startTime ? t('meetings:schedule.endBeforeStart') : null,
     onlineLink: (value: string, values: ScheduleValues) => {
       if (!value.trim()) return needsLink(values.format) ? t('meetings:schedule.linkRequired') : null;
       return /^https?:\/\/\S+$/.test(value.trim()) ? null : t('meetings:schedule.linkInvalid');
@@ -96,7 +105,14 @@ export function ScheduleFields({ form }: { form: ScheduleForm }) {
         {t('meetings:schedule.timeZone')}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <DateField label={t('meetings:schedule.day')} required value={values.day} onChange={(day) => form.setFieldValue('day', day)} error={form.errors.day as string | undefined} clearable={false} />
+        <DateField
+          label={t('meetings:schedule.day')}
+          required
+          value={values.day}
+          onChange={(day) => form.setFieldValue('day', day)}
+          error={form.errors.day as string | undefined}
+          clearable={false}
+        />
         <TimeField
           label={t('meetings:schedule.start')}
           required

@@ -7,7 +7,10 @@ export const organisationsFeature: FeatureRoutes = {
     { path: 'organisations', ...lazyPage(() => import('./OrganisationsPage'), ['organisations', 'errors']) },
     { path: 'organisations/:id', ...lazyPage(() => import('./OrganisationPage'), ['organisations', 'projects', 'errors']) },
     { path: 'app/organisations/new', ...lazyPage(() => import('./OrganisationFormPage').then((page) => ({ default: page.NewOrganisationPage })), ['organisations', 'errors']) },
-    { path: 'app/organisations/:id/edit', ...lazyPage(() => import('./OrganisationFormPage').then((page) => ({ default: page.EditOrganisationPage })), ['organisations', 'errors']) },
+    {
+      path: 'app/organisations/:id/edit',
+      ...lazyPage(() => import('./OrganisationFormPage').then((page) => ({ default: page.EditOrganisationPage })), ['organisations', 'errors']),
+    },
   ],
   nav: [{ to: '/organisations', label: 'common:nav.organisations', order: 20 }],
 };

@@ -56,7 +56,13 @@ function TreeNode({ unit, chosen, inside, onToggle }: { unit: PickedUnit; chosen
         {leaf ? (
           <Box w={28} />
         ) : (
-          <ActionIcon variant="subtle" size="md" aria-expanded={open} aria-label={t(open ? 'projectEditor:tree.close' : 'projectEditor:tree.open', { name })} onClick={() => setOpen(!open)}>
+          <ActionIcon
+            variant="subtle"
+            size="md"
+            aria-expanded={open}
+            aria-label={t(open ? 'projectEditor:tree.close' : 'projectEditor:tree.open', { name })}
+            onClick={() => setOpen(!open)}
+          >
             <span aria-hidden="true">{open ? '▾' : '▸'}</span>
           </ActionIcon>
         )}
@@ -76,9 +82,19 @@ function TreeChildren({ code, chosen, inside, onToggle }: { code: string; chosen
   const { t } = useTranslation(['projectEditor', 'common']);
   const { data, loading, error } = useQuery(EditorUnitChildrenDocument, { variables: { code }, fetchPolicy: 'cache-first' });
   if (loading && !data) return <Loader size="xs" ml={34} aria-label={t('common:loading')} />;
-  if (error) return <Text size="sm" c="red.8" ml={34}>{t('projectEditor:tree.failed')}</Text>;
+  if (error)
+    return (
+      <Text size="sm" c="red.8" ml={34}>
+        {t('projectEditor:tree.failed')}
+      </Text>
+    );
   const children = data?.adminUnit?.children ?? [];
-  if (!children.length) return <Text size="sm" c="dimmed" ml={34}>{t('projectEditor:tree.empty')}</Text>;
+  if (!children.length)
+    return (
+      <Text size="sm" c="dimmed" ml={34}>
+        {t('projectEditor:tree.empty')}
+      </Text>
+    );
   return (
     <Box component="ul" style={{ listStyle: 'none' }} pl={code === COUNTRY ? 0 : 28} m={0}>
       {children.map((child) => (
@@ -113,7 +129,13 @@ export function CoverageEditor({ rows, onChange, errors }: { rows: CoverageRow[]
           {browsing ? t('projectEditor:tree.hide') : t('projectEditor:tree.show')}
         </Button>
         {browsing && (
-          <Box mt="xs" p="xs" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, maxHeight: 420, overflowY: 'auto' }} role="group" aria-label={t('projectEditor:tree.label')}>
+          <Box
+            mt="xs"
+            p="xs"
+            style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, maxHeight: 420, overflowY: 'auto' }}
+            role="group"
+            aria-label={t('projectEditor:tree.label')}
+          >
             {country.data?.adminUnit && (
               <Checkbox
                 mb={4}

@@ -32,14 +32,26 @@ function BudgetForm({ projectId, onSaved }: { projectId: string; onSaved(): void
     initialValues: { periodStart: null as string | null, periodEnd: null as string | null, amount: '', currency: 'USD', revised: false },
     validate: {
       periodStart: (value) => (value ? null : t('projectEditor:validation.required')),
-      periodEnd: (value, values) => (!value ? t('projectEditor:validation.required') : values.periodStart && value < values.periodStart ? t('projectEditor:reason.END_BEFORE_START') : null),
+      periodEnd: (value, values) =>
+        !value ? t('projectEditor:validation.required') : values.periodStart && value < values.periodStart ? t('projectEditor:reason.END_BEFORE_START') : null,
       amount: (value) => (MONEY.test(decimalOf(value)) && /[1-9]/.test(value) ? null : t('projectEditor:validation.amount')),
     },
   });
   const submit = form.onSubmit(async (values) => {
     setRest([]);
     try {
-      await add({ variables: { input: { projectId, periodStart: values.periodStart!, periodEnd: values.periodEnd!, amount: decimalOf(values.amount), currency: values.currency, revised: values.revised } } });
+      await add({
+        variables: {
+          input: {
+            projectId,
+            periodStart: values.periodStart!,
+            periodEnd: values.periodEnd!,
+            amount: decimalOf(values.amount),
+            currency: values.currency,
+            revised: values.revised,
+          },
+        },
+      });
       notify({ message: t('projectEditor:funding.budgetSaved'), color: 'green' });
       form.reset();
       onSaved();
@@ -55,8 +67,22 @@ function BudgetForm({ projectId, onSaved }: { projectId: string; onSaved(): void
         </Title>
         <ErrorAlert errors={rest} describe={describe} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <DateField label={t('projectEditor:funding.periodStart')} clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.periodStart') })} required value={form.values.periodStart} onChange={(value) => form.setFieldValue('periodStart', value)} error={form.errors.periodStart as string | undefined} />
-          <DateField label={t('projectEditor:funding.periodEnd')} clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.periodEnd') })} required value={form.values.periodEnd} onChange={(value) => form.setFieldValue('periodEnd', value)} error={form.errors.periodEnd as string | undefined} />
+          <DateField
+            label={t('projectEditor:funding.periodStart')}
+            clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.periodStart') })}
+            required
+            value={form.values.periodStart}
+            onChange={(value) => form.setFieldValue('periodStart', value)}
+            error={form.errors.periodStart as string | undefined}
+          />
+          <DateField
+            label={t('projectEditor:funding.periodEnd')}
+            clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.periodEnd') })}
+            required
+            value={form.values.periodEnd}
+            onChange={(value) => form.setFieldValue('periodEnd', value)}
+            error={form.errors.periodEnd as string | undefined}
+          />
           <TextInput label={t('projectEditor:funding.amount')} description={t('projectEditor:funding.amountHint')} required inputMode="decimal" {...form.getInputProps('amount')} />
           <Select label={t('projectEditor:funding.currency')} data={[...CURRENCIES]} allowDeselect={false} searchable {...form.getInputProps('currency')} />
         </SimpleGrid>
@@ -72,13 +98,33 @@ function BudgetForm({ projectId, onSaved }: { projectId: string; onSaved(): void
 }
 
 /** A funder's own money goes out of it (provider); an organisation running the project mostly receives. */
-function TransactionForm({ projectId, organisations, ownOrganisationId, funder, onSaved }: { projectId: string; organisations: OrganisationOption[]; ownOrganisationId: string | null; funder: boolean; onSaved(): void }) {
+function TransactionForm({
+  projectId,
+  organisations,
+  ownOrganisationId,
+  funder,
+  onSaved,
+}: {
+  projectId: string;
+  organisations: OrganisationOption[];
+  ownOrganisationId: string | null;
+  funder: boolean;
+  onSaved(): void;
+}) {
   const { t } = useTranslation(['projectEditor', 'common']);
   const describe = useEditorErrorText();
   const [rest, setRest] = useState<ServerError[]>([]);
   const [record, { loading }] = useMutation(EditorRecordTransactionDocument);
   const form = useForm({
-    initialValues: { type: 'COMMITMENT' as TransactionType, amount: '', currency: 'USD', valueDate: null as string | null, providerId: funder ? ownOrganisationId : null, receiverId: funder ? null : ownOrganisationId, description: '' },
+    initialValues: {
+      type: 'COMMITMENT' as TransactionType,
+      amount: '',
+      currency: 'USD',
+      valueDate: null as string | null,
+      providerId: funder ? ownOrganisationId : null,
+      receiverId: funder ? null : ownOrganisationId,
+      description: '',
+    },
     validate: {
       valueDate: (value) => (value ? null : t('projectEditor:validation.required')),
       amount: (value) => (MONEY.test(decimalOf(value)) && /[1-9]/.test(value) ? null : t('projectEditor:validation.amount')),
@@ -119,8 +165,20 @@ function TransactionForm({ projectId, organisations, ownOrganisationId, funder, 
         </Title>
         <ErrorAlert errors={rest} describe={describe} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <Select label={t('projectEditor:funding.type')} data={TYPES.map((type) => ({ value: type, label: t(`projectEditor:transactionType.${type}`) }))} allowDeselect={false} {...form.getInputProps('type')} />
-          <DateField label={t('projectEditor:funding.valueDate')} clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.valueDate') })} required value={form.values.valueDate} onChange={(value) => form.setFieldValue('valueDate', value)} error={form.errors.valueDate as string | undefined} />
+          <Select
+            label={t('projectEditor:funding.type')}
+            data={TYPES.map((type) => ({ value: type, label: t(`projectEditor:transactionType.${type}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('type')}
+          />
+          <DateField
+            label={t('projectEditor:funding.valueDate')}
+            clearLabel={t('projectEditor:clearDate', { field: t('projectEditor:funding.valueDate') })}
+            required
+            value={form.values.valueDate}
+            onChange={(value) => form.setFieldValue('valueDate', value)}
+            error={form.errors.valueDate as string | undefined}
+          />
           <TextInput label={t('projectEditor:funding.amount')} description={t('projectEditor:funding.amountHint')} required inputMode="decimal" {...form.getInputProps('amount')} />
           <Select label={t('projectEditor:funding.currency')} data={[...CURRENCIES]} allowDeselect={false} searchable {...form.getInputProps('currency')} />
           <Select label={t('projectEditor:funding.provider')} data={organisations} searchable clearable {...form.getInputProps('providerId')} />
@@ -141,11 +199,22 @@ function TransactionForm({ projectId, organisations, ownOrganisationId, funder, 
  * A project's budgets and transactions, with forms to add them. `mayBudget` is false for a
  * partner whose organisation only funds the project: it records only its own money.
  */
-export function FundingSection({ projectId, organisations, ownOrganisationId, mayBudget }: { projectId: string; organisations: OrganisationOption[]; ownOrganisationId: string | null; mayBudget: boolean }) {
+export function FundingSection({
+  projectId,
+  organisations,
+  ownOrganisationId,
+  mayBudget,
+}: {
+  projectId: string;
+  organisations: OrganisationOption[];
+  ownOrganisationId: string | null;
+  mayBudget: boolean;
+}) {
   const { t } = useTranslation(['projectEditor', 'common']);
   const format = useFormat();
   // Exact amounts here (the project page rounds to whole units for reading).
-  const money = (amount: string, currency: string) => new Intl.NumberFormat(format.locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Number(amount));
+  const money = (amount: string, currency: string) =>
+    new Intl.NumberFormat(format.locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Number(amount));
   const { data, loading, error, refetch } = useQuery(EditorFundingDocument, { variables: { id: projectId } });
   const project = data?.project;
   const name = (organisation: { name?: string | null; acronym?: string | null } | null | undefined) => (organisation ? (organisation.acronym ?? organisation.name ?? '') : '—');

@@ -87,7 +87,12 @@ function MyProjects() {
           w={260}
         />
       </Group>
-      <QueryState loading={loading && !data} error={error} empty={projects?.nodes.length === 0} emptyText={filtered ? t('projectEditor:list.noneFiltered') : t('projectEditor:list.none')}>
+      <QueryState
+        loading={loading && !data}
+        error={error}
+        empty={projects?.nodes.length === 0}
+        emptyText={filtered ? t('projectEditor:list.noneFiltered') : t('projectEditor:list.none')}
+      >
         {projects && (
           <>
             <Table.ScrollContainer minWidth={760}>
@@ -135,12 +140,24 @@ function MyProjects() {
                           <Table.Td>
                             <Group gap="xs" wrap="nowrap">
                               {right === 'edit' && (
-                                <Button component={Link} to={`/app/projects/${project.id}/edit`} size="compact-sm" variant="light" aria-label={t('projectEditor:list.editLabel', { title })}>
+                                <Button
+                                  component={Link}
+                                  to={`/app/projects/${project.id}/edit`}
+                                  size="compact-sm"
+                                  variant="light"
+                                  aria-label={t('projectEditor:list.editLabel', { title })}
+                                >
                                   {t('common:edit')}
                                 </Button>
                               )}
                               {right === 'funding' && (
-                                <Button component={Link} to={`/app/projects/${project.id}/edit`} size="compact-sm" variant="light" aria-label={t('projectEditor:list.moneyLabel', { title })}>
+                                <Button
+                                  component={Link}
+                                  to={`/app/projects/${project.id}/edit`}
+                                  size="compact-sm"
+                                  variant="light"
+                                  aria-label={t('projectEditor:list.moneyLabel', { title })}
+                                >
                                   {t('projectEditor:list.money')}
                                 </Button>
                               )}

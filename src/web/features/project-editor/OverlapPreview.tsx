@@ -10,7 +10,6 @@ import { OverlapExplanation } from '../projects/OverlapList';
 import { organisationNames } from '../projects/project-labels';
 import { useEditorErrorText } from './errors';
 
-
 const SHOWN = 10;
 
 /**
@@ -25,7 +24,11 @@ export function OverlapPreview({ draft }: { draft: OverlapDraftInput | null }) {
   const key = JSON.stringify(draft);
   const [debouncedKey] = useDebouncedValue(key, 600);
   const debounced = useMemo(() => JSON.parse(debouncedKey) as OverlapDraftInput | null, [debouncedKey]);
-  const { data, previousData, loading, error } = useQuery(EditorOverlapPreviewDocument, { variables: { draft: debounced!, first: SHOWN }, skip: !debounced, fetchPolicy: 'network-only' });
+  const { data, previousData, loading, error } = useQuery(EditorOverlapPreviewDocument, {
+    variables: { draft: debounced!, first: SHOWN },
+    skip: !debounced,
+    fetchPolicy: 'network-only',
+  });
   const shown = (data ?? previousData)?.overlapPreview;
   const waiting = key !== debouncedKey || loading;
 

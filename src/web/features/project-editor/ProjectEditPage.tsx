@@ -1,5 +1,24 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Grid, Group, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title, ActionIcon } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  List,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  ActionIcon,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +69,8 @@ import { OverlapPreview } from './OverlapPreview';
 import { type OrganisationOption, ParticipantsEditor } from './ParticipantsEditor';
 
 /** Form paths that have a place on the page; a server error naming another goes above the form. */
-const SHOWN_PATHS = /^(title|description\.\w+|objectives\.\w+|status|plannedStart|plannedEnd|actualStart|actualEnd|themeCodes|targetGroups|iatiIdentifier|links\.\d+\.(url|title)|participants(\.\d+(\.organisationId|\.role)?)?|coverage(\.\d+\.(share|unitCode))?)$/;
+const SHOWN_PATHS =
+  /^(title|description\.\w+|objectives\.\w+|status|plannedStart|plannedEnd|actualStart|actualEnd|themeCodes|targetGroups|iatiIdentifier|links\.\d+\.(url|title)|participants(\.\d+(\.organisationId|\.role)?)?|coverage(\.\d+\.(share|unitCode))?)$/;
 
 function Section({ title, children, description }: { title: string; children: ReactNode; description?: string }) {
   return (
@@ -125,7 +145,8 @@ function validate(values: ProjectFormValues, user: SignedInUser | null, creating
   });
   if (!creating && user?.role === 'PARTNER_EDITOR' && user.organisation) {
     const own = user.organisation.id;
-    if (!values.participants.some((row) => row.organisationId === own && row.role && EDITING_ROLES.includes(row.role))) errors.participants = t('projectEditor:reason.OWN_ORGANISATION_REMOVED');
+    if (!values.participants.some((row) => row.organisationId === own && row.role && EDITING_ROLES.includes(row.role)))
+      errors.participants = t('projectEditor:reason.OWN_ORGANISATION_REMOVED');
   }
   values.links.forEach((link, index) => {
     if ((link.url.trim() || link.title.trim()) && !/^https?:\/\/\S+$/i.test(link.url.trim())) errors[`links.${index}.url`] = t('projectEditor:reason.INVALID_URL');
@@ -232,9 +253,16 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
     }
   }, focusFirstError);
 
-  const ownOrganisation = user?.role === 'PARTNER_EDITOR' && user.organisation ? { id: user.organisation.id, name: user.organisation.name ?? user.organisation.acronym ?? '' } : null;
+  const ownOrganisation =
+    user?.role === 'PARTNER_EDITOR' && user.organisation ? { id: user.organisation.id, name: user.organisation.name ?? user.organisation.acronym ?? '' } : null;
   const dateField = (field: 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd') => (
-    <DateField label={t(`projectEditor:fields.${field}`)} clearLabel={t('projectEditor:clearDate', { field: t(`projectEditor:fields.${field}`) })} value={values[field]} onChange={(value) => form.setFieldValue(field, value)} error={errors[field]} />
+    <DateField
+      label={t(`projectEditor:fields.${field}`)}
+      clearLabel={t('projectEditor:clearDate', { field: t(`projectEditor:fields.${field}`) })}
+      value={values[field]}
+      onChange={(value) => form.setFieldValue(field, value)}
+      error={errors[field]}
+    />
   );
 
   return (
@@ -246,13 +274,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
               <Stack gap="sm">
                 <Stack gap="xs">
                   {LANGUAGES.map((lang) => (
-                    <TextInput
-                      key={lang}
-                      lang={lang}
-                      label={t(`projectEditor:fields.title.${lang}`)}
-                      {...form.getInputProps(`title.${lang}`)}
-                      error={Boolean(errors.title)}
-                    />
+                    <TextInput key={lang} lang={lang} label={t(`projectEditor:fields.title.${lang}`)} {...form.getInputProps(`title.${lang}`)} error={Boolean(errors.title)} />
                   ))}
                 </Stack>
                 {errors.title && (
@@ -271,8 +293,22 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
                   {LANGUAGES.map((lang) => (
                     <Tabs.Panel key={lang} value={lang} pt="sm">
                       <Stack gap="sm">
-                        <Textarea lang={lang} label={t(`projectEditor:fields.description.${lang}`)} autosize minRows={3} maxRows={12} {...form.getInputProps(`description.${lang}`)} />
-                        <Textarea lang={lang} label={t(`projectEditor:fields.objectives.${lang}`)} autosize minRows={2} maxRows={10} {...form.getInputProps(`objectives.${lang}`)} />
+                        <Textarea
+                          lang={lang}
+                          label={t(`projectEditor:fields.description.${lang}`)}
+                          autosize
+                          minRows={3}
+                          maxRows={12}
+                          {...form.getInputProps(`description.${lang}`)}
+                        />
+                        <Textarea
+                          lang={lang}
+                          label={t(`projectEditor:fields.objectives.${lang}`)}
+                          autosize
+                          minRows={2}
+                          maxRows={10}
+                          {...form.getInputProps(`objectives.${lang}`)}
+                        />
                       </Stack>
                     </Tabs.Panel>
                   ))}
@@ -334,8 +370,21 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
                 {values.links.map((link, index) => (
                   <Group key={link.key} align="flex-start" gap="xs" wrap="wrap">
                     <TextInput label={t('projectEditor:fields.linkTitle', { number: index + 1 })} {...form.getInputProps(`links.${index}.title`)} style={{ flex: '1 1 200px' }} />
-                    <TextInput label={t('projectEditor:fields.linkUrl', { number: index + 1 })} placeholder="https://" type="url" {...form.getInputProps(`links.${index}.url`)} style={{ flex: '2 1 260px' }} />
-                    <ActionIcon mt={26} variant="subtle" color="red" size="lg" aria-label={t('projectEditor:fields.removeLink', { number: index + 1 })} onClick={() => form.removeListItem('links', index)}>
+                    <TextInput
+                      label={t('projectEditor:fields.linkUrl', { number: index + 1 })}
+                      placeholder="https://"
+                      type="url"
+                      {...form.getInputProps(`links.${index}.url`)}
+                      style={{ flex: '2 1 260px' }}
+                    />
+                    <ActionIcon
+                      mt={26}
+                      variant="subtle"
+                      color="red"
+                      size="lg"
+                      aria-label={t('projectEditor:fields.removeLink', { number: index + 1 })}
+                      onClick={() => form.removeListItem('links', index)}
+                    >
                       <span aria-hidden="true">✕</span>
                     </ActionIcon>
                   </Group>
@@ -447,7 +496,12 @@ function EditExisting({ id }: { id: string }) {
                   {t('projectEditor:funding.intro')}
                 </Text>
               )}
-              <FundingSection projectId={id} organisations={organisations} ownOrganisationId={user?.role === 'PARTNER_EDITOR' ? (user.organisation?.id ?? null) : null} mayBudget={right === 'edit'} />
+              <FundingSection
+                projectId={id}
+                organisations={organisations}
+                ownOrganisationId={user?.role === 'PARTNER_EDITOR' ? (user.organisation?.id ?? null) : null}
+                mayBudget={right === 'edit'}
+              />
             </Paper>
           )}
         </Stack>

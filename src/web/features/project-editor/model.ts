@@ -1,13 +1,4 @@
-import type {
-  AdminLevel,
-  CreateProjectInput,
-  EditorProjectFieldsFragment,
-  OverlapDraftInput,
-  ParticipantRole,
-  ProjectStatus,
-  Role,
-  UpdateProjectInput,
-} from '../../gql/graphql';
+import type { AdminLevel, CreateProjectInput, EditorProjectFieldsFragment, OverlapDraftInput, ParticipantRole, ProjectStatus, Role, UpdateProjectInput } from '../../gql/graphql';
 import type { SignedInUser } from '../../app/session';
 
 export const STATUSES: ProjectStatus[] = ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'];
@@ -156,7 +147,11 @@ export function updateInput(values: ProjectFormValues, version: number): UpdateP
 
 /** Same set of entries, whatever the order. */
 export function sameEntries<T>(a: T[], b: T[]): boolean {
-  const key = (list: T[]) => list.map((entry) => JSON.stringify(entry)).sort().join('|');
+  const key = (list: T[]) =>
+    list
+      .map((entry) => JSON.stringify(entry))
+      .sort()
+      .join('|');
   return key(a) === key(b);
 }
 
@@ -224,7 +219,11 @@ export const MERGE_FIELDS = [
   'participants',
 ];
 
-const sortedJson = (list: unknown[]) => list.map((entry) => JSON.stringify(entry)).sort().join('|');
+const sortedJson = (list: unknown[]) =>
+  list
+    .map((entry) => JSON.stringify(entry))
+    .sort()
+    .join('|');
 
 /** A field's value in a form that compares equal when it means the same. */
 function comparable(values: ProjectFormValues, field: string): string {

@@ -32,7 +32,13 @@ export function OverlapExplanation({ overlap, draft = false }: { overlap: Explai
   return (
     <Stack gap={2}>
       <Text size="sm">{t(`overlap.where.${placeKind(geographic)}`, { places })}</Text>
-      <Text size="sm">{t(draft ? 'overlap.whenDraft' : 'overlap.when', { from: format.date(overlap.periodStart) || '…', to: format.date(overlap.periodEnd) || t('overlap.open'), share: format.percent(time) })}</Text>
+      <Text size="sm">
+        {t(draft ? 'overlap.whenDraft' : 'overlap.when', {
+          from: format.date(overlap.periodStart) || '…',
+          to: format.date(overlap.periodEnd) || t('overlap.open'),
+          share: format.percent(time),
+        })}
+      </Text>
       <Text size="sm">{t('overlap.what', { themes: overlap.sharedThemes.map((theme) => theme.name ?? theme.code).join(', '), share: format.percent(themes) })}</Text>
       <Text size="xs" c="dimmed">
         {t('overlap.formula', { score: format.decimal(overlap.score), geographic: format.decimal(geographic), time: format.decimal(time), themes: format.decimal(themes) })}

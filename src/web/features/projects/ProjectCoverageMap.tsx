@@ -21,7 +21,14 @@ export function ProjectCoverageMap({ coverage }: { coverage: { unit: { code: str
     return (shapes.data?.adminUnits.nodes ?? []).flatMap((district) => {
       if (!district.geometry) return [];
       const inside = covered.has(district.code) || district.ancestors.some((ancestor) => coveredCodes.has(ancestor.code));
-      return [{ code: district.code, geometry: district.geometry as Geometry, label: `${district.name ?? district.code}: ${inside ? t('projects:coverage.covered') : t('projects:coverage.notCovered')}`, style: { fillColor: inside ? '#1c7ed6' : '#f8f9fa', fillOpacity: inside ? 0.7 : 0.6 } }];
+      return [
+        {
+          code: district.code,
+          geometry: district.geometry as Geometry,
+          label: `${district.name ?? district.code}: ${inside ? t('projects:coverage.covered') : t('projects:coverage.notCovered')}`,
+          style: { fillColor: inside ? '#1c7ed6' : '#f8f9fa', fillOpacity: inside ? 0.7 : 0.6 },
+        },
+      ];
     });
   }, [shapes.data, coverage, t]);
   return (

@@ -79,8 +79,16 @@ export default function ProjectPage() {
                       <Text style={{ whiteSpace: 'pre-line' }}>{project.objectives.text}</Text>
                     </>
                   )}
-                  {project.targetGroups.length > 0 && <Text size="sm" mt="sm">{t('projects:targetGroups', { groups: project.targetGroups.join(', ') })}</Text>}
-                  {project.iatiIdentifier && <Text size="sm" c="dimmed" mt="sm">{t('projects:iati', { id: project.iatiIdentifier })}</Text>}
+                  {project.targetGroups.length > 0 && (
+                    <Text size="sm" mt="sm">
+                      {t('projects:targetGroups', { groups: project.targetGroups.join(', ') })}
+                    </Text>
+                  )}
+                  {project.iatiIdentifier && (
+                    <Text size="sm" c="dimmed" mt="sm">
+                      {t('projects:iati', { id: project.iatiIdentifier })}
+                    </Text>
+                  )}
                   {project.links.length > 0 && (
                     <List size="sm" mt="sm">
                       {project.links.map((link) => (
@@ -124,10 +132,22 @@ export default function ProjectPage() {
                         <div key={report.id}>
                           <Text fw={500}>{report.title}</Text>
                           <Text size="sm" c="dimmed">
-                            {[t(`projects:activityType.${report.type}`), [format.date(report.startDate), format.date(report.endDate)].join(' – '), report.organisation?.acronym ?? report.organisation?.name].filter(Boolean).join(' · ')}
+                            {[
+                              t(`projects:activityType.${report.type}`),
+                              [format.date(report.startDate), format.date(report.endDate)].join(' – '),
+                              report.organisation?.acronym ?? report.organisation?.name,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
                           </Text>
                           {report.participantsTotal != null && (
-                            <Text size="sm">{t('projects:people', { count: report.participantsTotal, women: format.number(report.participantsWomen ?? 0), youth: format.number(report.participantsYouth ?? 0) })}</Text>
+                            <Text size="sm">
+                              {t('projects:people', {
+                                count: report.participantsTotal,
+                                women: format.number(report.participantsWomen ?? 0),
+                                youth: format.number(report.participantsYouth ?? 0),
+                              })}
+                            </Text>
                           )}
                         </div>
                       ))}
@@ -160,12 +180,14 @@ export default function ProjectPage() {
                     label={t('projects:funding.currency')}
                     value={currency}
                     allowDeselect={false}
-                    onChange={(value) => setParams((current) => {
-                      const next = new URLSearchParams(current);
-                      if (value && value !== 'USD') next.set('currency', value);
-                      else next.delete('currency');
-                      return next;
-                    })}
+                    onChange={(value) =>
+                      setParams((current) => {
+                        const next = new URLSearchParams(current);
+                        if (value && value !== 'USD') next.set('currency', value);
+                        else next.delete('currency');
+                        return next;
+                      })
+                    }
                     data={[...CURRENCIES]}
                     w={120}
                     mb="sm"
@@ -182,7 +204,9 @@ export default function ProjectPage() {
                   </SimpleGrid>
                   {!project.fundingTotals.complete && (
                     <Text size="xs" c="orange.8" mt="xs">
-                      {t('projects:funding.missingRates', { rates: project.fundingTotals.missingRates.map((rate) => `${rate.currency} (${format.date(rate.onOrBefore)})`).join(', ') })}
+                      {t('projects:funding.missingRates', {
+                        rates: project.fundingTotals.missingRates.map((rate) => `${rate.currency} (${format.date(rate.onOrBefore)})`).join(', '),
+                      })}
                     </Text>
                   )}
                 </Section>

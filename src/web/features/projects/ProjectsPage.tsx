@@ -79,7 +79,10 @@ export default function ProjectsPage() {
           searchable
           value={url.get('org') || null}
           onChange={(value) => url.set({ org: value })}
-          data={(organisations.data?.organisations.nodes ?? []).map((organisation) => ({ value: organisation.id, label: organisation.acronym ? `${organisation.acronym} — ${organisation.name}` : (organisation.name ?? organisation.id) }))}
+          data={(organisations.data?.organisations.nodes ?? []).map((organisation) => ({
+            value: organisation.id,
+            label: organisation.acronym ? `${organisation.acronym} — ${organisation.name}` : (organisation.name ?? organisation.id),
+          }))}
           w={240}
         />
         <UnitSelect label={t('projects:place')} value={url.get('unit') || null} onChange={(code) => url.set({ unit: code })} w={260} />

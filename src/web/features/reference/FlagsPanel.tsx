@@ -39,10 +39,12 @@ export function FlagsPanel() {
           )}
         </Stack>
       </Paper>
-      <FlaggedList onChoose={(value) => {
-        url.set({ unit: value });
-        window.scrollTo({ top: 0, behavior: 'smooth' });
-      }} />
+      <FlaggedList
+        onChoose={(value) => {
+          url.set({ unit: value });
+          window.scrollTo({ top: 0, behavior: 'smooth' });
+        }}
+      />
     </Stack>
   );
 }
@@ -79,7 +81,9 @@ function FlagsForm({ unit }: { unit: Unit }) {
             {[t(`geography:level.${unit.level}`), unit.parent?.name].filter(Boolean).join(' · ')} · <span style={{ fontFamily: 'monospace' }}>{unit.code}</span>
           </Text>
           <Text size="sm" c="dimmed">
-            {unit.flagsUpdatedAt ? t('reference:flags.lastSet', { when: format.dateTime(unit.flagsUpdatedAt), source: unit.flagsSource ?? t('common:none') }) : t('reference:flags.neverSet')}
+            {unit.flagsUpdatedAt
+              ? t('reference:flags.lastSet', { when: format.dateTime(unit.flagsUpdatedAt), source: unit.flagsSource ?? t('common:none') })
+              : t('reference:flags.neverSet')}
           </Text>
         </div>
         <ReasonAlert errors={errors} describe={describe} />

@@ -159,7 +159,9 @@ function SetRateForm({ onSaved }: { onSaved(currency: string): void }) {
   const submit = form.onSubmit(async (values) => {
     setErrors([]);
     try {
-      await save({ variables: { input: { currency: values.currency!, date: values.date!, rate: usdPerUnit(values.value, values.direction)!, source: values.source.trim() || null } } });
+      await save({
+        variables: { input: { currency: values.currency!, date: values.date!, rate: usdPerUnit(values.value, values.direction)!, source: values.source.trim() || null } },
+      });
       notifySuccess(t('reference:rates.saved', { currency: values.currency }));
       onSaved(values.currency!);
       form.setFieldValue('value', '');

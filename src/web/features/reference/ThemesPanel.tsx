@@ -69,7 +69,13 @@ export function ThemesPanel() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        {theme.dacCodes.length === 0 ? none : theme.dacCodes.map((code) => <Badge key={code} variant="light" size="sm">{code}</Badge>)}
+                        {theme.dacCodes.length === 0
+                          ? none
+                          : theme.dacCodes.map((code) => (
+                              <Badge key={code} variant="light" size="sm">
+                                {code}
+                              </Badge>
+                            ))}
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -205,7 +211,14 @@ function ThemeModal({ theme, onClose }: { theme: Theme | null; onClose(): void }
           <Fieldset legend={t('reference:themes.description')}>
             <Stack gap="sm">
               {LANGS.map((language) => (
-                <Textarea key={language} label={t(`reference:themes.descriptionIn.${language}`)} lang={language} autosize minRows={2} {...form.getInputProps(`description.${language}`)} />
+                <Textarea
+                  key={language}
+                  label={t(`reference:themes.descriptionIn.${language}`)}
+                  lang={language}
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps(`description.${language}`)}
+                />
               ))}
             </Stack>
           </Fieldset>

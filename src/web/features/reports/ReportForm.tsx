@@ -232,7 +232,11 @@ export function ReportForm({ report, onSaved }: ReportFormProps) {
 
   // The project's themes are the default until the user chooses others.
   useEffect(() => {
-    if (chosenProject && !themesTouched) form.setFieldValue('themeCodes', chosenProject.themes.map((theme) => theme.code));
+    if (chosenProject && !themesTouched)
+      form.setFieldValue(
+        'themeCodes',
+        chosenProject.themes.map((theme) => theme.code),
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenProject?.id, themesTouched]);
 
@@ -371,11 +375,7 @@ export function ReportForm({ report, onSaved }: ReportFormProps) {
 
   const returned = report?.status === 'RETURNED';
   return (
-    <form
-      noValidate
-      aria-label={report ? t('reports:form.editLabel') : t('reports:form.newLabel')}
-      onSubmit={form.onSubmit((values) => run('submit', values))}
-    >
+    <form noValidate aria-label={report ? t('reports:form.editLabel') : t('reports:form.newLabel')} onSubmit={form.onSubmit((values) => run('submit', values))}>
       <Stack>
         <Section title={t('reports:form.what')}>
           <ProjectPicker
@@ -521,7 +521,13 @@ export function ReportForm({ report, onSaved }: ReportFormProps) {
             {form.values.links.map((_, index) => (
               <Group key={index} align="flex-start" wrap="wrap" gap="xs">
                 <TextInput style={{ flex: '1 1 200px' }} label={t('reports:form.linkTitle', { n: index + 1 })} {...form.getInputProps(`links.${index}.title`)} />
-                <TextInput style={{ flex: '2 1 260px' }} type="url" label={t('reports:form.linkUrl', { n: index + 1 })} placeholder="https://" {...form.getInputProps(`links.${index}.url`)} />
+                <TextInput
+                  style={{ flex: '2 1 260px' }}
+                  type="url"
+                  label={t('reports:form.linkUrl', { n: index + 1 })}
+                  placeholder="https://"
+                  {...form.getInputProps(`links.${index}.url`)}
+                />
                 <CloseButton mt={28} aria-label={t('reports:form.removeLink', { n: index + 1 })} onClick={() => form.removeListItem('links', index)} />
               </Group>
             ))}

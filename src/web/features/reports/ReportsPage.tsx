@@ -104,7 +104,13 @@ function ReportList() {
           data={ACTIVITY_TYPES.map((value) => ({ value, label: t(`reports:type.${value}`) }))}
           w={220}
         />
-        <DateRangeInput label={t('reports:list.period')} clearLabel={t('reports:list.clearPeriod')} value={[from, to]} onChange={([start, end]) => url.set({ from: start, to: end })} w={260} />
+        <DateRangeInput
+          label={t('reports:list.period')}
+          clearLabel={t('reports:list.clearPeriod')}
+          value={[from, to]}
+          onChange={([start, end]) => url.set({ from: start, to: end })}
+          w={260}
+        />
       </Group>
 
       <QueryState
@@ -152,7 +158,9 @@ function ReportList() {
                         <Text size="sm">{report.project?.title ?? t('reports:untitledProject')}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{report.startDate === report.endDate ? format.date(report.startDate) : `${format.date(report.startDate)} – ${format.date(report.endDate)}`}</Text>
+                        <Text size="sm">
+                          {report.startDate === report.endDate ? format.date(report.startDate) : `${format.date(report.startDate)} – ${format.date(report.endDate)}`}
+                        </Text>
                       </Table.Td>
                       {isAdmin && (
                         <Table.Td>

@@ -122,7 +122,9 @@ function Review({ id }: { id: string }) {
             <Group gap="xs" wrap="wrap">
               <StatusBadge status={report.status} size="md" />
               <Text size="sm" c="dimmed">
-                {[organisationName(report.organisation), report.submittedAt ? t('reports:view.submitted', { when: format.dateTime(report.submittedAt) }) : null].filter(Boolean).join(' · ')}
+                {[organisationName(report.organisation), report.submittedAt ? t('reports:view.submitted', { when: format.dateTime(report.submittedAt) }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Text>
             </Group>
           </div>

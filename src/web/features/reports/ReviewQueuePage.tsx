@@ -68,7 +68,9 @@ function Queue() {
                           <Text size="sm">{report.project?.title ?? t('reports:untitledProject')}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{report.startDate === report.endDate ? format.date(report.startDate) : `${format.date(report.startDate)} – ${format.date(report.endDate)}`}</Text>
+                          <Text size="sm">
+                            {report.startDate === report.endDate ? format.date(report.startDate) : `${format.date(report.startDate)} – ${format.date(report.endDate)}`}
+                          </Text>
                         </Table.Td>
                       </Table.Tr>
                     );

@@ -49,7 +49,14 @@ function CreateTokenModal({ opened, onClose, userId }: { opened: boolean; onClos
   const until = Number.isInteger(days) && days >= 1 && days <= 365 ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
 
   return (
-    <Modal opened={opened} onClose={close} title={created ? t('tokens:secret.title') : t('tokens:create.title')} size="lg" closeOnClickOutside={!created} closeButtonProps={{ 'aria-label': t('tokens:closeDialog') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? t('tokens:secret.title') : t('tokens:create.title')}
+      size="lg"
+      closeOnClickOutside={!created}
+      closeButtonProps={{ 'aria-label': t('tokens:closeDialog') }}
+    >
       {created ? (
         <Stack>
           <Alert color="red" variant="light" title={t('tokens:secret.onceTitle')} role="alert">

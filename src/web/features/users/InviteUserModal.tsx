@@ -26,7 +26,17 @@ export function setPasswordLink(token: string, language: UiLanguage): string {
  * Invites a person: name, e-mail, role and (for partners) organisation. The hub answers with a
  * one-time link, shown here once, which the administrator sends to the person.
  */
-export function InviteUserModal({ opened, onClose, organisations, onInvited }: { opened: boolean; onClose(): void; organisations: { value: string; label: string }[]; onInvited(): void }) {
+export function InviteUserModal({
+  opened,
+  onClose,
+  organisations,
+  onInvited,
+}: {
+  opened: boolean;
+  onClose(): void;
+  organisations: { value: string; label: string }[];
+  onInvited(): void;
+}) {
   const { t } = useTranslation(['users', 'common']);
   const format = useFormat();
   const describe = useReasonText('users');

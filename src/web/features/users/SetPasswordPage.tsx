@@ -35,7 +35,11 @@ export default function SetPasswordPage() {
     initialValues: { password: '', repeat: '' },
     validate: {
       password: (value) =>
-        value.length < MIN_PASSWORD ? t('users:password.tooShort', { count: MIN_PASSWORD }) : value.length > MAX_PASSWORD ? t('users:password.tooLong', { count: MAX_PASSWORD }) : null,
+        value.length < MIN_PASSWORD
+          ? t('users:password.tooShort', { count: MIN_PASSWORD })
+          : value.length > MAX_PASSWORD
+            ? t('users:password.tooLong', { count: MAX_PASSWORD })
+            : null,
       repeat: (value, values) => (value !== values.password ? t('users:password.mismatch') : null),
     },
   });

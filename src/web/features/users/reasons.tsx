@@ -43,8 +43,5 @@ export function ReasonAlert({ errors, describe }: { errors: ServerError[]; descr
  */
 export function useNotifySuccess(namespace: string) {
   const { t } = useTranslation(namespace);
-  return useCallback(
-    (message: string) => notify({ message, color: 'green', closeButtonProps: { 'aria-label': t(`${namespace}:close`) } }),
-    [namespace, t],
-  );
+  return useCallback((message: string) => notify({ message, color: 'green', closeButtonProps: { 'aria-label': t(`${namespace}:close`) } }), [namespace, t]);
 }
