@@ -176,11 +176,9 @@ async function registerRateLimits(http: FastifyInstance, limits: RateLimits, { o
     const logins = loginFieldCount(request.body, maxTokens);
     if (logins === 0) return;
     if (logins > 1) {
-      return reply
-        .code(400)
-        .send({
-          errors: [{ message: `Sign in once per request: this one asks for \`login\` ${logins} times.`, extensions: { code: 'BAD_REQUEST', reason: 'ONE_LOGIN_PER_REQUEST' } }],
-        });
+      return reply.code(400).send({
+        errors: [{ message: `Sign in once per request: this one asks for \`login\` ${logins} times.`, extensions: { code: 'BAD_REQUEST', reason: 'ONE_LOGIN_PER_REQUEST' } }],
+      });
     }
     const limit = await loginLimit(request);
     if (limit.isAllowed || !limit.isExceeded) return;
