@@ -1,11 +1,11 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
 import { Suspense, useEffect } from 'react';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter, useNavigate } from 'react-router';
 import { MeDocument } from '../gql/graphql';
 import { apolloClient, onSessionLost } from './apollo';
 import { NotificationsHost } from './notify';
-import { router } from './routes';
+import { AppRoutes } from './routes';
 import { SessionProvider, signInPath } from './session';
 import { PageLoader } from './ui/PageLoader';
 
@@ -37,24 +37,32 @@ const cssVariables: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-export function App() {
+/** A signed-in page whose session ended: sign in again and come back to it. */
+function SessionExpiry() {
+  const navigate = useNavigate();
   useEffect(
     () =>
       onSessionLost(() => {
         void apolloClient.refetchQueries({ include: [MeDocument] });
-        // A signed-in page whose session ended: sign in again and come back to it.
-        if (window.location.pathname.startsWith('/app')) void router.navigate(`${signInPath(window.location)}&expired=1`, { replace: true });
+        if (window.location.pathname.startsWith('/app')) void navigate(`${signInPath(window.location)}&expired=1`, { replace: true });
       }),
-    [],
+    [navigate],
   );
+  return null;
+}
+
+export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <Suspense fallback={<PageLoader />}>
         <NotificationsHost />
         <ApolloProvider client={apolloClient}>
-          <SessionProvider>
-            <RouterProvider router={router} />
-          </SessionProvider>
+          <BrowserRouter>
+            <SessionProvider>
+              <SessionExpiry />
+              <AppRoutes />
+            </SessionProvider>
+          </BrowserRouter>
         </ApolloProvider>
       </Suspense>
     </MantineProvider>

@@ -6,6 +6,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from
 import { NAVIGATION } from '../features';
 import { signInPath, useSession } from '../session';
 import { PageLoader } from '../ui/PageLoader';
+import { RouteErrorBoundary } from '../ui/RouteError';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import classes from './AppLayout.module.css';
 
@@ -79,9 +80,11 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <VisuallyHidden aria-live="polite">{location.pathname}</VisuallyHidden>
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <RouteErrorBoundary path={location.pathname}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,4 +1,5 @@
 import { Alert, Button, Container } from '@mantine/core';
+import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A page that failed to load (a new version was deployed, the network dropped). */
@@ -14,4 +15,24 @@ export function RouteError() {
       </Alert>
     </Container>
   );
+}
+
+/**
+ * Shows RouteError instead of a page whose code failed to load or that failed to render;
+ * following a link (a new `path`) leaves the error behind.
+ */
+export class RouteErrorBoundary extends Component<{ path: string; children: ReactNode }, { failed: boolean; path: string }> {
+  override state = { failed: false, path: this.props.path };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: { path: string }, state: { path: string }) {
+    return props.path === state.path ? null : { failed: false, path: props.path };
+  }
+
+  override render() {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
 }

@@ -2,7 +2,12 @@ import 'leaflet/dist/leaflet.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LatLngBoundsExpression, Layer, Path, PathOptions } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
-import { AttributionControl, GeoJSON, MapContainer, useMap } from 'react-leaflet';
+// Each by its own path: react-leaflet's index links every component, and with it parts of Leaflet
+// the build leaves out (features/map/leaflet-parts.mjs).
+import { AttributionControl } from 'react-leaflet/AttributionControl';
+import { GeoJSON } from 'react-leaflet/GeoJSON';
+import { useMap } from 'react-leaflet/hooks';
+import { MapContainer } from 'react-leaflet/MapContainer';
 import classes from './CoverageMap.module.css';
 
 const KYRGYZSTAN: LatLngBoundsExpression = [

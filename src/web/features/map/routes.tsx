@@ -1,27 +1,38 @@
+import { lazy, Suspense, useRef } from 'react';
+import { useSearchParams } from 'react-router';
 import type { FeatureRoutes } from '../../app/navigation';
 import i18n from '../../app/i18n';
+import { PageLoader } from '../../app/ui/PageLoader';
 import { FETCHED_KEYS, readMapView } from './map-filters';
 import { startMapQueries } from './map-queries';
 
+const PublicMapPage = lazy(async () => {
+  const [page] = await Promise.all([import('./PublicMapPage'), import('./CoverageMap'), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
+  return page;
+});
+
+/**
+ * The map's route. Like a route loader, it requests the map's data on entering the route (and
+ * when the URL changes what is fetched; choosing a unit or the table does not), in parallel
+ * with the page's code, Leaflet and the catalogues, instead of after them when the page first
+ * renders. The page reads the answers from Apollo's cache.
+ */
+function MapRoute() {
+  const [params] = useSearchParams();
+  const fetched = FETCHED_KEYS.map((key) => params.get(key) ?? '').join('\u0000');
+  const started = useRef<string | null>(null);
+  if (started.current !== fetched) {
+    started.current = fetched;
+    startMapQueries(readMapView((key) => params.get(key) ?? ''));
+  }
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <PublicMapPage />
+    </Suspense>
+  );
+}
+
 export const mapFeature: FeatureRoutes = {
-  routes: [
-    {
-      index: true,
-      // The map's data is requested on entering the route, in parallel with the page's code,
-      // Leaflet and the catalogues, instead of after them when the page first renders. The
-      // loader returns nothing: the page reads the answers from Apollo's cache.
-      loader: ({ request }) => {
-        const params = new URL(request.url).searchParams;
-        startMapQueries(readMapView((key) => params.get(key) ?? ''));
-        return null;
-      },
-      // Choosing a unit or the table changes the URL but not what is fetched.
-      shouldRevalidate: ({ currentUrl, nextUrl }) => FETCHED_KEYS.some((key) => currentUrl.searchParams.get(key) !== nextUrl.searchParams.get(key)),
-      lazy: async () => {
-        const [page] = await Promise.all([import('./PublicMapPage'), import('./CoverageMap'), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
-        return { Component: page.default };
-      },
-    },
-  ],
+  routes: [{ index: true, element: <MapRoute /> }],
   nav: [{ to: '/', label: 'common:nav.map', order: 0 }],
 };
