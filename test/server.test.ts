@@ -29,6 +29,25 @@ describe('the web UI files', () => {
     expect(favicon.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('sends the copies the build compressed: brotli to a browser that accepts it, else gzip, the same script', async () => {
+    const html = await (await fetch(`${server.url}/`, { headers: { accept: 'text/html' } })).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const plain = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const source = await plain.text();
+    for (const [accepted, sent] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const response = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': accepted } });
+      expect(response.headers.get('content-encoding')).toBe(sent);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('content-type')).toMatch(/javascript/);
+      // fetch decompresses: the same script whichever copy was sent.
+      expect(await response.text()).toBe(source);
+    }
+  });
+
   it("sends security headers, with a Content-Security-Policy that allows only the UI's own files", async () => {
     const page = await fetch(`${server.url}/projects`, { headers: { accept: 'text/html' } });
     const policy = Object.fromEntries(

@@ -27,6 +27,8 @@ export async function registerWebUi(http: FastifyInstance, webDir: string, logge
       prefix: '/',
       index: false,
       wildcard: true,
+      // The build writes .br and .gz copies of the assets (src/web/vite.config.mts).
+      preCompressed: true,
       // Its own cache-control (public, max-age=0) would replace ours.
       cacheControl: false,
       setHeaders: (response, path) => response.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),

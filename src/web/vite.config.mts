@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
@@ -39,11 +41,34 @@ function documentPerModule(): Plugin {
 }
 
 /** The web UI: built into dist/web, served by the hub itself (src/server/web-ui.ts). */
+/**
+ * Writes a gzip (level 9) and a brotli (quality 11) copy next to each built asset worth
+ * compressing; the server sends the one the browser accepts (@fastify/static's preCompressed),
+ * smaller than compressing on each request and without its CPU (src/server/web-ui.ts).
+ */
+function precompress(): Plugin {
+  const worthIt = /\.(js|css|json|geojson|svg)$/;
+  return {
+    name: 'yntymak:precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!worthIt.test(file.fileName)) continue;
+        const content = file.type === 'chunk' ? Buffer.from(file.code) : Buffer.from(file.source);
+        if (content.length < 1024) continue;
+        const path = join(options.dir!, file.fileName);
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: '/',
   publicDir: 'public',
-  plugins: [documentPerModule()],
+  plugins: [documentPerModule(), precompress()],
   // rxjs (under Apollo Client) offers its ES2015 build only under this condition; the default is
   // its larger ES5 build.
   resolve: {
