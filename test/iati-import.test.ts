@@ -25,7 +25,7 @@ let server: TestServer;
 interface Answer {
   status: number;
   report: IatiImportReport;
-  errors?: { message: string; extensions: { code: string; reason: string } }[];
+  errors?: { message: string; extensions: { code: string; reason: string; [detail: string]: unknown } }[];
 }
 
 async function post(xml: string, query = '', token: string | null = server.adminToken): Promise<Answer> {
@@ -78,8 +78,9 @@ describe('failing: files refused as a whole change nothing', () => {
     const answer = await post(fixture('malformed.xml'));
     expect(answer.status).toBe(400);
     expect(answer.errors).toHaveLength(1);
-    expect(answer.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'IATI_NOT_WELL_FORMED' });
-    expect(answer.errors![0].message).toMatch(/line 10/);
+    // Where the XML breaks, also as numbers, so that the web UI can say it in its own language.
+    expect(answer.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'IATI_NOT_WELL_FORMED', line: 10, column: 42 });
+    expect(answer.errors![0].message).toMatch(/line 10, column 42/);
     expect(await counts()).toEqual(before);
   });
 
@@ -87,12 +88,15 @@ describe('failing: files refused as a whole change nothing', () => {
     const before = await counts();
     const organisations = await post(fixture('not-iati.xml'));
     expect(organisations.status).toBe(400);
-    expect(organisations.errors![0].extensions.reason).toBe('IATI_NOT_ACTIVITIES');
+    expect(organisations.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'IATI_NOT_ACTIVITIES', root: 'iati-organisations' });
     expect(organisations.errors![0].message).toMatch(/organisation file/);
     const html = await post('<html><body>no</body></html>');
     expect(html.errors![0].extensions.reason).toBe('IATI_NOT_ACTIVITIES');
     const empty = await post('');
     expect(empty.status).toBe(400);
+    expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IATI_NOT_WELL_FORMED' });
+    const old = await post('<iati-activities version="1.05"><iati-activity/></iati-activities>');
+    expect(old.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'IATI_UNSUPPORTED_VERSION', version: '1.05' });
     expect(await counts()).toEqual(before);
   });
 
@@ -148,7 +152,7 @@ describe('successful: importing, again, and newer', () => {
     const second = await projectOf('XM-DAC-41114-KG-IMPORT-2');
     expect(await coverageOf(second.id)).toEqual(['KG']);
     expect(await themesOf(second.id)).toEqual(['FISCAL_DECENTRALISATION']);
-    expect(itemOf(report, 'XM-DAC-41114-KG-IMPORT-2').placements).toEqual([expect.objectContaining({ unitCode: 'KG', rule: 'COUNTRY' })]);
+    expect(itemOf(report, 'XM-DAC-41114-KG-IMPORT-2').placements).toEqual([expect.objectContaining({ unitCode: 'KG', rule: 'COUNTRY', noLocation: true })]);
     const [roles] = await sql<{ roles: string[] }>(
       'select array_agg(pp.role order by pp.role) as roles from project_participant pp join organisation o on o.id = pp.organisation_id where pp.project_id = ? and o.iati_identifier = ?',
       [second.id, UNDP_REF],

@@ -13,7 +13,7 @@ import { DomainError, ErrorKind } from '../common/errors';
 import { languageFromHeader } from '../common/localized-text';
 import { importIatiFile } from './iati-import.service';
 import { reportSummary } from './iati-import.report';
-import { IatiImportError, IatiImportErrorCode } from './iati.errors';
+import { IatiImportError, IatiImportErrorCode, type IatiImportErrorDetails } from './iati.errors';
 
 /** The largest file POST /iati/import takes (a large publisher's whole file is about 100 MB). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -24,13 +24,26 @@ interface ImportRequest {
   Querystring: { dryRun?: string; organisation?: string; format?: string };
 }
 
-async function refuse(reply: FastifyReply, status: number, code: string, reason: string, message: string, field?: string): Promise<FastifyReply> {
+async function refuse(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  reason: string,
+  message: string,
+  field?: string,
+  details: IatiImportErrorDetails = {},
+): Promise<FastifyReply> {
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send({ errors: [{ message, extensions: { code, reason, ...(field ? { field } : {}) } }] });
+    .send({ errors: [{ message, extensions: { code, reason, ...(field ? { field } : {}), ...details } }] });
 }
+
+const tooLarge = () =>
+  new IatiImportError(IatiImportErrorCode.IATI_FILE_TOO_LARGE, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`, {
+    limitBytes: MAX_IMPORT_BYTES,
+  });
 
 /** Writes the upload to a file of its own, refusing more than MAX_IMPORT_BYTES; the import reads it twice. */
 async function spool(source: Readable, path: string): Promise<number> {
@@ -38,10 +51,7 @@ async function spool(source: Readable, path: string): Promise<number> {
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES)
-        done(
-          new IatiImportError(IatiImportErrorCode.IATI_FILE_TOO_LARGE, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`),
-        );
+      if (bytes > MAX_IMPORT_BYTES) done(tooLarge());
       else done(null, chunk);
     },
   });
@@ -59,11 +69,7 @@ async function upload(request: FastifyRequest, path: string): Promise<{ name: st
         'The multipart request holds no file part; send the IATI file as a file field (e.g. curl -F file=@activities.xml).',
       );
     const bytes = await spool(part.file, path);
-    if (part.file.truncated)
-      throw new IatiImportError(
-        IatiImportErrorCode.IATI_FILE_TOO_LARGE,
-        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with npm run import:iati instead.`,
-      );
+    if (part.file.truncated) throw tooLarge();
     return { name: part.filename || 'upload.xml', bytes };
   }
   const body = request.body as Readable | undefined;
@@ -77,7 +83,9 @@ async function upload(request: FastifyRequest, path: string): Promise<{ name: st
  * POST /iati/import: the IATI import over HTTP (README, "IATI export and import"), for a caller
  * with an API token or a session; the same engine as `npm run import:iati`. Answers the
  * report as JSON (or the readable summary with `?format=text`); a file refused as a whole is a
- * 400 with `extensions.reason` IATI_NOT_WELL_FORMED, IATI_NOT_ACTIVITIES, …, and nothing written.
+ * 400 with `extensions.reason` IATI_NOT_WELL_FORMED, IATI_NOT_ACTIVITIES, …, and nothing written;
+ * `extensions` also carry what a client needs to say it in its own words (`line` and `column`,
+ * `root`, `version`, `limitBytes`).
  */
 export async function registerIatiImportRoute(http: FastifyInstance, contexts: RequestContexts): Promise<void> {
   await http.register(async (scope) => {
@@ -123,7 +131,15 @@ export async function registerIatiImportRoute(http: FastifyInstance, contexts: R
         return reply.type('application/json; charset=utf-8').send(report);
       } catch (error) {
         if (error instanceof IatiImportError) {
-          return refuse(reply, error.reason === IatiImportErrorCode.IATI_FILE_TOO_LARGE ? 413 : 400, ErrorKind.BAD_USER_INPUT, error.reason, error.message);
+          return refuse(
+            reply,
+            error.reason === IatiImportErrorCode.IATI_FILE_TOO_LARGE ? 413 : 400,
+            ErrorKind.BAD_USER_INPUT,
+            error.reason,
+            error.message,
+            undefined,
+            error.details,
+          );
         }
         if (error instanceof DomainError && STATUS[error.kind]) return refuse(reply, STATUS[error.kind]!, error.kind, error.reason, error.message, error.field);
         throw error;

@@ -466,7 +466,7 @@ async function writeActivity(run: ImportRun, tx: EntityManager, activity: Parsed
   for (const code of themeCodes) if (!themes.has(code)) target.themes.add(tx.getReference(Theme, code));
 
   await addCoverage(tx, target, base.placements.length ? base.placements.map((placement) => placement.unitCode) : [COUNTRY_CODE]);
-  if (!base.placements.length) base.placements.push({ location: '(the activity names no location)', unitCode: COUNTRY_CODE, rule: PlacementRule.COUNTRY });
+  if (!base.placements.length) base.placements.push({ location: '(the activity names no location)', unitCode: COUNTRY_CODE, rule: PlacementRule.COUNTRY, noLocation: true });
   await addMoney(tx, target, activity, organisations, warn, !project);
   base.projectId = target.id;
   base.outcome = project ? ImportOutcome.UPDATED : ImportOutcome.CREATED;

@@ -24,6 +24,8 @@ export interface Placement {
   location: string;
   unitCode: string;
   rule: PlacementRule;
+  /** True when the activity names no location at all, so it counts for the whole country (`location` then says so, in English). */
+  noLocation?: true;
 }
 
 export const COUNTRY_CODE = 'KG';

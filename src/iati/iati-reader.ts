@@ -43,8 +43,13 @@ function own(text: string): string {
 }
 
 function notWellFormed(message: string): IatiImportError {
+  const position = /^(?:[^:\d][^:]*:)?(\d+):(\d+):/.exec(message);
   const detail = message.replace(/^(?:[^:\d][^:]*:)?(\d+):(\d+):\s*/, 'line $1, column $2: ').replace(/\.$/, '');
-  return new IatiImportError(IatiImportErrorCode.IATI_NOT_WELL_FORMED, `The file is not well-formed XML (${detail}). Nothing was imported.`);
+  return new IatiImportError(
+    IatiImportErrorCode.IATI_NOT_WELL_FORMED,
+    `The file is not well-formed XML (${detail}). Nothing was imported.`,
+    position ? { line: Number(position[1]), column: Number(position[2]) } : {},
+  );
 }
 
 /**
@@ -78,11 +83,14 @@ async function* readActivities(path: string, options: ReaderOptions): AsyncGener
         failure ??= new IatiImportError(
           IatiImportErrorCode.IATI_NOT_ACTIVITIES,
           `The file's root element is <${tag.name}>, not <iati-activities>: it is not an IATI activity file${tag.name === 'iati-organisations' ? ' (it is an IATI organisation file)' : ''}. Nothing was imported.`,
+          { root: tag.name },
         );
       }
       version = attributes.version ?? null;
       if (version && /^1\./.test(version)) {
-        failure ??= new IatiImportError(IatiImportErrorCode.IATI_UNSUPPORTED_VERSION, `The file is IATI ${version}; the import reads IATI 2.01 and later. Nothing was imported.`);
+        failure ??= new IatiImportError(IatiImportErrorCode.IATI_UNSUPPORTED_VERSION, `The file is IATI ${version}; the import reads IATI 2.01 and later. Nothing was imported.`, {
+          version,
+        });
       }
       return;
     }

@@ -38,6 +38,18 @@ export enum IatiImportErrorCode {
   UNKNOWN_ORGANISATION = 'UNKNOWN_ORGANISATION',
 }
 
+/**
+ * Facts of a refusal a client can say in its own words (sent in `extensions` beside the reason):
+ * where XML stops being well-formed, the root element or IATI version found, the size limit.
+ */
+export interface IatiImportErrorDetails {
+  line?: number;
+  column?: number;
+  root?: string;
+  version?: string;
+  limitBytes?: number;
+}
+
 /** A file the import refuses as a whole: the message says what is wrong, for a person. */
 export class IatiImportError extends Error {
   override name = 'IatiImportError';
@@ -45,6 +57,7 @@ export class IatiImportError extends Error {
   constructor(
     readonly reason: IatiImportErrorCode,
     message: string,
+    readonly details: IatiImportErrorDetails = {},
   ) {
     super(message);
   }

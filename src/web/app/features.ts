@@ -2,6 +2,7 @@ import { auditFeature } from '../features/audit/routes';
 import { authFeature } from '../features/auth/routes';
 import { councilFeature } from '../features/council/routes';
 import { homeFeature } from '../features/home/routes';
+import { iatiImportFeature } from '../features/iati-import/routes';
 import { mapFeature } from '../features/map/routes';
 import { meetingsFeature } from '../features/meetings/routes';
 import { organisationsFeature } from '../features/organisations/routes';
@@ -26,6 +27,7 @@ export const FEATURES: FeatureRoutes[] = [
   tokensFeature,
   meetingsFeature,
   referenceFeature,
+  iatiImportFeature,
   usersFeature,
   auditFeature,
 ];

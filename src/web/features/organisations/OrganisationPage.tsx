@@ -11,6 +11,7 @@ import { Pager } from '../../app/ui/Pager';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { useCountryName } from './kinds';
+import { AwaitingConfirmationBadge, ConfirmationPanel } from './OrganisationConfirmation';
 
 const PAGE_SIZE = 20;
 
@@ -45,7 +46,7 @@ export default function OrganisationPage() {
   const countryName = useCountryName();
   const { user } = useSession();
   const url = useUrlState();
-  const { data, loading, error } = useQuery(OrganisationProfileDocument, { variables: { id, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE } });
+  const { data, loading, error, refetch } = useQuery(OrganisationProfileDocument, { variables: { id, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE } });
   const seats = useQuery(OrganisationSeatsDocument);
   const organisation = data?.organisation;
 
@@ -90,8 +91,10 @@ export default function OrganisationPage() {
             <Group gap="xs">
               {organisation.acronym && <Badge>{organisation.acronym}</Badge>}
               <Badge variant="outline">{t(`organisations:kind.${organisation.kind}`)}</Badge>
+              {organisation.needsConfirmation && <AwaitingConfirmationBadge />}
             </Group>
           </div>
+          {organisation.needsConfirmation && <ConfirmationPanel organisation={organisation} onReload={() => refetch()} />}
           <Grid>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Section title={t('organisations:about')}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrganisationDirectoryDocument, type OrganisationKind } from '../../gql/graphql';
@@ -10,6 +10,7 @@ import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
 import { ORGANISATION_KINDS, useCountryName } from './kinds';
 import { UrlSearchInput } from '../../app/ui/UrlSearchInput';
+import { AwaitingConfirmationBadge } from './OrganisationConfirmation';
 
 const PAGE_SIZE = 25;
 
@@ -18,10 +19,16 @@ export default function OrganisationsPage() {
   const { t } = useTranslation(['organisations', 'common']);
   const countryName = useCountryName();
   const { user } = useSession();
-  const url = useUrlState<'q' | 'kind'>();
+  const url = useUrlState<'q' | 'kind' | 'confirmation'>();
+  // `?confirmation=awaiting`: the organisations an IATI import created that the secretariat has still to confirm.
+  const awaiting = url.get('confirmation') === 'awaiting';
   const kind = (ORGANISATION_KINDS as string[]).includes(url.get('kind')) ? (url.get('kind') as OrganisationKind) : null;
   const { data, loading, error } = useQuery(OrganisationDirectoryDocument, {
-    variables: { filter: { search: url.get('q') || null, kinds: kind ? [kind] : null }, first: PAGE_SIZE, offset: (url.page - 1) * PAGE_SIZE },
+    variables: {
+      filter: { search: url.get('q') || null, kinds: kind ? [kind] : null, needsConfirmation: awaiting ? true : null },
+      first: PAGE_SIZE,
+      offset: (url.page - 1) * PAGE_SIZE,
+    },
   });
   const organisations = data?.organisations;
 
@@ -35,6 +42,18 @@ export default function OrganisationsPage() {
           </Button>
         )}
       </Group>
+      {(user || awaiting) && (
+        <SegmentedControl
+          aria-label={t('organisations:confirmation.filter')}
+          value={awaiting ? 'awaiting' : 'all'}
+          onChange={(value) => url.set({ confirmation: value === 'awaiting' ? 'awaiting' : null })}
+          data={[
+            { value: 'all', label: t('organisations:confirmation.all') },
+            { value: 'awaiting', label: t('organisations:confirmation.awaiting') },
+          ]}
+          style={{ alignSelf: 'flex-start' }}
+        />
+      )}
       <Group align="flex-end" wrap="wrap" gap="sm">
         <UrlSearchInput label={t('organisations:list.search')} placeholder={t('organisations:list.searchPlaceholder')} w={280} />
         <Select
@@ -47,7 +66,12 @@ export default function OrganisationsPage() {
           w={300}
         />
       </Group>
-      <QueryState loading={loading && !data} error={error} empty={organisations?.nodes.length === 0} emptyText={t('organisations:list.none')}>
+      <QueryState
+        loading={loading && !data}
+        error={error}
+        empty={organisations?.nodes.length === 0}
+        emptyText={awaiting && !url.get('q') && !kind ? t('organisations:confirmation.none') : t('organisations:list.none')}
+      >
         {organisations && (
           <>
             <Table.ScrollContainer minWidth={600}>
@@ -64,9 +88,12 @@ export default function OrganisationsPage() {
                   {organisations.nodes.map((organisation) => (
                     <Table.Tr key={organisation.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/organisations/${organisation.id}`} fw={500}>
-                          {organisation.name ?? organisation.acronym ?? organisation.id}
-                        </Anchor>
+                        <Group gap="xs" wrap="wrap">
+                          <Anchor component={Link} to={`/organisations/${organisation.id}`} fw={500}>
+                            {organisation.name ?? organisation.acronym ?? organisation.id}
+                          </Anchor>
+                          {organisation.needsConfirmation && <AwaitingConfirmationBadge />}
+                        </Group>
                       </Table.Td>
                       <Table.Td>{organisation.acronym ?? t('common:none')}</Table.Td>
                       <Table.Td>{t(`organisations:kind.${organisation.kind}`)}</Table.Td>
