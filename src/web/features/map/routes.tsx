@@ -6,10 +6,26 @@ import { PageLoader } from '../../app/ui/PageLoader';
 import { FETCHED_KEYS, readMapView } from './map-filters';
 import { startMapQueries } from './map-queries';
 
+const loadCode = () => Promise.all([import('./PublicMapPage'), import('./CoverageMap')]);
 const PublicMapPage = lazy(async () => {
-  const [page] = await Promise.all([import('./PublicMapPage'), import('./CoverageMap'), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
+  const [[page]] = await Promise.all([loadCode(), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
   return page;
 });
+
+const fetchedBy = (params: URLSearchParams) => FETCHED_KEYS.map((key) => params.get(key) ?? '').join('\u0000');
+const start = (params: URLSearchParams) => startMapQueries(readMapView((key) => params.get(key) ?? ''));
+
+/**
+ * A visit that begins on the map asks for its data and code while the app itself starts (as a
+ * data router's loader would), not after the app's first render: what MapRoute then finds started.
+ */
+let startedOnEntry: string | null = null;
+if (window.location.pathname === '/') {
+  const params = new URLSearchParams(window.location.search);
+  startedOnEntry = fetchedBy(params);
+  start(params);
+  void loadCode();
+}
 
 /**
  * The map's route. Like a route loader, it requests the map's data on entering the route (and
@@ -19,11 +35,12 @@ const PublicMapPage = lazy(async () => {
  */
 function MapRoute() {
   const [params] = useSearchParams();
-  const fetched = FETCHED_KEYS.map((key) => params.get(key) ?? '').join('\u0000');
-  const started = useRef<string | null>(null);
+  const fetched = fetchedBy(params);
+  const started = useRef(startedOnEntry);
+  startedOnEntry = null;
   if (started.current !== fetched) {
     started.current = fetched;
-    startMapQueries(readMapView((key) => params.get(key) ?? ''));
+    start(params);
   }
   return (
     <Suspense fallback={<PageLoader />}>
