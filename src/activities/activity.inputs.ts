@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
@@ -13,6 +13,7 @@ abstract class ReportFields {
   description?: TranslationsInput | null;
 
   @Field(() => [String], { nullable: true, description: "Theme codes; default: the project's themes." })
+  @IsOptional()
   @ArrayMaxSize(20)
   themeCodes?: string[] | null;
 
@@ -29,10 +30,12 @@ abstract class ReportFields {
   participantsYouth?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Outputs, one per entry.' })
+  @IsOptional()
   @ArrayMaxSize(50)
   outputs?: string[] | null;
 
   @Field(() => [LinkInput], { nullable: true, description: 'Attachments and pages.' })
+  @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(50)
   links?: LinkInput[] | null;
@@ -82,6 +85,7 @@ export class UpdateActivityReportInput extends ReportFields {
   endDate?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Places (replace all).' })
+  @IsOptional()
   @ArrayMaxSize(200)
   unitCodes?: string[] | null;
 }
@@ -183,6 +187,7 @@ export class ReviewInput {
   version?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Comment for the partner; required when returning.' })
+  @IsOptional()
   @MaxLength(4000)
   comment?: string | null;
 }

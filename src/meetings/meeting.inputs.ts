@@ -1,4 +1,4 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
@@ -84,10 +84,12 @@ export class MeetingScheduleInput {
   placeUnitCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Street address or room.' })
+  @IsOptional()
   @MaxLength(500)
   address?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Link to join online (needed for ONLINE and HYBRID).' })
+  @IsOptional()
   @MaxLength(1000)
   onlineLink?: string | null;
 }
@@ -119,6 +121,7 @@ export class AgendaItemInput {
   presenterOrganisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Minutes of the discussion.' })
+  @IsOptional()
   @MaxLength(20000)
   minutes?: string | null;
 
@@ -188,6 +191,7 @@ export class UpdateActionItemInput {
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New description.' })
+  @IsOptional()
   @MaxLength(4000)
   description?: string | null;
 }

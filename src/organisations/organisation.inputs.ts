@@ -1,4 +1,4 @@
-import { MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLCountryCode } from 'graphql-scalars';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { TranslationsInput } from '../common/localized-text';
@@ -32,6 +32,7 @@ export class CreateOrganisationInput {
   name: TranslationsInput;
 
   @Field(() => String, { nullable: true, description: 'Short name, e.g. UNDP.' })
+  @IsOptional()
   @MaxLength(50)
   acronym?: string | null;
 
@@ -39,6 +40,7 @@ export class CreateOrganisationInput {
   kind: OrganisationKind;
 
   @Field(() => String, { nullable: true, description: 'IATI organisation identifier, unique in the hub.' })
+  @IsOptional()
   @MaxLength(100)
   iatiIdentifier?: string | null;
 
@@ -46,10 +48,12 @@ export class CreateOrganisationInput {
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site, http(s) address.' })
+  @IsOptional()
   @MaxLength(500)
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the facts come from.' })
+  @IsOptional()
   @MaxLength(2000)
   source?: string | null;
 }
@@ -63,6 +67,7 @@ export class UpdateOrganisationInput {
   name?: TranslationsInput | null;
 
   @Field(() => String, { nullable: true, description: 'Short name.' })
+  @IsOptional()
   @MaxLength(50)
   acronym?: string | null;
 
@@ -70,6 +75,7 @@ export class UpdateOrganisationInput {
   kind?: OrganisationKind | null;
 
   @Field(() => String, { nullable: true, description: 'IATI organisation identifier.' })
+  @IsOptional()
   @MaxLength(100)
   iatiIdentifier?: string | null;
 
@@ -77,10 +83,12 @@ export class UpdateOrganisationInput {
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site.' })
+  @IsOptional()
   @MaxLength(500)
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the facts come from.' })
+  @IsOptional()
   @MaxLength(2000)
   source?: string | null;
 

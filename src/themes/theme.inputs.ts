@@ -1,4 +1,4 @@
-import { ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { TranslationsInput } from '../common/localized-text';
 
@@ -18,6 +18,7 @@ export class CreateThemeInput {
     description:
       "OECD-DAC 5-digit purpose codes (IATI Sector vocabulary 1) the theme maps to, e.g. 15220; each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise). The IATI export lists them as the sectors of the theme's projects.",
   })
+  @IsOptional()
   @ArrayMaxSize(50)
   dacCodes?: string[] | null;
 
@@ -40,6 +41,7 @@ export class UpdateThemeInput {
     nullable: true,
     description: 'All OECD-DAC 5-digit purpose codes from now on, each an active code of the IATI Sector codelist (UNKNOWN_DAC_CODE otherwise); null or an empty list clears them.',
   })
+  @IsOptional()
   @ArrayMaxSize(50)
   dacCodes?: string[] | null;
 
