@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { NotBefore, SomeTranslation, WholeNumberIn } from '../common/input-rules';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
@@ -53,12 +54,14 @@ export class ActivityReportInput extends ReportFields {
   type: ActivityType;
 
   @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  @SomeTranslation()
   title: TranslationsInput;
 
   @Field(() => LocalDate, { description: 'First day.' })
   startDate: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day; default the first day.' })
+  @NotBefore('startDate')
   endDate?: string | null;
 
   @Field(() => [String], { description: 'Codes of the administrative units where it happened (at least one).' })
@@ -76,6 +79,7 @@ export class UpdateActivityReportInput extends ReportFields {
   type?: ActivityType | null;
 
   @Field(() => TranslationsInput, { nullable: true, description: 'Title.' })
+  @SomeTranslation()
   title?: TranslationsInput | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day.' })
@@ -111,6 +115,8 @@ export class ActivityReportFilter {
   status?: ReportStatus[] | null;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Only activities taking place at some time in this period.' })
+  @IsOptional()
+  @ValidateNested()
   period?: PeriodInput | null;
 }
 
@@ -142,6 +148,8 @@ export class ActivityReportOrder {
 @ArgsType()
 export class ActivityReportsArgs extends PaginationArgs {
   @Field(() => ActivityReportFilter, { nullable: true, description: 'Conditions; omit for all reports you may see.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: ActivityReportFilter | null;
 
   @Field(() => ActivityReportOrder, { nullable: true, description: 'Sort order; default latest activity first (start date, descending).' })
@@ -172,12 +180,14 @@ export class ActivityCollisionFilter {
   unitCode?: string | null;
 
   @Field(() => Int, { defaultValue: 14, description: 'Activities this many days apart or closer collide (default 14).' })
+  @WholeNumberIn(0, 365)
   withinDays: number;
 
   @Field(() => LocalDate, { nullable: true, description: 'Only activities ending on or after this day.' })
   from?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Only activities starting on or before this day.' })
+  @NotBefore('from')
   to?: string | null;
 }
 

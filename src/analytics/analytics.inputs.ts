@@ -1,5 +1,6 @@
 import { ArrayMaxSize } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { CurrencyCode } from '../common/input-rules';
 import { MAX_PAGE_SIZE, PaginationArgs } from '../common/pagination';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { LocalDate } from '../common/scalars';
@@ -160,6 +161,7 @@ export class CoverageArgs extends PaginationArgs {
   filter?: CoverageFilter | null;
 
   @Field({ defaultValue: 'USD', description: 'ISO 4217 currency of the funding figures (default USD).' })
+  @CurrencyCode()
   currency: string;
 }
 

@@ -16,6 +16,8 @@ import { InputErrorCode } from './validation';
 /** What `context` of a rule holds. */
 export interface RuleContext {
   reason: string;
+  /** The sibling field the failure is reported at, when it is not the decorated one. */
+  field?: string;
 }
 
 export interface InputRule {
@@ -25,6 +27,11 @@ export interface InputRule {
   /** True when the value is fine; `object` is the whole input, for rules across fields. */
   test(value: unknown, object: Record<string, unknown>): boolean;
   message(value: unknown, object: Record<string, unknown>): string;
+  /**
+   * The sibling field to report the failure at: a rule on an always-given field (`format`) about
+   * a field that may be left out (`onlineLink`), which a rule of its own would never see.
+   */
+  reportAt?: string;
 }
 
 /** A property decorator from a rule (the one way the hub writes its own input checks). */
@@ -34,7 +41,7 @@ export function inputRule(rule: InputRule, options?: ValidationOptions): Propert
       name: rule.name,
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { ...options, context: { reason: rule.reason } satisfies RuleContext },
+      options: { ...options, context: { reason: rule.reason, ...(rule.reportAt ? { field: rule.reportAt } : {}) } satisfies RuleContext },
       validator: {
         validate: (value: unknown, args: ValidationArguments) => rule.test(value, args.object as Record<string, unknown>),
         defaultMessage: (args?: ValidationArguments) => rule.message(args?.value, (args?.object ?? {}) as Record<string, unknown>),
@@ -71,10 +78,10 @@ export const SomeTranslation = () =>
   });
 
 /** An end date may be missing (open-ended) but is never before the start given in `startField` of the same input. */
-export const NotBefore = (startField: string) =>
+export const NotBefore = (startField: string, reason: string = InputErrorCode.END_BEFORE_START) =>
   inputRule({
     name: 'notBefore',
-    reason: InputErrorCode.END_BEFORE_START,
+    reason,
     test: (end, input) => {
       const start = input[startField];
       return !start || !end || !(String(end) < String(start));
@@ -123,13 +130,14 @@ export const PositiveDecimal = () =>
   });
 
 /** A whole number from `min` to `max`; null is refused (the field cannot be cleared), left out passes. */
-export const WholeNumberIn = (min: number, max: number, reason: string = InputErrorCode.OUT_OF_RANGE) =>
-  inputRule({
-    name: 'wholeNumberIn',
-    reason,
-    test: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
-    message: (value) => (value === null ? '$path cannot be cleared.' : `$path must be a whole number from ${min} to ${max}; got ${shown(value)}.`),
-  });
+export const wholeNumberIn = (min: number, max: number, reason: string = InputErrorCode.OUT_OF_RANGE): InputRule => ({
+  name: 'wholeNumberIn',
+  reason,
+  test: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+  message: (value) => (value === null ? '$path cannot be cleared.' : `$path must be a whole number from ${min} to ${max}; got ${shown(value)}.`),
+});
+
+export const WholeNumberIn = (min: number, max: number, reason?: string) => inputRule(wholeNumberIn(min, max, reason));
 
 /** A field that may be left out but not set to null (`reason` e.g. MISSING_STATUS). */
 export const NotCleared = (reason: string) => inputRule({ name: 'notCleared', reason, test: (value) => value !== null, message: () => '$path cannot be cleared.' });

@@ -44,16 +44,12 @@ function pathOf(prefix: string, property: string): string {
 export function inputProblems(errors: ValidationError[], prefix = '', name: FieldNamer = backticks): InputProblem[] {
   return errors.flatMap((error) => {
     const field = pathOf(prefix, error.property);
-    const constraints = Object.entries(error.constraints ?? {}).map(([key, message]) => ({
-      reason: (error.contexts?.[key] as RuleContext | undefined)?.reason,
-      message,
-    }));
-    const reasoned = constraints.filter((constraint) => constraint.reason);
-    const own = (reasoned.length ? reasoned : constraints).map((constraint) => ({
-      field,
-      reason: constraint.reason ?? VALIDATION_FAILED,
-      message: said(constraint.message, error.property, name(field)),
-    }));
+    const constraints = Object.entries(error.constraints ?? {}).map(([key, message]) => ({ context: error.contexts?.[key] as RuleContext | undefined, message }));
+    const reasoned = constraints.filter((constraint) => constraint.context?.reason);
+    const own = (reasoned.length ? reasoned : constraints).map(({ context, message }) => {
+      const at = context?.field ? pathOf(prefix, context.field) : field;
+      return { field: at, reason: context?.reason ?? VALIDATION_FAILED, message: said(message, error.property, name(at)) };
+    });
     return [...own, ...inputProblems(error.children ?? [], field, name)];
   });
 }

@@ -1,6 +1,7 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLCountryCode } from 'graphql-scalars';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { HttpUrl, NotCleared, SomeTranslation } from '../common/input-rules';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { OrganisationKind } from './organisation.entity';
@@ -29,6 +30,7 @@ export class OrganisationsArgs extends PaginationArgs {
 @InputType({ description: 'A new organisation.' })
 export class CreateOrganisationInput {
   @Field(() => TranslationsInput, { description: 'Name in at least one of ky, ru, en.' })
+  @SomeTranslation()
   name: TranslationsInput;
 
   @Field(() => String, { nullable: true, description: 'Short name, e.g. UNDP.' })
@@ -48,6 +50,7 @@ export class CreateOrganisationInput {
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site, http(s) address.' })
+  @HttpUrl()
   @IsOptional()
   @MaxLength(500)
   website?: string | null;
@@ -64,6 +67,7 @@ export class UpdateOrganisationInput {
   version?: number | null;
 
   @Field(() => TranslationsInput, { nullable: true, description: 'New name (replaces all three languages).' })
+  @SomeTranslation()
   name?: TranslationsInput | null;
 
   @Field(() => String, { nullable: true, description: 'Short name.' })
@@ -72,6 +76,7 @@ export class UpdateOrganisationInput {
   acronym?: string | null;
 
   @Field(() => OrganisationKind, { nullable: true, description: 'Kind of organisation.' })
+  @NotCleared('MISSING_KIND')
   kind?: OrganisationKind | null;
 
   @Field(() => String, { nullable: true, description: 'IATI organisation identifier.' })
@@ -83,6 +88,7 @@ export class UpdateOrganisationInput {
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site.' })
+  @HttpUrl()
   @IsOptional()
   @MaxLength(500)
   website?: string | null;
