@@ -44,7 +44,7 @@ async function coveragePage(ctx: RequestContext, args: CoverageArgs, window: Pag
     level: args.level,
     withinCode: filter?.withinCode,
     themeCodes: filter?.themeCodes,
-    period: filter?.activeDuring ? periodOf(filter.activeDuring, 'filter.activeDuring', [null, null]) : null,
+    period: filter?.activeDuring ? periodOf(filter.activeDuring, [null, null]) : null,
     organisationIds: filter?.organisationIds,
   });
   return { scope, currency, byTheme: filter?.byTheme ?? false, window };
