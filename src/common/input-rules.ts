@@ -1,7 +1,7 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { isCurrency } from './scalars';
 import type { Translations } from './localized-text';
-import { InputError } from './input-validation';
+import { InputError, type RuleContext } from './input-validation';
 import { InputErrorCode } from './validation';
 
 /**
@@ -13,13 +13,6 @@ import { InputErrorCode } from './validation';
  * null is — so a nullable field with a built-in decorator also says `@IsOptional()`, and a rule
  * that refuses null (a required text, a field that cannot be cleared) sees it.
  */
-/** What `context` of a rule holds. */
-export interface RuleContext {
-  reason: string;
-  /** The sibling field the failure is reported at, when it is not the decorated one. */
-  field?: string;
-}
-
 export interface InputRule {
   /** Names the rule in class-validator's `constraints`. */
   name: string;

@@ -1,9 +1,15 @@
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { DomainError, ErrorKind } from './errors';
-import type { RuleContext } from './input-rules';
 
 /** How inputs are checked, in GraphQL and REST alike: a left-out field is not checked, null is. */
 export const VALIDATOR_OPTIONS: ValidatorOptions = { skipUndefinedProperties: true, forbidUnknownValues: false };
+
+/** What `context` of an input rule holds (src/common/input-rules.ts). */
+export interface RuleContext {
+  reason: string;
+  /** The sibling field the failure is reported at, when it is not the decorated one. */
+  field?: string;
+}
 
 /** Reason of a failed built-in class-validator decorator (a length or size limit). */
 export const VALIDATION_FAILED = 'VALIDATION_FAILED';
