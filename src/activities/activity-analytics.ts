@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../common/context';
-import { badInput, checkPeriod } from '../common/validation';
+import { badInput } from '../common/validation';
 import type { AdminLevel } from '../geography/admin-unit.entity';
 import { requireUnit } from '../geography/admin-unit.service';
 import { ReportStatus } from './activity-report.entity';
@@ -87,8 +87,6 @@ export async function activitySummary(
  */
 export async function activityCollisions(ctx: RequestContext, filter: ActivityCollisionFilter | null | undefined): Promise<ActivityCollision[]> {
   const withinDays = filter?.withinDays ?? 14;
-  if (withinDays < 0 || withinDays > 365) throw badInput('OUT_OF_RANGE', '`withinDays` must be between 0 and 365.', 'filter.withinDays');
-  checkPeriod(filter?.from, filter?.to, 'filter.to');
   const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
   const statement = activityCollisionsSql(ctx.caller, { withinDays, unit, from: filter?.from, to: filter?.to });
   const rows = await ctx.em

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { NotBefore, SomeTranslation, WholeNumberIn } from '../common/input-rules';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
@@ -13,6 +14,7 @@ abstract class ReportFields {
   description?: TranslationsInput | null;
 
   @Field(() => [String], { nullable: true, description: "Theme codes; default: the project's themes." })
+  @IsOptional()
   @ArrayMaxSize(20)
   themeCodes?: string[] | null;
 
@@ -29,10 +31,12 @@ abstract class ReportFields {
   participantsYouth?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Outputs, one per entry.' })
+  @IsOptional()
   @ArrayMaxSize(50)
   outputs?: string[] | null;
 
   @Field(() => [LinkInput], { nullable: true, description: 'Attachments and pages.' })
+  @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(50)
   links?: LinkInput[] | null;
@@ -50,12 +54,14 @@ export class ActivityReportInput extends ReportFields {
   type: ActivityType;
 
   @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  @SomeTranslation()
   title: TranslationsInput;
 
   @Field(() => LocalDate, { description: 'First day.' })
   startDate: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day; default the first day.' })
+  @NotBefore('startDate')
   endDate?: string | null;
 
   @Field(() => [String], { description: 'Codes of the administrative units where it happened (at least one).' })
@@ -73,6 +79,7 @@ export class UpdateActivityReportInput extends ReportFields {
   type?: ActivityType | null;
 
   @Field(() => TranslationsInput, { nullable: true, description: 'Title.' })
+  @SomeTranslation()
   title?: TranslationsInput | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day.' })
@@ -82,6 +89,7 @@ export class UpdateActivityReportInput extends ReportFields {
   endDate?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Places (replace all).' })
+  @IsOptional()
   @ArrayMaxSize(200)
   unitCodes?: string[] | null;
 }
@@ -107,6 +115,8 @@ export class ActivityReportFilter {
   status?: ReportStatus[] | null;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Only activities taking place at some time in this period.' })
+  @IsOptional()
+  @ValidateNested()
   period?: PeriodInput | null;
 }
 
@@ -138,6 +148,8 @@ export class ActivityReportOrder {
 @ArgsType()
 export class ActivityReportsArgs extends PaginationArgs {
   @Field(() => ActivityReportFilter, { nullable: true, description: 'Conditions; omit for all reports you may see.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: ActivityReportFilter | null;
 
   @Field(() => ActivityReportOrder, { nullable: true, description: 'Sort order; default latest activity first (start date, descending).' })
@@ -168,12 +180,14 @@ export class ActivityCollisionFilter {
   unitCode?: string | null;
 
   @Field(() => Int, { defaultValue: 14, description: 'Activities this many days apart or closer collide (default 14).' })
+  @WholeNumberIn(0, 365)
   withinDays: number;
 
   @Field(() => LocalDate, { nullable: true, description: 'Only activities ending on or after this day.' })
   from?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Only activities starting on or before this day.' })
+  @NotBefore('from')
   to?: string | null;
 }
 
@@ -183,6 +197,7 @@ export class ReviewInput {
   version?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Comment for the partner; required when returning.' })
+  @IsOptional()
   @MaxLength(4000)
   comment?: string | null;
 }

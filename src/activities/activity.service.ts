@@ -7,7 +7,8 @@ import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
 import { TranslatedText } from '../common/translations.embeddable';
-import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
+import { checkArgument, type InputRule } from '../common/input-rules';
+import { badInput, checkPeriod, notFound } from '../common/validation';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import { checkReportFilterReferences } from '../analytics/analytics-checks';
 import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
@@ -105,12 +106,13 @@ async function reportingOrganisation(em: EntityManager, project: Project, organi
   return participant.organisation;
 }
 
-function checkInput(input: ActivityReportInput): void {
-  requireSomeTranslation(input.title, 'input.title');
-  checkPeriod(input.startDate, input.endDate, 'input.endDate');
-  checkParticipants(input);
-  input.links?.forEach((link, index) => checkUrl(link.url, `input.links[${index}].url`));
-}
+/** An idempotency key: 1 to 200 characters, spaces around not counted. */
+const IDEMPOTENCY_KEY: InputRule = {
+  name: 'idempotencyKey',
+  reason: 'INVALID_IDEMPOTENCY_KEY',
+  test: (key) => typeof key === 'string' && key.trim().length >= 1 && key.trim().length <= 200,
+  message: () => 'The idempotency key must have 1 to 200 characters.',
+};
 
 /** Builds a new report in `em` (flushed by the caller's transaction). */
 async function buildReport(ctx: RequestContext, em: EntityManager, input: ActivityReportInput, status: ReportStatus): Promise<ActivityReport> {
@@ -141,7 +143,7 @@ async function buildReport(ctx: RequestContext, em: EntityManager, input: Activi
 }
 
 export async function createActivityReport(ctx: RequestContext, input: ActivityReportInput): Promise<ActivityReport> {
-  checkInput(input);
+  checkParticipants(input);
   assertMayReportFor(ctx.caller, input.organisationId);
   return ctx.em.transactional((em) => buildReport(ctx, em, input, ReportStatus.DRAFT));
 }
@@ -170,10 +172,10 @@ function payloadHash(input: ActivityReportInput): string {
  * CONFLICT, and concurrent identical calls meet at the unique index.
  */
 export async function submitActivityReport(ctx: RequestContext, input: ActivityReportInput, idempotencyKey: string): Promise<ActivityReport> {
-  checkInput(input);
+  checkParticipants(input);
   assertMayReportFor(ctx.caller, input.organisationId);
+  checkArgument(IDEMPOTENCY_KEY, idempotencyKey, 'idempotencyKey');
   const key = idempotencyKey.trim();
-  if (!key || key.length > 200) throw badInput('INVALID_IDEMPOTENCY_KEY', 'The idempotency key must have 1 to 200 characters.', 'idempotencyKey');
   const hash = payloadHash(input);
   const earlier = async () => {
     const report = await ctx.em.fork().findOne(ActivityReport, { organisation: input.organisationId, idempotencyKey: key });
@@ -223,8 +225,6 @@ async function editableReport(em: EntityManager, ctx: RequestContext, id: string
 }
 
 export async function updateActivityReport(ctx: RequestContext, id: string, input: UpdateActivityReportInput): Promise<ActivityReport> {
-  if (input.title !== undefined) requireSomeTranslation(input.title, 'input.title');
-  input.links?.forEach((link, index) => checkUrl(link.url, `input.links[${index}].url`));
   return ctx.em.transactional(async (em) => {
     const report = await editableReport(em, ctx, id, input.version);
     const counts: Counts = {
@@ -236,6 +236,7 @@ export async function updateActivityReport(ctx: RequestContext, id: string, inpu
     checkParticipants(counts);
     const startDate = input.startDate ?? report.startDate;
     const endDate = input.endDate ?? (input.startDate && input.startDate > report.endDate ? input.startDate : report.endDate);
+    // With the stored dates: the input's own pair is checked by `@NotBefore` before this runs.
     checkPeriod(startDate, endDate, 'input.endDate');
     if (input.unitCodes) {
       await report.places.init();
@@ -295,7 +296,6 @@ export async function reviewActivityReport(ctx: RequestContext, id: string, inpu
  */
 export async function checkReportFilter(ctx: RequestContext, filter: ActivityReportFilter | null | undefined): Promise<CheckedReportFilter> {
   await checkReportFilterReferences(ctx, filter);
-  if (filter?.period && (filter.period.from || filter.period.to)) checkPeriod(filter.period.from, filter.period.to, 'filter.period.to');
   const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
   return { filter, unit };
 }

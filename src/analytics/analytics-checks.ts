@@ -1,6 +1,6 @@
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
-import { badInput, checkPeriod } from '../common/validation';
+import { badInput } from '../common/validation';
 import type { AdminLevel } from '../geography/admin-unit.entity';
 import { requireUnit } from '../geography/admin-unit.service';
 import type { PeriodInput } from '../projects/project.inputs';
@@ -46,10 +46,9 @@ export async function checkReportFilterReferences(
   ]);
 }
 
-/** A period as [from, to] (either may be null = open); `fallback` when none is given. */
-export function periodOf(period: PeriodInput | null | undefined, field: string, fallback: [string | null, string | null]): [string | null, string | null] {
+/** A period as [from, to] (either may be null = open; PeriodInput's `@NotBefore` checked the order); `fallback` when none is given. */
+export function periodOf(period: PeriodInput | null | undefined, fallback: [string | null, string | null]): [string | null, string | null] {
   if (!period || (!period.from && !period.to)) return fallback;
-  checkPeriod(period.from, period.to, `${field}.to`);
   return [period.from ?? null, period.to ?? null];
 }
 

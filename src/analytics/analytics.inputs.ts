@@ -1,11 +1,22 @@
-import { ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { CurrencyCode, inputRule, NotBefore, shown, WholeNumberIn } from '../common/input-rules';
 import { MAX_PAGE_SIZE, PaginationArgs } from '../common/pagination';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { LocalDate } from '../common/scalars';
 import { ParticipantInput, PeriodInput } from '../projects/project.inputs';
+import { AnalyticsErrorCode } from './analytics.errors';
 import { OverlapKind } from './analytics.types';
 import { ProjectStatus } from '../projects/project.entity';
+
+/** An overlap score: from 0 to 1. */
+const ScoreFraction = () =>
+  inputRule({
+    name: 'scoreFraction',
+    reason: AnalyticsErrorCode.MIN_SCORE_OUT_OF_RANGE,
+    test: (score) => typeof score === 'number' && score >= 0 && score <= 1,
+    message: (score) => `$path is between 0 and 1; got ${shown(score)}.`,
+  });
 
 @InputType({ description: 'Narrows a list of overlaps; all given conditions must hold.' })
 export class OverlapFilter {
@@ -22,9 +33,13 @@ export class OverlapFilter {
   themeCodes?: string[] | null;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Only overlaps whose overlapping period meets this period.' })
+  @IsOptional()
+  @ValidateNested()
   activeDuring?: PeriodInput | null;
 
   @Field(() => Float, { nullable: true, description: 'Only overlaps with at least this score (0 to 1).' })
+  @IsOptional()
+  @ScoreFraction()
   minScore?: number | null;
 
   @Field({
@@ -41,6 +56,8 @@ export class OverlapFilter {
 @ArgsType()
 export class OverlapsArgs extends PaginationArgs {
   @Field(() => OverlapFilter, { nullable: true, description: 'Conditions the overlaps must meet; omit for every overlap in the country.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: OverlapFilter | null;
 }
 
@@ -61,6 +78,7 @@ export class OverlapDraftInput {
   start?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day, not before `start`; null when open-ended.' })
+  @NotBefore('start')
   end?: string | null;
 
   @Field(() => [ParticipantInput], {
@@ -84,6 +102,7 @@ export class OverlapDraftInput {
 @ArgsType()
 export class OverlapPreviewArgs extends PaginationArgs {
   @Field(() => OverlapDraftInput, { description: 'The unsaved project.' })
+  @ValidateNested()
   draft: OverlapDraftInput;
 
   @Field({ defaultValue: false, description: "Also list stored projects with exactly the draft's organisations; by default they are left out, as in `overlaps`." })
@@ -99,9 +118,12 @@ export class HotspotFilter {
   themeCodes?: string[] | null;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Projects running at some time in this period count; omit for today.' })
+  @IsOptional()
+  @ValidateNested()
   activeDuring?: PeriodInput | null;
 
   @Field(() => Int, { defaultValue: 3, description: 'Least number of organisations working on the same theme in the unit (2 to 100, default 3).' })
+  @WholeNumberIn(2, 100, AnalyticsErrorCode.MIN_ORGANISATIONS_OUT_OF_RANGE)
   minOrganisations: number;
 
   @Field({
@@ -120,6 +142,8 @@ export class HotspotsArgs extends PaginationArgs {
   level: AdminLevel;
 
   @Field(() => HotspotFilter, { nullable: true, description: 'Conditions; omit for all themes, today, at least 3 organisations.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: HotspotFilter | null;
 }
 
@@ -135,6 +159,8 @@ export class CoverageFilter {
   byTheme: boolean;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Only projects running at some time in this period; omit for projects of any period.' })
+  @IsOptional()
+  @ValidateNested()
   activeDuring?: PeriodInput | null;
 
   @Field(() => [ID], { nullable: true, description: 'Only projects in which one of these organisations takes part; an unknown id is a BAD_USER_INPUT.' })
@@ -157,9 +183,12 @@ export class CoverageArgs extends PaginationArgs {
   level: AdminLevel;
 
   @Field(() => CoverageFilter, { nullable: true, description: 'Conditions; omit for every project and one cell per unit.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: CoverageFilter | null;
 
   @Field({ defaultValue: 'USD', description: 'ISO 4217 currency of the funding figures (default USD).' })
+  @CurrencyCode()
   currency: string;
 }
 
@@ -176,6 +205,8 @@ export class GapFilter {
   themeCodes?: string[] | null;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Projects running at some time in this period count as active; omit for today.' })
+  @IsOptional()
+  @ValidateNested()
   activeDuring?: PeriodInput | null;
 
   @Field(() => String, { nullable: true, description: 'Only units inside this unit (or the unit itself).' })
@@ -198,5 +229,7 @@ export class GapFilter {
 @ArgsType()
 export class GapsArgs extends PaginationArgs {
   @Field(() => GapFilter, { nullable: true, description: 'What counts as a gap; omit for ayil aimaks without any active project today.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: GapFilter | null;
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
-import { normaliseCurrency } from '../common/validation';
+import { currencyCode } from '../common/input-rules';
 import { MissingRate } from '../funding/funding-totals';
 import { checkScope, periodOf } from './analytics-checks';
 import type { CoverageArgs } from './analytics.inputs';
@@ -38,13 +38,13 @@ export async function coverageMap(ctx: RequestContext, args: CoverageArgs, windo
 }
 
 async function coveragePage(ctx: RequestContext, args: CoverageArgs, window: PageWindow): Promise<CoveragePage> {
-  const currency = normaliseCurrency(args.currency, 'currency');
+  const currency = currencyCode(args.currency);
   const filter = args.filter;
   const scope = await checkScope(ctx, {
     level: args.level,
     withinCode: filter?.withinCode,
     themeCodes: filter?.themeCodes,
-    period: filter?.activeDuring ? periodOf(filter.activeDuring, 'filter.activeDuring', [null, null]) : null,
+    period: filter?.activeDuring ? periodOf(filter.activeDuring, [null, null]) : null,
     organisationIds: filter?.organisationIds,
   });
   return { scope, currency, byTheme: filter?.byTheme ?? false, window };

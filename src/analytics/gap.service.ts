@@ -12,7 +12,7 @@ import { type GapQuery, gapsSql } from './gap.sql';
  */
 export async function listGaps(ctx: RequestContext, filter: GapFilter | null | undefined, window: PageWindow): Promise<Connection<Gap>> {
   const now = today();
-  const [from, to] = periodOf(filter?.activeDuring, 'filter.activeDuring', [now, now]);
+  const [from, to] = periodOf(filter?.activeDuring, [now, now]);
   const scope = await checkScope(ctx, {
     level: filter?.level ?? AdminLevel.MUNICIPALITY,
     withinCode: filter?.withinCode,

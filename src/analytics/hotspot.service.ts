@@ -1,7 +1,5 @@
 import type { RequestContext } from '../common/context';
 import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
-import { badInput } from '../common/validation';
-import { AnalyticsErrorCode } from './analytics.errors';
 import { checkScope, periodOf, today } from './analytics-checks';
 import type { HotspotsArgs } from './analytics.inputs';
 import { Hotspot } from './analytics.types';
@@ -26,15 +24,12 @@ interface HotspotRow {
 export async function listHotspots(ctx: RequestContext, args: HotspotsArgs, window: PageWindow): Promise<Connection<Hotspot>> {
   const filter = args.filter;
   const minOrganisations = filter?.minOrganisations ?? 3;
-  if (!Number.isInteger(minOrganisations) || minOrganisations < 2 || minOrganisations > 100) {
-    throw badInput(AnalyticsErrorCode.MIN_ORGANISATIONS_OUT_OF_RANGE, `\`minOrganisations\` is from 2 to 100; got ${minOrganisations}.`, 'filter.minOrganisations');
-  }
   const now = today();
   const scope = await checkScope(ctx, {
     level: args.level,
     withinCode: filter?.withinCode,
     themeCodes: filter?.themeCodes,
-    period: periodOf(filter?.activeDuring, 'filter.activeDuring', [now, now]),
+    period: periodOf(filter?.activeDuring, [now, now]),
   });
   const query: HotspotQuery = { scope: { ...scope, period: scope.period! }, minOrganisations, includeInherited: filter?.includeInherited ?? false };
   const run = (page: PageWindow) => {

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
-import { badInput, checkPeriod } from '../common/validation';
+import { badInput } from '../common/validation';
 import { AnalyticsErrorCode } from './analytics.errors';
 import { checkThemes, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapDraftInput } from './analytics.inputs';
@@ -118,7 +118,6 @@ function workingOrganisations(participants: ParticipantInput[]): { working: stri
  * Returns the units' current codes (a draft may name units by a SOATE or former code).
  */
 async function checkDraft(ctx: RequestContext, draft: OverlapDraftInput): Promise<string[]> {
-  checkPeriod(draft.start, draft.end, 'draft.end');
   const units = await ctx.loaders.geography.unitByCode.loadMany(draft.unitCodes);
   units.forEach((unit, index) => {
     if (unit instanceof Error) throw unit;

@@ -9,8 +9,6 @@ import type { ProjectRecord } from '../projects/project.loaders';
 import { Theme } from '../themes/theme.entity';
 import type { ThemeRecord } from '../themes/theme.loaders';
 import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
-import { badInput } from '../common/validation';
-import { AnalyticsErrorCode } from './analytics.errors';
 import { isUuid } from '../common/ids';
 import { checkOrganisation, checkProject, checkThemes, periodOf, requireUnit, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapFilter } from './analytics.inputs';
@@ -102,9 +100,6 @@ export async function listOverlaps(
   /** Instead of `filter.organisationId`: the overlaps of any of these organisations (the briefing's members). */
   organisationIds?: string[],
 ): Promise<Connection<Overlap>> {
-  if (filter?.minScore != null && !(filter.minScore >= 0 && filter.minScore <= 1)) {
-    throw badInput(AnalyticsErrorCode.MIN_SCORE_OUT_OF_RANGE, `\`minScore\` is between 0 and 1; got ${filter.minScore}.`, 'filter.minScore');
-  }
   if (filter?.projectId && !isUuid(filter.projectId)) unknownProject(filter.projectId);
   if (filter?.organisationId && !isUuid(filter.organisationId)) unknownOrganisation(filter.organisationId);
   const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
@@ -114,7 +109,7 @@ export async function listOverlaps(
     minScore: filter?.minScore,
     unit,
     themes,
-    period: filter?.activeDuring ? periodOf(filter.activeDuring, 'filter.activeDuring', [null, null]) : null,
+    period: filter?.activeDuring ? periodOf(filter.activeDuring, [null, null]) : null,
     includeSameOrganisation: filter?.includeSameOrganisation,
     kinds: filter?.kinds,
     // With one of the pair this project, "one of them is the organisation's" does not depend on the side.

@@ -1,4 +1,4 @@
-import { Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { GraphQLEmailAddress } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../common/access';
@@ -26,6 +26,7 @@ export class UpdateUserInput {
   version?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Full name.' })
+  @IsOptional()
   @MaxLength(200)
   name?: string | null;
 

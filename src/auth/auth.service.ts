@@ -7,6 +7,7 @@ import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { escapeLike, searchKey } from '../common/search';
+import { checkArgument, type InputRule } from '../common/input-rules';
 import { badInput, notFound } from '../common/validation';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion, requireOrganisation } from '../organisations/organisation.service';
@@ -23,6 +24,14 @@ import { knownId } from '../common/filter-references';
 export const SESSION_HOURS = 12;
 const PASSWORD_SETUP_DAYS = 7;
 const MIN_PASSWORD_LENGTH = 10;
+
+/** A password of 10 to 200 characters (the `password` argument has no input class). */
+const PASSWORD: InputRule = {
+  name: 'password',
+  reason: AuthErrorCode.WEAK_PASSWORD,
+  test: (password) => typeof password === 'string' && password.length >= MIN_PASSWORD_LENGTH && password.length <= 200,
+  message: () => `A password needs ${MIN_PASSWORD_LENGTH} to 200 characters.`,
+};
 /** Failed sign-ins allowed per account and per address within the window before a lock. */
 export const MAX_FAILED_LOGINS = 5;
 const THROTTLE_MINUTES = 15;
@@ -145,9 +154,7 @@ export function me(ctx: RequestContext): Promise<User | null> {
 }
 
 export async function setPassword(ctx: RequestContext, token: string, password: string): Promise<User> {
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
-    throw badInput(AuthErrorCode.WEAK_PASSWORD, `A password needs ${MIN_PASSWORD_LENGTH} to 200 characters.`, 'password');
-  }
+  checkArgument(PASSWORD, password, 'password');
   const passwordHash = await hashPassword(password);
   return ctx.em.transactional(async (em) => {
     const user = await em.findOne(User, { passwordSetupTokenHash: hashSecret(token), passwordSetupExpiresAt: { $gt: new Date() } });

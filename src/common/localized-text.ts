@@ -1,4 +1,4 @@
-import { MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Language {
@@ -120,14 +120,17 @@ export class LocalizedText {
 @InputType({ description: 'A text in Kyrgyz, Russian and/or English; give at least one where the text is required.' })
 export class TranslationsInput implements Translations {
   @Field(() => String, { nullable: true, description: 'Kyrgyz text.' })
+  @IsOptional()
   @MaxLength(20000)
   ky?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Russian text.' })
+  @IsOptional()
   @MaxLength(20000)
   ru?: string | null;
 
   @Field(() => String, { nullable: true, description: 'English text.' })
+  @IsOptional()
   @MaxLength(20000)
   en?: string | null;
 }

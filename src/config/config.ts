@@ -1,19 +1,11 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { IsOptional, registerDecorator, validateSync } from 'class-validator';
 import { projectRoot } from './paths';
 
 /** Thrown when the environment does not describe a usable configuration. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
-
-const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).transform((value) => ['true', '1', 'yes'].includes(value));
-
-const port = z.coerce
-  .number({ message: 'expected a whole number from 1 to 65535' })
-  .int({ message: 'expected a whole number from 1 to 65535' })
-  .min(1, { message: 'expected a whole number from 1 to 65535' })
-  .max(65535, { message: 'expected a whole number from 1 to 65535' });
 
 /** TRUST_PROXY: true, false, a hop count, or addresses (IPv4/IPv6, optionally with a /prefix), comma-separated. */
 const TRUST_PROXY_FORMAT = /^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/;
@@ -23,60 +15,119 @@ const IATI_ORGANISATION_REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/;
 /** The IATI OrganisationType codes (seeds/reference/iati/codelists/OrganisationType.xml). */
 const IATI_ORGANISATION_TYPE_CODES = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
 
-const count = (message: string, min: number, max: number) => z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
-
 /** CORS_ORIGINS: origins (scheme://host[:port], no path), comma-separated. */
 const ORIGIN_LIST_FORMAT = /^https?:\/\/[^\s/,]+(\s*,\s*https?:\/\/[^\s/,]+)*$/;
 
-const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
-  HOST: z.string().min(1, { message: 'expected a host name or address' }).default('127.0.0.1'),
-  PORT: port.default(4000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// or postgresql:// connection URL' })
-    .optional(),
-  DATA_DIR: z.string().min(1, { message: 'expected a directory path' }).default('.data'),
-  EMBEDDED_PG_PORT: port.default(54329),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      message: 'expected one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default('info'),
-  SEED_ON_START: booleanFromEnv.default(true),
-  SQL_COUNT_HEADER: booleanFromEnv.optional(),
-  DB_POOL_MAX: z.coerce
-    .number({ message: 'expected a whole number from 1 to 100' })
-    .int({ message: 'expected a whole number from 1 to 100' })
-    .min(1, { message: 'expected a whole number from 1 to 100' })
-    .max(100, { message: 'expected a whole number from 1 to 100' })
-    .default(10),
-  WEB_DIR: z.string().min(1, { message: 'expected a directory path' }).default('dist/web'),
-  TRUST_PROXY: z
-    .string()
-    .regex(TRUST_PROXY_FORMAT, { message: 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)' })
-    .optional(),
-  RATE_LIMITS: booleanFromEnv.default(true),
-  RATE_LIMIT_PER_TOKEN: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(600),
-  RATE_LIMIT_ANONYMOUS: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(120),
-  RATE_LIMIT_LOGIN: count('expected a whole number from 1 to 1000000', 1, 1_000_000).default(10),
-  RATE_LIMIT_WINDOW_SECONDS: count('expected a whole number of seconds from 1 to 86400', 1, 86_400).default(60),
-  CORS_ORIGINS: z.string().regex(ORIGIN_LIST_FORMAT, { message: 'expected origins such as https://partner.example.org, comma-separated (scheme and host, no path)' }).optional(),
-  DB_STATEMENT_TIMEOUT_MS: count('expected a whole number of milliseconds from 0 (no limit) to 3600000', 0, 3_600_000).default(5000),
-  METRICS_PORT: port.optional(),
-  METRICS_TOKEN: z.string().min(16, { message: 'expected a secret of at least 16 characters' }).optional(),
-  IATI_PUBLISHER_REF: z
-    .string()
-    .regex(IATI_ORGANISATION_REF, { message: 'expected an IATI organisation identifier such as XM-DAC-41114 or KG-INN-01234567890123 (letters, digits, - . _ :, no spaces)' })
-    .optional(),
-  IATI_PUBLISHER_NAME: z
-    .string()
-    .trim()
-    .min(1, { message: 'expected the name of the publishing organisation' })
-    .max(500, { message: 'expected at most 500 characters' })
-    .default('Yntymak coordination hub'),
-  IATI_PUBLISHER_TYPE: z.enum(IATI_ORGANISATION_TYPE_CODES, { message: `expected an IATI OrganisationType code: ${IATI_ORGANISATION_TYPE_CODES.join(', ')}` }).default('90'),
-});
+/** What a variable of this kind must be; the message of the one line that stops start-up. */
+const expect = (message: string, test: (value: string) => boolean) =>
+  function (target: object, property: string | symbol): void {
+    registerDecorator({
+      name: 'environment',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message },
+      validator: { validate: (value: unknown) => test(String(value)) },
+    });
+  };
+
+const wholeNumber = (min: number, max: number, message = `expected a whole number from ${min} to ${max}`) =>
+  expect(message, (value) => value.trim() !== '' && Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max);
+const oneOf = (values: readonly string[], message: string) => expect(message, (value) => values.includes(value));
+const matching = (pattern: RegExp, message: string) => expect(message, (value) => pattern.test(value));
+const nonEmpty = (message: string) => expect(message, (value) => value.trim().length > 0);
+
+const BOOLEANS = ['true', 'false', '1', '0', 'yes', 'no'];
+const booleanValue = oneOf(BOOLEANS, 'expected true or false');
+const port = wholeNumber(1, 65535);
+const count = wholeNumber(1, 1_000_000);
+
+/**
+ * The environment variables the hub reads, as strings with their defaults; each carries the one
+ * check of its value (class-validator, as the hub's inputs). Left-out ones keep the default.
+ */
+class Environment {
+  @oneOf(['development', 'production', 'test'], 'expected development, production or test')
+  NODE_ENV = 'development';
+
+  @nonEmpty('expected a host name or address')
+  HOST = '127.0.0.1';
+
+  @port
+  PORT = '4000';
+
+  @IsOptional()
+  @matching(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL')
+  DATABASE_URL?: string;
+
+  @nonEmpty('expected a directory path')
+  DATA_DIR = '.data';
+
+  @port
+  EMBEDDED_PG_PORT = '54329';
+
+  @oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected one of fatal, error, warn, info, debug, trace, silent')
+  LOG_LEVEL = 'info';
+
+  @booleanValue
+  SEED_ON_START = 'true';
+
+  @IsOptional()
+  @booleanValue
+  SQL_COUNT_HEADER?: string;
+
+  @wholeNumber(1, 100)
+  DB_POOL_MAX = '10';
+
+  @nonEmpty('expected a directory path')
+  WEB_DIR = 'dist/web';
+
+  @IsOptional()
+  @matching(TRUST_PROXY_FORMAT, 'expected false, true, a number of proxies, or a comma-separated list of proxy addresses (CIDR allowed)')
+  TRUST_PROXY?: string;
+
+  @booleanValue
+  RATE_LIMITS = 'true';
+
+  @count
+  RATE_LIMIT_PER_TOKEN = '600';
+
+  @count
+  RATE_LIMIT_ANONYMOUS = '120';
+
+  @count
+  RATE_LIMIT_LOGIN = '10';
+
+  @wholeNumber(1, 86_400, 'expected a whole number of seconds from 1 to 86400')
+  RATE_LIMIT_WINDOW_SECONDS = '60';
+
+  @IsOptional()
+  @matching(ORIGIN_LIST_FORMAT, 'expected origins such as https://partner.example.org, comma-separated (scheme and host, no path)')
+  CORS_ORIGINS?: string;
+
+  @wholeNumber(0, 3_600_000, 'expected a whole number of milliseconds from 0 (no limit) to 3600000')
+  DB_STATEMENT_TIMEOUT_MS = '5000';
+
+  @IsOptional()
+  @port
+  METRICS_PORT?: string;
+
+  @IsOptional()
+  @expect('expected a secret of at least 16 characters', (value) => value.length >= 16)
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @matching(IATI_ORGANISATION_REF, 'expected an IATI organisation identifier such as XM-DAC-41114 or KG-INN-01234567890123 (letters, digits, - . _ :, no spaces)')
+  IATI_PUBLISHER_REF?: string;
+
+  @nonEmpty('expected the name of the publishing organisation')
+  @expect('expected at most 500 characters', (value) => value.trim().length <= 500)
+  IATI_PUBLISHER_NAME = 'Yntymak coordination hub';
+
+  @oneOf(IATI_ORGANISATION_TYPE_CODES, `expected an IATI OrganisationType code: ${IATI_ORGANISATION_TYPE_CODES.join(', ')}`)
+  IATI_PUBLISHER_TYPE: (typeof IATI_ORGANISATION_TYPE_CODES)[number] = '90';
+}
+
+const isTrue = (value: string) => ['true', '1', 'yes'].includes(value);
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -137,40 +188,39 @@ export interface IatiPublisher {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue.path[0]);
-    const given = env[variable];
-    throw new ConfigError(`Invalid configuration: ${variable}=${JSON.stringify(given)}: ${issue.message}`);
+  const values = new Environment();
+  Object.assign(values, present);
+  const [problem] = validateSync(values, { forbidUnknownValues: false });
+  if (problem) {
+    const variable = problem.property;
+    throw new ConfigError(`Invalid configuration: ${variable}=${JSON.stringify(env[variable])}: ${Object.values(problem.constraints ?? {})[0]}`);
   }
-  const values = parsed.data;
   return {
-    env: values.NODE_ENV,
+    env: values.NODE_ENV as AppConfig['env'],
     host: values.HOST,
-    port: values.PORT,
+    port: Number(values.PORT),
     databaseUrl: values.DATABASE_URL,
     dataDir: resolve(projectRoot, values.DATA_DIR),
-    embeddedPostgresPort: values.EMBEDDED_PG_PORT,
+    embeddedPostgresPort: Number(values.EMBEDDED_PG_PORT),
     logLevel: values.LOG_LEVEL,
-    seedOnStart: values.SEED_ON_START,
-    sqlCountHeader: values.SQL_COUNT_HEADER ?? values.NODE_ENV !== 'production',
-    dbPoolMax: values.DB_POOL_MAX,
+    seedOnStart: isTrue(values.SEED_ON_START),
+    sqlCountHeader: values.SQL_COUNT_HEADER !== undefined ? isTrue(values.SQL_COUNT_HEADER) : values.NODE_ENV !== 'production',
+    dbPoolMax: Number(values.DB_POOL_MAX),
     webDir: resolve(projectRoot, values.WEB_DIR),
     trustProxy: trustProxyOf(values.TRUST_PROXY),
-    rateLimits: values.RATE_LIMITS
+    rateLimits: isTrue(values.RATE_LIMITS)
       ? {
-          perToken: values.RATE_LIMIT_PER_TOKEN,
-          anonymous: values.RATE_LIMIT_ANONYMOUS,
-          login: values.RATE_LIMIT_LOGIN,
-          windowMs: values.RATE_LIMIT_WINDOW_SECONDS * 1000,
+          perToken: Number(values.RATE_LIMIT_PER_TOKEN),
+          anonymous: Number(values.RATE_LIMIT_ANONYMOUS),
+          login: Number(values.RATE_LIMIT_LOGIN),
+          windowMs: Number(values.RATE_LIMIT_WINDOW_SECONDS) * 1000,
         }
       : null,
     corsOrigins: values.CORS_ORIGINS ? values.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
-    dbStatementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
-    metricsPort: values.METRICS_PORT,
+    dbStatementTimeoutMs: Number(values.DB_STATEMENT_TIMEOUT_MS),
+    metricsPort: values.METRICS_PORT !== undefined ? Number(values.METRICS_PORT) : undefined,
     metricsToken: values.METRICS_TOKEN,
-    iatiPublisher: values.IATI_PUBLISHER_REF ? { ref: values.IATI_PUBLISHER_REF, name: values.IATI_PUBLISHER_NAME, type: values.IATI_PUBLISHER_TYPE } : null,
+    iatiPublisher: values.IATI_PUBLISHER_REF ? { ref: values.IATI_PUBLISHER_REF, name: values.IATI_PUBLISHER_NAME.trim(), type: values.IATI_PUBLISHER_TYPE } : null,
   };
 }
 

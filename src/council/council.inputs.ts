@@ -1,4 +1,4 @@
-import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLEmailAddress } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PaginationArgs } from '../common/pagination';
@@ -21,6 +21,7 @@ export class RepresentativeInput {
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Position.' })
+  @IsOptional()
   @MaxLength(200)
   title?: string | null;
 
@@ -28,6 +29,7 @@ export class RepresentativeInput {
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Telephone number.' })
+  @IsOptional()
   @MaxLength(50)
   phone?: string | null;
 }
@@ -52,6 +54,7 @@ export class AddMembershipInput {
   representatives: RepresentativeInput[];
 
   @Field(() => String, { nullable: true, description: 'Where this membership is documented (decision, letter).' })
+  @IsOptional()
   @MaxLength(2000)
   source?: string | null;
 }

@@ -1,6 +1,8 @@
 import { DomainError } from '../common/errors';
 import { Language, languageFromHeader } from '../common/localized-text';
-import { badInput, normaliseCurrency } from '../common/validation';
+import { CurrencyCode, currencyCode, inputRule, NotBefore, shown } from '../common/input-rules';
+import { checkInput } from '../common/input-validation';
+import { badInput } from '../common/validation';
 import { REPORTING_CURRENCY } from '../funding/exchange-rate.entity';
 import { AdminLevel } from '../geography/admin-unit.entity';
 import { ParticipantRole } from '../projects/project-participant.entity';
@@ -38,9 +40,7 @@ const LIST_PARAMETERS = new Set(['theme', 'organisation', 'status']);
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function invalid(parameter: string, message: string): DomainError {
-  return badInput(ExportErrorCode.INVALID_PARAMETER, message, parameter);
-}
+const quoted = (name: string) => `"${name}"`;
 
 /** Refuses parameters the export does not know (a misspelt filter would otherwise export everything). */
 function checkKnown(query: Query, known: string[]): void {
@@ -51,112 +51,203 @@ function checkKnown(query: Query, known: string[]): void {
   }
 }
 
-/** One value of a parameter that may be given once; empty counts as not given. */
-function single(query: Query, name: string): string | null {
-  const value = query[name];
-  if (Array.isArray(value)) {
-    throw badInput(ExportErrorCode.REPEATED_PARAMETER, `The parameter "${name}" may be given only once.`, name);
-  }
-  return value?.trim() ? value.trim() : null;
+/** A parameter that may be given once (a repeated one arrives as an array). */
+const Once = () =>
+  inputRule({
+    name: 'once',
+    reason: ExportErrorCode.REPEATED_PARAMETER,
+    test: (value) => !Array.isArray(value),
+    message: () => 'The parameter $path may be given only once.',
+  });
+
+const single = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/** A day written as YYYY-MM-DD that is in the calendar. */
+const Day = () =>
+  inputRule({
+    name: 'day',
+    reason: ExportErrorCode.INVALID_PARAMETER,
+    test: (value) => {
+      const text = single(value);
+      if (text === null) return true;
+      const match = DAY.exec(text);
+      return Boolean(match) && new Date(Date.UTC(Number(match![1]), Number(match![2]) - 1, Number(match![3]))).toISOString().slice(0, 10) === text;
+    },
+    message: (value) => `$path must be a day written as YYYY-MM-DD, e.g. 2026-05-04; got "${shown(value)}".`,
+  });
+
+/** One of `allowed`, in any case; a list parameter (an array) is checked value by value. */
+const OneOf = (allowed: readonly string[], valuesName = 'a value') =>
+  inputRule({
+    name: 'oneOf',
+    reason: ExportErrorCode.INVALID_PARAMETER,
+    test: (value) => (Array.isArray(value) ? value : [value]).every((item) => typeof item !== 'string' || allowed.includes(item.toUpperCase())),
+    message: (value) => {
+      const bad = (Array.isArray(value) ? value : [value]).find((item) => typeof item === 'string' && !allowed.includes(item.toUpperCase()));
+      return `"${shown(bad)}" is not ${valuesName} of $path; use one of ${allowed.join(', ')}.`;
+    },
+  });
+
+/** A parameter that narrows another one, which must be given too. */
+const Needs = (other: string, message: string) =>
+  inputRule({ name: `needs_${other}`, reason: ExportErrorCode.CONFLICTING_PARAMETERS, test: (value, query) => value == null || query[other] != null, message: () => message });
+
+const LanguageCode = () =>
+  inputRule({
+    name: 'language',
+    reason: ExportErrorCode.INVALID_PARAMETER,
+    test: (value) => typeof value !== 'string' || (Object.values(Language) as string[]).includes(value.toLowerCase()),
+    message: (value) => `$path must be ky, ru or en; got "${shown(value)}".`,
+  });
+
+/** One day or a period, not both. */
+const DayOrPeriod = () =>
+  inputRule({
+    name: 'dayOrPeriod',
+    reason: ExportErrorCode.CONFLICTING_PARAMETERS,
+    test: (on, query) => on == null || (query.activeFrom == null && query.activeTo == null),
+    message: () => 'Give either "activeOn" (one day) or "activeFrom"/"activeTo" (a period), not both.',
+  });
+
+/** The parameters every export takes, as Fastify parsed them (blank ones left out, list parameters split). */
+class CommonQuery {
+  @Once()
+  @LanguageCode()
+  lang?: string | string[];
+
+  @Once()
+  @CurrencyCode()
+  currency?: string | string[];
+
+  @Once()
+  @Day()
+  @DayOrPeriod()
+  activeOn?: string | string[];
+
+  @Once()
+  @Day()
+  activeFrom?: string | string[];
+
+  @Once()
+  @Day()
+  @NotBefore('activeFrom', ExportErrorCode.INVALID_PARAMETER)
+  activeTo?: string | string[];
+
+  theme?: string[];
+  organisation?: string[];
 }
 
-/** The values of a list parameter, given repeated (`theme=A&theme=B`) or comma-separated (`theme=A,B`). */
-function list(query: Query, name: string): string[] | null {
-  const raw = query[name];
-  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean);
-  return values.length ? [...new Set(values)] : null;
+class ThreeWQuery extends CommonQuery {
+  @Once()
+  @OneOf(Object.values(ParticipantRole))
+  @Needs('organisation', '"role" narrows "organisation": give an organisation too.')
+  role?: string | string[];
+
+  @Once()
+  unit?: string | string[];
+
+  @Once()
+  @OneOf(Object.values(CoverageMatch))
+  @Needs('unit', '"coverageMatch" says how projects relate to "unit": give a unit too.')
+  coverageMatch?: string | string[];
+
+  @OneOf(Object.values(ProjectStatus))
+  status?: string[];
+
+  @Once()
+  search?: string | string[];
 }
 
-function oneOf<T extends string>(parameter: string, value: string, allowed: readonly T[]): T {
-  const upper = value.toUpperCase();
-  if (!(allowed as readonly string[]).includes(upper)) {
-    throw invalid(parameter, `"${value}" is not a value of "${parameter}"; use one of ${allowed.join(', ')}.`);
-  }
-  return upper as T;
+class CoverageMapQuery extends CommonQuery {
+  @Once()
+  @OneOf([AdminLevel.REGION, AdminLevel.DISTRICT])
+  level?: string | string[];
 }
 
-function day(query: Query, name: string): string | null {
-  const value = single(query, name);
-  if (value === null) return null;
-  const match = DAY.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw invalid(name, `"${name}" must be a day written as YYYY-MM-DD, e.g. 2026-05-04; got "${value}".`);
+/**
+ * The query as an instance of `Type`, checked by its class-validator rules (failures name the
+ * parameter): a blank parameter counts as not given; a list parameter may be given repeated
+ * (`theme=A&theme=B`) or comma-separated (`theme=A,B`).
+ */
+function checkedQuery<T extends object>(Type: new () => T, query: Query, known: string[]): T {
+  checkKnown(query, known);
+  const values: Record<string, string | string[]> = {};
+  for (const [name, raw] of Object.entries(query)) {
+    if (raw === undefined) continue;
+    if (LIST_PARAMETERS.has(name)) {
+      const items = [
+        ...new Set(
+          (Array.isArray(raw) ? raw : [raw])
+            .flatMap((value) => value.split(','))
+            .map((value) => value.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (items.length) values[name] = items;
+    } else if (Array.isArray(raw)) {
+      values[name] = raw;
+    } else if (raw.trim()) {
+      values[name] = raw.trim();
+    }
   }
-  return value;
+  const checked = Object.assign(new Type(), values);
+  checkInput(checked, '', quoted);
+  return checked;
+}
+
+/** A single parameter's value after `checkedQuery` (which refused repeated ones). */
+const value = (given: string | string[] | undefined): string | null => (typeof given === 'string' ? given : null);
+
+/** `activeOn` (one day) or `activeFrom`/`activeTo` (a period, either end open); null for any time. */
+function period(query: CommonQuery): PeriodInput | null {
+  const on = value(query.activeOn);
+  if (on) return { from: on, to: on };
+  const [from, to] = [value(query.activeFrom), value(query.activeTo)];
+  return from || to ? { from, to } : null;
 }
 
 /**
  * The language of names: `lang` when given, else the Accept-Language header, as for /graphql
- * (where no language fits, English).
+ * (where no language fits, English); and the currency of money.
  */
-function language(query: Query, acceptLanguage: string | undefined): Language {
-  const asked = single(query, 'lang');
-  if (asked === null) return languageFromHeader(acceptLanguage);
-  const code = asked.toLowerCase();
-  if (!(Object.values(Language) as string[]).includes(code)) throw invalid('lang', `"lang" must be ky, ru or en; got "${asked}".`);
-  return code as Language;
-}
-
-/** `activeOn` (one day) or `activeFrom`/`activeTo` (a period, either end open); null for any time. */
-function period(query: Query): PeriodInput | null {
-  const on = day(query, 'activeOn');
-  const from = day(query, 'activeFrom');
-  const to = day(query, 'activeTo');
-  if (on && (from || to)) {
-    throw badInput(ExportErrorCode.CONFLICTING_PARAMETERS, 'Give either "activeOn" (one day) or "activeFrom"/"activeTo" (a period), not both.', 'activeOn');
-  }
-  if (on) return { from: on, to: on };
-  if (from && to && to < from) throw invalid('activeTo', `"activeTo" (${to}) is before "activeFrom" (${from}).`);
-  return from || to ? { from, to } : null;
-}
-
-function common(query: Query, acceptLanguage: string | undefined): CommonOptions {
-  const currency = single(query, 'currency');
+function common(query: CommonQuery, acceptLanguage: string | undefined): CommonOptions {
+  const lang = value(query.lang);
+  const currency = value(query.currency);
   return {
-    language: language(query, acceptLanguage),
-    currency: currency ? normaliseCurrency(currency, 'currency') : REPORTING_CURRENCY,
+    language: lang ? (lang.toLowerCase() as Language) : languageFromHeader(acceptLanguage),
+    currency: currency ? currencyCode(currency) : REPORTING_CURRENCY,
   };
 }
 
 /** The 3W export's parameters: the filter of the GraphQL `projects` list, as query parameters. */
-export function threeWOptions(query: Query, acceptLanguage: string | undefined): ThreeWOptions {
-  checkKnown(query, THREE_W_PARAMETERS);
-  for (const name of Object.keys(query)) if (!LIST_PARAMETERS.has(name)) single(query, name);
-  const role = single(query, 'role');
-  const coverageMatch = single(query, 'coverageMatch');
-  const unitCode = single(query, 'unit');
-  const organisationIds = list(query, 'organisation');
-  if (role && !organisationIds) throw badInput(ExportErrorCode.CONFLICTING_PARAMETERS, '"role" narrows "organisation": give an organisation too.', 'role');
-  if (coverageMatch && !unitCode) throw badInput(ExportErrorCode.CONFLICTING_PARAMETERS, '"coverageMatch" says how projects relate to "unit": give a unit too.', 'coverageMatch');
+export function threeWOptions(raw: Query, acceptLanguage: string | undefined): ThreeWOptions {
+  const query = checkedQuery(ThreeWQuery, raw, THREE_W_PARAMETERS);
+  const role = value(query.role);
+  const coverageMatch = value(query.coverageMatch);
   return {
     ...common(query, acceptLanguage),
     filter: {
-      themeCodes: list(query, 'theme'),
-      organisationIds,
-      role: role ? oneOf('role', role, Object.values(ParticipantRole)) : null,
-      unitCode,
-      coverageMatch: coverageMatch ? oneOf('coverageMatch', coverageMatch, Object.values(CoverageMatch)) : CoverageMatch.INTERSECTING,
-      status: list(query, 'status')?.map((status) => oneOf('status', status, Object.values(ProjectStatus))) ?? null,
+      themeCodes: query.theme ?? null,
+      organisationIds: query.organisation ?? null,
+      role: role ? (role.toUpperCase() as ParticipantRole) : null,
+      unitCode: value(query.unit),
+      coverageMatch: coverageMatch ? (coverageMatch.toUpperCase() as CoverageMatch) : CoverageMatch.INTERSECTING,
+      status: query.status?.map((status) => status.toUpperCase() as ProjectStatus) ?? null,
       activeDuring: period(query),
-      search: single(query, 'search'),
+      search: value(query.search),
     },
   };
 }
 
 /** The coverage map's parameters: level, the coverage filter and the currency. */
-export function coverageMapOptions(query: Query, acceptLanguage: string | undefined): CoverageMapOptions {
-  checkKnown(query, COVERAGE_MAP_PARAMETERS);
-  for (const name of Object.keys(query)) if (!LIST_PARAMETERS.has(name)) single(query, name);
-  const level = single(query, 'level');
+export function coverageMapOptions(raw: Query, acceptLanguage: string | undefined): CoverageMapOptions {
+  const query = checkedQuery(CoverageMapQuery, raw, COVERAGE_MAP_PARAMETERS);
+  const level = value(query.level);
   return {
     ...common(query, acceptLanguage),
-    level: level ? oneOf('level', level, [AdminLevel.REGION, AdminLevel.DISTRICT] as const) : AdminLevel.DISTRICT,
-    themeCodes: list(query, 'theme'),
-    organisationIds: list(query, 'organisation'),
+    level: level ? (level.toUpperCase() as MapLevel) : AdminLevel.DISTRICT,
+    themeCodes: query.theme ?? null,
+    organisationIds: query.organisation ?? null,
     activeDuring: period(query),
   };
 }

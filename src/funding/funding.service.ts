@@ -4,27 +4,19 @@ import type { RequestContext } from '../common/context';
 import { DomainError, ErrorKind } from '../common/errors';
 import { fixedDecimal } from '../common/scalars';
 import { allowLongStatements } from '../common/statement-timeout';
-import { badInput, checkPeriod, checkPositiveDecimal, normaliseCurrency } from '../common/validation';
+import { checkArgument, CURRENCY_CODE, currencyCode } from '../common/input-rules';
 import { requireOrganisation } from '../organisations/organisation.service';
 import { ProjectParticipant } from '../projects/project-participant.entity';
 import type { Project } from '../projects/project.entity';
 import { assertCanEditProject, EDITING_ROLES, requireProject } from '../projects/project.service';
 import { Budget } from './budget.entity';
-import { ExchangeRate, REPORTING_CURRENCY } from './exchange-rate.entity';
-import { FundingErrorCode } from './funding.errors';
+import { ExchangeRate } from './exchange-rate.entity';
 import type { AddBudgetInput, RecordTransactionInput, SetExchangeRateInput } from './funding.inputs';
 import type { FundingTotals } from './funding-totals';
 import { FundingTransaction } from './transaction.entity';
 
-const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
-const RATE = /^\d{1,12}(\.\d{1,12})?$/;
-
 export async function recordTransaction(ctx: RequestContext, input: RecordTransactionInput): Promise<FundingTransaction> {
-  checkPositiveDecimal(input.amount, 'input.amount');
-  if (!MONEY.test(input.amount)) {
-    throw badInput('INVALID_AMOUNT', `\`input.amount\` takes at most 16 digits and 2 decimals; got "${input.amount}".`, 'input.amount');
-  }
-  const currency = normaliseCurrency(input.currency, 'input.currency');
+  const currency = currencyCode(input.currency);
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, input.projectId, 'input.projectId');
     await assertMayRecordTransaction(em, ctx.caller, project, input);
@@ -76,12 +68,7 @@ async function assertMayRecordTransaction(em: EntityManager, caller: Caller | nu
 
 /** A budget for a period of a project that the caller may edit. */
 export async function addBudget(ctx: RequestContext, input: AddBudgetInput): Promise<Budget> {
-  checkPeriod(input.periodStart, input.periodEnd, 'input.periodEnd');
-  checkPositiveDecimal(input.amount, 'input.amount');
-  if (!MONEY.test(input.amount)) {
-    throw badInput('INVALID_AMOUNT', `\`input.amount\` takes at most 16 digits and 2 decimals; got "${input.amount}".`, 'input.amount');
-  }
-  const currency = normaliseCurrency(input.currency, 'input.currency');
+  const currency = currencyCode(input.currency);
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, input.projectId, 'input.projectId');
     await assertCanEditProject(em, ctx.caller, project);
@@ -102,14 +89,7 @@ export function budgetsOf(ctx: RequestContext, projectId: string): Promise<Budge
 
 /** Records (or corrects) the USD value of a currency from a day on. */
 export async function setExchangeRate(ctx: RequestContext, input: SetExchangeRateInput): Promise<ExchangeRate> {
-  const currency = normaliseCurrency(input.currency, 'input.currency');
-  if (currency === REPORTING_CURRENCY) {
-    throw badInput(FundingErrorCode.REPORTING_CURRENCY_RATE, `${REPORTING_CURRENCY} is the reporting currency; its rate is always 1.`, 'input.currency');
-  }
-  checkPositiveDecimal(input.rate, 'input.rate');
-  if (!RATE.test(input.rate)) {
-    throw badInput('INVALID_RATE', `\`input.rate\` takes at most 12 digits before and 12 after the point; got "${input.rate}".`, 'input.rate');
-  }
+  const currency = currencyCode(input.currency);
   return ctx.em.transactional(async (em: EntityManager) => {
     // A rate changes the money of every project in that currency: recomputed at COMMIT.
     await allowLongStatements(em);
@@ -125,12 +105,14 @@ export async function setExchangeRate(ctx: RequestContext, input: SetExchangeRat
 }
 
 export function listExchangeRates(ctx: RequestContext, currency: string | null | undefined): Promise<ExchangeRate[]> {
-  const where = currency ? { currency: normaliseCurrency(currency, 'currency') } : {};
+  if (currency) checkArgument(CURRENCY_CODE, currency, 'currency');
+  const where = currency ? { currency: currencyCode(currency) } : {};
   return ctx.em.find(ExchangeRate, where, { orderBy: { currency: 'asc', date: 'desc' }, limit: 1000 });
 }
 
 export function fundingTotalsOf(ctx: RequestContext, projectId: string, currency: string): Promise<FundingTotals> {
-  return ctx.loaders.funding.totals.load({ projectId, currency: normaliseCurrency(currency, 'currency') });
+  checkArgument(CURRENCY_CODE, currency, 'currency');
+  return ctx.loaders.funding.totals.load({ projectId, currency: currencyCode(currency) });
 }
 
 export function transactionsOf(ctx: RequestContext, projectId: string): Promise<FundingTransaction[]> {

@@ -1,4 +1,4 @@
-import { MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PaginationArgs } from '../common/pagination';
 import { AdminLevel, AdminUnitKind } from './admin-unit.entity';
@@ -49,6 +49,7 @@ export class AdminUnitFlagsInput {
   multiEthnic?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Where the flags come from (a document, a decision of the council); replaces the recorded source.' })
+  @IsOptional()
   @MaxLength(2000)
   source?: string | null;
 }

@@ -3,26 +3,55 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestContexts } from '../common/context';
 import { DomainError } from '../common/errors';
 import { languageFromHeader } from '../common/localized-text';
+import { inputRule, shown } from '../common/input-rules';
+import { checkInput } from '../common/input-validation';
 import { badInput } from '../common/validation';
 import type { IatiPublisher } from '../config/config';
 import { IatiErrorCode } from './iati.errors';
-import { EXPORT_PARAMETERS, type ExportParameters, exportCounts, exportScope, iatiActivitiesDocument, skippedReportDocument } from './iati.service';
+import { EXPORT_PARAMETERS, type ExportParameters, exportCounts, exportScope, iatiActivitiesDocument, parseDateTime, skippedReportDocument } from './iati.service';
 
 /** Headers of both answers: how many projects the export holds and how many it leaves out. */
 export const ACTIVITIES_HEADER = 'x-iati-activities';
 export const SKIPPED_HEADER = 'x-iati-skipped';
 
+/** A parameter given once (a repeated one arrives as an array). */
+const Once = () => inputRule({ name: 'once', reason: IatiErrorCode.REPEATED_PARAMETER, test: (value) => typeof value === 'string', message: () => 'Give $path once.' });
+
+/** An ISO 8601 date-time or date, checked against the calendar. */
+const DateTime = () =>
+  inputRule({
+    name: 'dateTime',
+    reason: IatiErrorCode.INVALID_DATE_TIME,
+    test: (value) => typeof value !== 'string' || parseDateTime(value) !== null,
+    message: (value) => `$path takes an ISO 8601 date-time such as 2026-03-01T00:00:00Z (or a date, 2026-03-01); got "${shown(value)}".`,
+  });
+
+/** The export's query parameters as Fastify parsed them. */
+class ExportQuery {
+  @Once()
+  organisation?: unknown;
+
+  @Once()
+  reportingOrg?: unknown;
+
+  @Once()
+  @DateTime()
+  updatedSince?: unknown;
+
+  @Once()
+  unit?: unknown;
+}
+
 /** Each known parameter at most once; any other parameter is a mistake worth saying (a misspelt filter would export everything). */
 function exportParameters(query: unknown): ExportParameters {
-  const parameters: ExportParameters = {};
-  for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+  const given = Object.entries((query ?? {}) as Record<string, unknown>);
+  for (const [name] of given) {
     if (!(EXPORT_PARAMETERS as readonly string[]).includes(name)) {
       throw badInput(IatiErrorCode.UNKNOWN_PARAMETER, `Unknown parameter \`${name}\`; the export takes ${EXPORT_PARAMETERS.map((known) => `\`${known}\``).join(', ')}.`, name);
     }
-    if (typeof value !== 'string') throw badInput(IatiErrorCode.REPEATED_PARAMETER, `Give \`${name}\` once.`, name);
-    if (value.trim()) parameters[name as keyof ExportParameters] = value;
   }
-  return parameters;
+  checkInput(Object.assign(new ExportQuery(), Object.fromEntries(given)));
+  return Object.fromEntries(given.filter(([, value]) => typeof value === 'string' && value.trim())) as ExportParameters;
 }
 
 async function refuse(reply: FastifyReply, error: DomainError): Promise<FastifyReply> {

@@ -70,17 +70,8 @@ async function organisationNamed(ctx: RequestContext, given: string, field: stri
  * identifier) or unit, or a date-time that is not one, is a BAD_USER_INPUT naming the parameter.
  */
 export async function exportScope(ctx: RequestContext, parameters: ExportParameters, publisher: IatiPublisher | null): Promise<ExportScope> {
-  let updatedSince: Date | null = null;
-  if (parameters.updatedSince) {
-    updatedSince = parseDateTime(parameters.updatedSince);
-    if (!updatedSince) {
-      throw badInput(
-        IatiErrorCode.INVALID_DATE_TIME,
-        `\`updatedSince\` takes an ISO 8601 date-time such as 2026-03-01T00:00:00Z (or a date, 2026-03-01); got "${parameters.updatedSince}".`,
-        'updatedSince',
-      );
-    }
-  }
+  // The routes checked it (ExportQuery's @DateTime()).
+  const updatedSince = parameters.updatedSince ? parseDateTime(parameters.updatedSince) : null;
   const organisationId = parameters.organisation ? await organisationNamed(ctx, parameters.organisation, 'organisation') : null;
   const reportingOrg = parameters.reportingOrg?.trim();
   const reporter = !reportingOrg ? null : reportingOrg === publisher?.ref ? 'HUB' : await organisationNamed(ctx, reportingOrg, 'reportingOrg');

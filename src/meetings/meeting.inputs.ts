@@ -1,9 +1,11 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { HttpUrl, inputRule, NotBlank, SomeTranslation } from '../common/input-rules';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { ActionItemStatus, AttendanceStatus, MeetingFormat, MeetingStatus } from './meeting.entity';
+import { MeetingErrorCode } from './meeting.errors';
 
 @InputType({ description: 'Narrows a list of meetings.' })
 export class MeetingFilter {
@@ -69,25 +71,62 @@ export class ActionItemsArgs extends PaginationArgs {
   filter?: ActionItemFilter | null;
 }
 
+/** A meeting ends after it starts. */
+const AfterStart = () =>
+  inputRule({
+    name: 'afterStart',
+    reason: MeetingErrorCode.ENDS_BEFORE_START,
+    test: (endsAt, schedule) => !(endsAt instanceof Date && schedule.startsAt instanceof Date) || endsAt > schedule.startsAt,
+    message: () => '$path must be after the start (`startsAt`).',
+  });
+
+const isOnline = (format: unknown) => format === MeetingFormat.ONLINE || format === MeetingFormat.HYBRID;
+
+/** An online or hybrid meeting has a link to join (reported at `onlineLink`, which may be left out). */
+const LinkIfOnline = () =>
+  inputRule({
+    name: 'linkIfOnline',
+    reason: MeetingErrorCode.LINK_REQUIRED,
+    reportAt: 'onlineLink',
+    test: (format, schedule) => !isOnline(format) || Boolean(schedule.onlineLink),
+    message: (format) => `A ${String(format).toLowerCase()} meeting needs $path.`,
+  });
+
+/** A meeting not only online says where it is held (reported at `placeUnitCode`). */
+const PlaceIfInPerson = () =>
+  inputRule({
+    name: 'placeIfInPerson',
+    reason: MeetingErrorCode.PLACE_REQUIRED,
+    reportAt: 'placeUnitCode',
+    test: (format, schedule) => format === MeetingFormat.ONLINE || Boolean(schedule.placeUnitCode) || Boolean(schedule.address),
+    message: () => 'Say where the meeting is held: $path and/or `address`.',
+  });
+
 @InputType({ description: 'Where and when a meeting takes place.' })
 export class MeetingScheduleInput {
   @Field({ description: 'Start, e.g. "2026-12-10T10:00:00+06:00" (Bishkek).' })
   startsAt: Date;
 
   @Field({ description: 'End; after the start.' })
+  @AfterStart()
   endsAt: Date;
 
   @Field(() => MeetingFormat, { description: 'How it is held.' })
+  @LinkIfOnline()
+  @PlaceIfInPerson()
   format: MeetingFormat;
 
   @Field(() => String, { nullable: true, description: 'Administrative unit where it is held (needed in person, with or without an address).' })
   placeUnitCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Street address or room.' })
+  @IsOptional()
   @MaxLength(500)
   address?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Link to join online (needed for ONLINE and HYBRID).' })
+  @HttpUrl()
+  @IsOptional()
   @MaxLength(1000)
   onlineLink?: string | null;
 }
@@ -98,6 +137,7 @@ export class PlanMeetingInput extends MeetingScheduleInput {
   bodyId: string;
 
   @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  @SomeTranslation()
   title: TranslationsInput;
 }
 
@@ -110,6 +150,7 @@ export class RescheduleMeetingInput extends MeetingScheduleInput {
 @InputType({ description: 'An agenda item.' })
 export class AgendaItemInput {
   @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  @SomeTranslation()
   title: TranslationsInput;
 
   @Field(() => TranslationsInput, { nullable: true, description: 'Description.' })
@@ -119,6 +160,7 @@ export class AgendaItemInput {
   presenterOrganisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Minutes of the discussion.' })
+  @IsOptional()
   @MaxLength(20000)
   minutes?: string | null;
 
@@ -154,6 +196,7 @@ export class DecisionInput {
   agendaItemId?: string | null;
 
   @Field(() => TranslationsInput, { description: 'The decision in at least one of ky, ru, en.' })
+  @SomeTranslation()
   text: TranslationsInput;
 }
 
@@ -166,6 +209,7 @@ export class ActionItemInput {
   decisionId?: string | null;
 
   @Field({ description: 'What is to be done.' })
+  @NotBlank('MISSING_TEXT', 'Say what is to be done.')
   @MaxLength(4000)
   description: string;
 
@@ -188,6 +232,7 @@ export class UpdateActionItemInput {
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New description.' })
+  @IsOptional()
   @MaxLength(4000)
   description?: string | null;
 }

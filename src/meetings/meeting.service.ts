@@ -6,7 +6,8 @@ import { DomainError, ErrorKind } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { TranslatedText } from '../common/translations.embeddable';
-import { badInput, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
+import { checkArgument, wholeNumberIn } from '../common/input-rules';
+import { badInput, notFound } from '../common/validation';
 import { CoordinationBody } from '../council/coordination-body.entity';
 import { Membership, MembershipRole } from '../council/membership.entity';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -16,7 +17,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { checkVersion, requireOrganisation } from '../organisations/organisation.service';
 import { Project } from '../projects/project.entity';
 import { requireThemes } from '../themes/theme.service';
-import { ActionItem, ActionItemStatus, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat, MeetingStatus } from './meeting.entity';
+import { ActionItem, ActionItemStatus, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingStatus } from './meeting.entity';
 import { MeetingErrorCode } from './meeting.errors';
 import { type ActionItemFilter, MeetingOrder } from './meeting.inputs';
 import type {
@@ -114,15 +115,8 @@ function requireOpen(meeting: Meeting): void {
   }
 }
 
-/** Checks time, format, place and link; returns the place unit. */
-async function checkSchedule(em: EntityManager, input: MeetingScheduleInput): Promise<AdminUnit | null> {
-  if (input.endsAt <= input.startsAt) throw badInput(MeetingErrorCode.ENDS_BEFORE_START, '`input.endsAt` must be after `input.startsAt`.', 'input.endsAt');
-  checkUrl(input.onlineLink, 'input.onlineLink');
-  const online = input.format === MeetingFormat.ONLINE || input.format === MeetingFormat.HYBRID;
-  if (online && !input.onlineLink) throw badInput(MeetingErrorCode.LINK_REQUIRED, `A ${input.format.toLowerCase()} meeting needs \`input.onlineLink\`.`, 'input.onlineLink');
-  if (input.format !== MeetingFormat.ONLINE && !input.placeUnitCode && !input.address) {
-    throw badInput(MeetingErrorCode.PLACE_REQUIRED, 'Say where the meeting is held: `input.placeUnitCode` and/or `input.address`.', 'input.placeUnitCode');
-  }
+/** The place unit of a schedule (time, format, place and link are checked by MeetingScheduleInput's rules). */
+async function placeOf(em: EntityManager, input: MeetingScheduleInput): Promise<AdminUnit | null> {
   if (!input.placeUnitCode) return null;
   const unit = (await findUnitsByCodes(em, [input.placeUnitCode])).get(input.placeUnitCode);
   if (!unit) throw badInput('UNKNOWN_UNIT', `There is no administrative unit with the code "${input.placeUnitCode}".`, 'input.placeUnitCode');
@@ -130,11 +124,10 @@ async function checkSchedule(em: EntityManager, input: MeetingScheduleInput): Pr
 }
 
 export async function planMeeting(ctx: RequestContext, input: PlanMeetingInput): Promise<Meeting> {
-  requireSomeTranslation(input.title, 'input.title');
   return ctx.em.transactional(async (em) => {
     const body = isUuid(input.bodyId) ? await em.findOne(CoordinationBody, { id: input.bodyId }) : null;
     if (!body) throw notFound('BODY_NOT_FOUND', 'No coordination body has this id.', 'input.bodyId');
-    const place = await checkSchedule(em, input);
+    const place = await placeOf(em, input);
     // Numbers run per body; the unique (body, number) index settles a race between two planners.
     const [{ next }] = await em
       .getConnection()
@@ -158,7 +151,7 @@ export async function rescheduleMeeting(ctx: RequestContext, id: string, input: 
     const meeting = await requireMeeting(em, id);
     checkVersion(meeting.version, input.version, 'meeting');
     requireOpen(meeting);
-    const place = await checkSchedule(em, input);
+    const place = await placeOf(em, input);
     Object.assign(meeting, {
       startsAt: input.startsAt,
       endsAt: input.endsAt,
@@ -196,7 +189,6 @@ export async function closeMeeting(ctx: RequestContext, id: string): Promise<Mee
 }
 
 async function fillAgendaItem(em: EntityManager, item: AgendaItem, input: AgendaItemInput): Promise<void> {
-  requireSomeTranslation(input.title, 'input.title');
   const projects = await em.find(Project, { id: { $in: input.projectIds.filter(isUuid) } });
   if (projects.length !== new Set(input.projectIds).size) throw badInput('UNKNOWN_PROJECT', 'One of `input.projectIds` is not a project.', 'input.projectIds');
   const byCode = await findUnitsByCodes(em, input.unitCodes);
@@ -295,7 +287,6 @@ export async function recordAttendance(ctx: RequestContext, meetingId: string, e
 }
 
 export async function recordDecision(ctx: RequestContext, meetingId: string, input: DecisionInput): Promise<Decision> {
-  requireSomeTranslation(input.text, 'input.text');
   return ctx.em.transactional(async (em) => {
     const meeting = await requireMeeting(em, meetingId, 'meetingId');
     requireOpen(meeting);
@@ -309,7 +300,6 @@ export async function recordDecision(ctx: RequestContext, meetingId: string, inp
 }
 
 export async function addActionItem(ctx: RequestContext, input: ActionItemInput): Promise<ActionItem> {
-  if (!input.description.trim()) throw badInput('MISSING_TEXT', 'Say what is to be done.', 'input.description');
   return ctx.em.transactional(async (em) => {
     const meeting = await requireMeeting(em, input.meetingId, 'input.meetingId');
     const owner = await requireOrganisation(em, input.ownerOrganisationId, 'input.ownerOrganisationId');
@@ -356,9 +346,7 @@ export async function quorumOf(em: EntityManager, meeting: Meeting, body: Coordi
 }
 
 export async function setBodyQuorum(ctx: RequestContext, bodyId: string, quorumPercent: number): Promise<CoordinationBody> {
-  if (!Number.isInteger(quorumPercent) || quorumPercent < 0 || quorumPercent > 99) {
-    throw badInput('OUT_OF_RANGE', '`quorumPercent` is a whole number from 0 to 99 (quorum: more than that share present).', 'quorumPercent');
-  }
+  checkArgument(wholeNumberIn(0, 99), quorumPercent, 'quorumPercent');
   return ctx.em.transactional(async (em) => {
     const body = isUuid(bodyId) ? await em.findOne(CoordinationBody, { id: bodyId }) : null;
     if (!body) throw notFound('BODY_NOT_FOUND', 'No coordination body has this id.', 'bodyId');

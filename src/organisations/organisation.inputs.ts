@@ -1,6 +1,7 @@
-import { MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLCountryCode } from 'graphql-scalars';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { HttpUrl, NotCleared, SomeTranslation } from '../common/input-rules';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { OrganisationKind } from './organisation.entity';
@@ -29,9 +30,11 @@ export class OrganisationsArgs extends PaginationArgs {
 @InputType({ description: 'A new organisation.' })
 export class CreateOrganisationInput {
   @Field(() => TranslationsInput, { description: 'Name in at least one of ky, ru, en.' })
+  @SomeTranslation()
   name: TranslationsInput;
 
   @Field(() => String, { nullable: true, description: 'Short name, e.g. UNDP.' })
+  @IsOptional()
   @MaxLength(50)
   acronym?: string | null;
 
@@ -39,6 +42,7 @@ export class CreateOrganisationInput {
   kind: OrganisationKind;
 
   @Field(() => String, { nullable: true, description: 'IATI organisation identifier, unique in the hub.' })
+  @IsOptional()
   @MaxLength(100)
   iatiIdentifier?: string | null;
 
@@ -46,10 +50,13 @@ export class CreateOrganisationInput {
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site, http(s) address.' })
+  @HttpUrl()
+  @IsOptional()
   @MaxLength(500)
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the facts come from.' })
+  @IsOptional()
   @MaxLength(2000)
   source?: string | null;
 }
@@ -60,16 +67,20 @@ export class UpdateOrganisationInput {
   version?: number | null;
 
   @Field(() => TranslationsInput, { nullable: true, description: 'New name (replaces all three languages).' })
+  @SomeTranslation()
   name?: TranslationsInput | null;
 
   @Field(() => String, { nullable: true, description: 'Short name.' })
+  @IsOptional()
   @MaxLength(50)
   acronym?: string | null;
 
   @Field(() => OrganisationKind, { nullable: true, description: 'Kind of organisation.' })
+  @NotCleared('MISSING_KIND')
   kind?: OrganisationKind | null;
 
   @Field(() => String, { nullable: true, description: 'IATI organisation identifier.' })
+  @IsOptional()
   @MaxLength(100)
   iatiIdentifier?: string | null;
 
@@ -77,10 +88,13 @@ export class UpdateOrganisationInput {
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site.' })
+  @HttpUrl()
+  @IsOptional()
   @MaxLength(500)
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the facts come from.' })
+  @IsOptional()
   @MaxLength(2000)
   source?: string | null;
 

@@ -6,7 +6,7 @@ import { DomainError, ErrorKind } from '../common/errors';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { escapeLike, searchKey } from '../common/search';
 import { TranslatedText } from '../common/translations.embeddable';
-import { badInput, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
+import { badInput, notFound } from '../common/validation';
 import { Organisation } from './organisation.entity';
 import { OrganisationErrorCode } from './organisation.errors';
 import type { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
@@ -53,8 +53,6 @@ async function checkIatiIdentifierFree(em: EntityManager, iatiIdentifier: string
 }
 
 export async function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
-  requireSomeTranslation(input.name, 'input.name');
-  checkUrl(input.website, 'input.website');
   return ctx.em.transactional(async (em) => {
     await checkIatiIdentifierFree(em, input.iatiIdentifier);
     const name = TranslatedText.of(input.name);
@@ -91,9 +89,6 @@ export async function updateOrganisation(ctx: RequestContext, id: string, input:
   if (input.confirmed && ctx.caller?.role !== Role.ADMIN && ctx.caller?.role !== Role.SECRETARIAT) {
     throw forbidden('Only the secretariat or an administrator confirms an organisation an IATI import created.');
   }
-  if (input.name !== undefined) requireSomeTranslation(input.name, 'input.name');
-  if (input.kind === null) throw badInput('MISSING_KIND', '`input.kind` cannot be cleared.', 'input.kind');
-  checkUrl(input.website, 'input.website');
   return ctx.em.transactional(async (em) => {
     const organisation = await requireOrganisation(em, id, 'id');
     checkVersion(organisation.version, input.version, 'organisation');

@@ -1,10 +1,12 @@
-import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { HttpUrl, inputRule, NotBefore, NotCleared, shown, SomeTranslation } from '../common/input-rules';
 import { TranslationsInput } from '../common/localized-text';
 import { PaginationArgs } from '../common/pagination';
 import { Decimal, LocalDate } from '../common/scalars';
 import { ParticipantRole } from './project-participant.entity';
 import { ProjectStatus } from './project.entity';
+import { ProjectErrorCode } from './project.errors';
 
 export enum CoverageMatch {
   INTERSECTING = 'INTERSECTING',
@@ -59,6 +61,7 @@ export class PeriodInput {
   from?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day; open when null.' })
+  @NotBefore('from')
   to?: string | null;
 }
 
@@ -86,6 +89,8 @@ export class ProjectFilter {
   status?: ProjectStatus[] | null;
 
   @Field(() => PeriodInput, { nullable: true, description: 'Only projects running at some time in this period (no end date = still running; dates are actual, else planned).' })
+  @IsOptional()
+  @ValidateNested()
   activeDuring?: PeriodInput | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive part of the title in any language.' })
@@ -104,11 +109,22 @@ export class ProjectOrder {
 @ArgsType()
 export class ProjectsArgs extends PaginationArgs {
   @Field(() => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet; omit for all.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: ProjectFilter | null;
 
   @Field(() => ProjectOrder, { nullable: true, description: 'Sort order; default most recently updated first.' })
   orderBy?: ProjectOrder | null;
 }
+
+/** A share of a project in a unit: a percentage from 0 to 100 with at most 2 decimals. */
+const ShareInPercent = () =>
+  inputRule({
+    name: 'share',
+    reason: ProjectErrorCode.SHARE_OUT_OF_RANGE,
+    test: (share) => share == null || (typeof share === 'string' && /^\d+(\.\d{1,2})?$/.test(share) && Number(share) <= 100),
+    message: (share) => `A share is a percentage from 0 to 100 with at most 2 decimals; got ${shown(share)}.`,
+  });
 
 @InputType({ description: 'A unit a project covers.' })
 export class CoverageInput {
@@ -116,6 +132,7 @@ export class CoverageInput {
   unitCode: string;
 
   @Field(() => Decimal, { nullable: true, description: 'Share of the project in this unit, percent 0–100.' })
+  @ShareInPercent()
   share?: string | null;
 }
 
@@ -131,22 +148,27 @@ export class ParticipantInput {
 @InputType({ description: 'Whom to ask about a project.' })
 export class ContactInput {
   @Field(() => String, { nullable: true, description: 'Person or office.' })
+  @IsOptional()
   @MaxLength(200)
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Organisation.' })
+  @IsOptional()
   @MaxLength(200)
   organisation?: string | null;
 
   @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  @IsOptional()
   @MaxLength(200)
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Telephone.' })
+  @IsOptional()
   @MaxLength(50)
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Web site.' })
+  @IsOptional()
   @MaxLength(500)
   website?: string | null;
 }
@@ -154,10 +176,12 @@ export class ContactInput {
 @InputType({ description: 'A document or page about a project.' })
 export class LinkInput {
   @Field(() => String, { nullable: true, description: 'What it is.' })
+  @IsOptional()
   @MaxLength(300)
   title?: string | null;
 
   @Field({ description: 'http(s) address.' })
+  @HttpUrl()
   @MaxLength(2000)
   url: string;
 }
@@ -175,37 +199,45 @@ abstract class ProjectFields {
   plannedStart?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Planned last day; not before the planned start.' })
+  @NotBefore('plannedStart')
   plannedEnd?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Actual first day.' })
   actualStart?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Actual last day; not before the actual start.' })
+  @NotBefore('actualStart')
   actualEnd?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Theme codes (see `themes`).' })
+  @IsOptional()
   @ArrayMaxSize(20)
   themeCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Target groups in words.' })
+  @IsOptional()
   @ArrayMaxSize(30)
   targetGroups?: string[] | null;
 
   @Field(() => [ContactInput], { nullable: true, description: 'Contacts.' })
+  @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(20)
   contacts?: ContactInput[] | null;
 
   @Field(() => [LinkInput], { nullable: true, description: 'Links.' })
+  @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(50)
   links?: LinkInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'IATI activity identifier, unique in the hub.' })
+  @IsOptional()
   @MaxLength(200)
   iatiIdentifier?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the facts come from.' })
+  @IsOptional()
   @MaxLength(4000)
   source?: string | null;
 }
@@ -213,6 +245,7 @@ abstract class ProjectFields {
 @InputType({ description: 'A new project.' })
 export class CreateProjectInput extends ProjectFields {
   @Field(() => TranslationsInput, { description: 'Title in at least one of ky, ru, en.' })
+  @SomeTranslation()
   title: TranslationsInput;
 
   @Field(() => ProjectStatus, { defaultValue: ProjectStatus.PIPELINE, description: 'Stage (default PIPELINE).' })
@@ -235,8 +268,10 @@ export class UpdateProjectInput extends ProjectFields {
   version?: number | null;
 
   @Field(() => TranslationsInput, { nullable: true, description: 'New title.' })
+  @SomeTranslation()
   title?: TranslationsInput | null;
 
   @Field(() => ProjectStatus, { nullable: true, description: 'New stage.' })
+  @NotCleared('MISSING_STATUS')
   status?: ProjectStatus | null;
 }

@@ -8,7 +8,7 @@ import { searchKey } from '../common/search';
 import { type Sql, sqlWhere } from '../common/sql';
 import { TranslatedText } from '../common/translations.embeddable';
 import type { ProjectRecord } from './project.loaders';
-import { badInput, checkPeriod, checkUrl, notFound, requireSomeTranslation } from '../common/validation';
+import { badInput, checkPeriod, notFound } from '../common/validation';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { checkOrganisation, checkThemes } from '../analytics/analytics-checks';
 import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
@@ -45,9 +45,6 @@ export async function checkedProjectFilterSql(ctx: RequestContext, filter: Proje
   await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisation(ctx, id, `filter.organisationIds[${index}]`)));
   await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
   const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
-  if (filter?.activeDuring && (filter.activeDuring.from || filter.activeDuring.to)) {
-    checkPeriod(filter.activeDuring.from, filter.activeDuring.to, 'filter.activeDuring.to');
-  }
   return projectFilterSql(filter, unit);
 }
 
@@ -104,23 +101,9 @@ async function checkIatiIdentifierFree(em: EntityManager, iatiIdentifier: string
   }
 }
 
-function checkLinks(input: { links?: { url: string }[] | null }): void {
-  input.links?.forEach((link, index) => checkUrl(link.url, `input.links[${index}].url`));
-}
-
 /** Checks coverage entries and finds their units; nothing is written. */
 async function coverageRows(em: EntityManager, coverage: CoverageInput[], field: string) {
-  const seen = new Set<string>();
-  coverage.forEach((entry, index) => {
-    if (seen.has(entry.unitCode)) {
-      throw badInput(ProjectErrorCode.DUPLICATE_UNIT, `Unit ${entry.unitCode} is listed twice.`, `${field}[${index}].unitCode`);
-    }
-    seen.add(entry.unitCode);
-    if (entry.share != null && (Number(entry.share) < 0 || Number(entry.share) > 100 || !/^\d+(\.\d{1,2})?$/.test(entry.share))) {
-      throw badInput(ProjectErrorCode.SHARE_OUT_OF_RANGE, `A share is a percentage from 0 to 100 with at most 2 decimals; got ${entry.share}.`, `${field}[${index}].share`);
-    }
-  });
-  const byCode = await findUnitsByCodes(em, [...seen]);
+  const byCode = await findUnitsByCodes(em, [...new Set(coverage.map((entry) => entry.unitCode))]);
   const chosen = new Set<string>();
   return coverage.map((entry, index) => {
     const unit = byCode.get(entry.unitCode);
@@ -194,10 +177,6 @@ function replaceThemes(project: Project, themes: Theme[]) {
 }
 
 export async function createProject(ctx: RequestContext, input: CreateProjectInput): Promise<Project> {
-  requireSomeTranslation(input.title, 'input.title');
-  checkPeriod(input.plannedStart, input.plannedEnd, 'input.plannedEnd');
-  checkPeriod(input.actualStart, input.actualEnd, 'input.actualEnd');
-  checkLinks(input);
   return ctx.em.transactional(async (em) => {
     await checkIatiIdentifierFree(em, input.iatiIdentifier);
     const themes = await requireThemes(em, input.themeCodes ?? [], 'input.themeCodes');
@@ -228,9 +207,6 @@ export async function createProject(ctx: RequestContext, input: CreateProjectInp
 }
 
 export async function updateProject(ctx: RequestContext, id: string, input: UpdateProjectInput): Promise<Project> {
-  if (input.title !== undefined) requireSomeTranslation(input.title, 'input.title');
-  if (input.status === null) throw badInput('MISSING_STATUS', '`input.status` cannot be cleared.', 'input.status');
-  checkLinks(input);
   return ctx.em.transactional(async (em) => {
     const project = await requireProject(em, id, 'id');
     await assertCanEditProject(em, ctx.caller, project);
@@ -241,6 +217,7 @@ export async function updateProject(ctx: RequestContext, id: string, input: Upda
       actualStart: input.actualStart !== undefined ? input.actualStart : project.actualStart,
       actualEnd: input.actualEnd !== undefined ? input.actualEnd : project.actualEnd,
     };
+    // With the stored dates: the input's own pairs are checked by `@NotBefore` before this runs.
     checkPeriod(dates.plannedStart, dates.plannedEnd, 'input.plannedEnd');
     checkPeriod(dates.actualStart, dates.actualEnd, 'input.actualEnd');
     if (input.iatiIdentifier !== undefined) await checkIatiIdentifierFree(em, input.iatiIdentifier, id);

@@ -1,10 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import type { ValidationError } from 'class-validator';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorKind } from '../common/errors';
+import { InputError } from '../common/input-validation';
 import { serviceUnavailableError } from './service-unavailable';
 
 /** Codes Apollo and graphql-js set themselves for bad requests; they pass through unchanged. */
@@ -35,7 +34,13 @@ export function createErrorFormatter(logger: Logger) {
         message: original.message,
         locations,
         path,
-        extensions: { code: original.kind, reason: original.reason, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.kind,
+          reason: original.reason,
+          ...(original.field ? { field: original.field } : {}),
+          // Every failed field of an input, each with its own reason (the first is `field` and `reason`).
+          ...(original instanceof InputError ? { fields: original.problems } : {}),
+        },
       };
     }
     const unavailable = serviceUnavailableError(original);
@@ -50,15 +55,6 @@ export function createErrorFormatter(logger: Logger) {
         locations,
         path,
         extensions: { code: ErrorKind.CONFLICT, reason: 'CONCURRENT_CHANGE' },
-      };
-    }
-    if (original instanceof ArgumentValidationError) {
-      const problems = original.extensions.validationErrors.flatMap((validation) => validationProblems(validation));
-      return {
-        message: `Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-        locations,
-        path,
-        extensions: { code: ErrorKind.BAD_USER_INPUT, reason: 'VALIDATION_FAILED', field: problems[0]?.field, fields: problems },
       };
     }
     const code = formatted.extensions?.code;
@@ -84,11 +80,4 @@ export function createErrorFormatter(logger: Logger) {
 function unwrapError(error: unknown): unknown {
   const original = unwrapResolverError(error);
   return original instanceof GraphQLError && original.originalError ? original.originalError : original;
-}
-
-/** Flattens class-validator's nested errors into field paths and messages (without echoing values). */
-function validationProblems(validation: ValidationError, prefix = ''): { field: string; message: string }[] {
-  const field = prefix ? `${prefix}.${validation.property}` : validation.property;
-  const own = Object.values(validation.constraints ?? {}).map((message) => ({ field, message }));
-  return [...own, ...(validation.children ?? []).flatMap((child) => validationProblems(child, field))];
 }

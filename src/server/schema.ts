@@ -27,6 +27,7 @@ import { ProjectContactResolver } from '../projects/project-contact.resolver';
 import { ProjectCoverageResolver, ProjectParticipantResolver, ProjectResolver } from '../projects/project.resolver';
 import { ThemeResolver } from '../themes/theme.resolver';
 import { usePlainResolvers } from './plain-resolvers';
+import { validateArgument } from './validate-arguments';
 
 export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');
 
@@ -66,7 +67,7 @@ export function appSchema(): Promise<GraphQLSchema> {
       AttendanceRecordResolver,
       MeetingBriefingResolver,
     ],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   })
     .then(usePlainResolvers)
     .then(guardRootFields)

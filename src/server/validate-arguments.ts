@@ -1,0 +1,29 @@
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import { getMetadataStorage, type ValidatorFn } from 'type-graphql';
+import { InputError, inputProblems, VALIDATOR_OPTIONS } from '../common/input-validation';
+import { validateSync } from 'class-validator';
+
+/**
+ * type-graphql's check of every argument before a resolver runs: the class-validator decorators
+ * of input classes (src/common/input-rules.ts and the built-ins), with the failed fields named by
+ * their full path from the argument (`input.links[0].url`, `filter.activeDuring.to`).
+ */
+export const validateArgument: ValidatorFn = (value, type, { info }) => {
+  if (value === null || typeof value !== 'object') return;
+  const prefix = argumentName(type, info);
+  const items: [string, object][] = Array.isArray(value)
+    ? value.flatMap((item, index) => (item !== null && typeof item === 'object' ? [[`${prefix}[${index}]`, item as object] as [string, object]] : []))
+    : [[prefix, value as object]];
+  const problems = items.flatMap(([path, item]) => inputProblems(validateSync(item, VALIDATOR_OPTIONS), path));
+  if (problems.length) throw new InputError(problems);
+};
+
+/** The name of the argument of this input type ('' for an `@Args()` class, whose fields are the arguments). */
+function argumentName(type: unknown, info: GraphQLResolveInfo): string {
+  const metadata = getMetadataStorage();
+  if (metadata.argumentTypes.some((args) => args.target === type)) return '';
+  const typeName = metadata.inputTypes.find((input) => input.target === type)?.name;
+  const field = info.parentType.getFields()[info.fieldName];
+  const matching = field?.args.filter((arg) => getNamedType(arg.type).name === typeName) ?? [];
+  return matching.length === 1 ? matching[0].name : '';
+}
