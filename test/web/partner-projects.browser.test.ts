@@ -181,11 +181,13 @@ describe('a partner editor', () => {
     expect(page.url()).toMatch(/\/app\/projects\/new$/);
     await page.getByRole('textbox', { name: 'Идентификатор IATI' }).fill('');
 
+    // The notice closes itself after a few seconds: watched for from the click on, so a busy machine cannot miss it.
+    const created = page.getByText('Проект сохранён.').waitFor();
     await page.getByRole('button', { name: 'Сохранить проект' }).click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     createdId = page.url().split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: NEW_TITLE }).waitFor();
-    await page.getByText('Проект сохранён.').waitFor();
+    await created;
     // After saving, the project page lists the same overlap.
     await page.locator('section').filter({ hasText: 'Другие организации, работающие там же' }).getByRole('link', { name: OTHER_TITLE, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Изменить проект' }).waitFor();
@@ -232,10 +234,11 @@ describe('a partner editor', () => {
     await page.getByText('Название на русском: «Чужое название»').waitFor();
     await page.getByText('Вы оба изменили: Название на русском.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    const saved = page.getByText('Сохранено.').waitFor();
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.waitForURL(new RegExp(`/projects/${createdId}$`));
     await page.getByRole('heading', { level: 1, name: EDITED_TITLE }).waitFor();
-    await page.getByText('Сохранено.').waitFor();
+    await saved;
     expect(ui.problems).toEqual([]);
     await ui.context.close();
   });
