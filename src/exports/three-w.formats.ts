@@ -1,6 +1,6 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Language } from '../common/localized-text';
 import { THREE_W_COLUMNS, type ThreeWRow } from './three-w.service';
 
@@ -17,6 +17,17 @@ const BOM = '\ufeff';
  * OWASP advice on CSV injection). The workbook needs none: its cells are typed as text.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * exceljs, with the zip and stream libraries under it, is about a third of all the code the hub
+ * loads: it is loaded on the first workbook asked for, not at start-up (nor in every test file).
+ */
+let excel: typeof ExcelJS | undefined;
+function exceljs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  excel ??= require('exceljs') as typeof ExcelJS;
+  return excel;
+}
 
 function csvCell(value: string | null): string {
   return value === null ? '' : FORMULA_START.test(value) ? `'${value}` : value;
@@ -72,7 +83,7 @@ function excelDay(day: string | null): Date | null {
  */
 export function threeWXlsx(pages: AsyncIterable<ThreeWRow[]>, language: Language, onError: (error: unknown) => void): Readable {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Yntymak';
   const sheet = workbook.addWorksheet('3W', { views: [{ state: 'frozen', ySplit: 2 }] });
   // Formats by column: the cells of each row take them without a style object of their own.

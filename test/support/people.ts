@@ -37,3 +37,21 @@ export async function signInThroughUi(page: Page, person: Person, next?: string)
   await page.locator('form button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
+
+/**
+ * Signs in without the sign-in page, for tests about what comes after it: the GraphQL `login`
+ * mutation, sent from the page's own browser context, sets the session cookie there (as the
+ * sign-in page's request would); then the page opens `next` (default /app). Saves the page load
+ * and the typing of the sign-in form; test/web/sign-in.browser.test.ts tests that form itself.
+ */
+export async function signInBySession(page: Page, person: Pick<Person, 'email' | 'password'>, next = '/app'): Promise<void> {
+  const response = await page.request.post('/graphql', {
+    data: {
+      query: 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { user { id } } }',
+      variables: { email: person.email, password: person.password },
+    },
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (!response.ok() || body.errors) throw new Error(`login failed (${response.status()}): ${JSON.stringify(body.errors)}`);
+  await page.goto(next);
+}

@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, expectClean } from '../support/browser';
 import { createOrganisation } from '../support/fixtures';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const INVITED = { name: 'Жыпар Осмонова', email: `jypar.osmonova.${Date.now()}@ngo.example.kg` };
@@ -51,7 +51,7 @@ describe('inviting a person, their password, deactivation and the audit log', ()
   it('lets the administrator invite a partner editor and shows the one-time link (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, admin, '/app/users');
+    await signInBySession(page, admin, '/app/users');
     await page.getByRole('heading', { level: 1, name: 'Пользователи' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Нургүл Катчы' }).waitFor();
     await expectClean(ui, 'users-ru');
@@ -124,9 +124,9 @@ describe('inviting a person, their password, deactivation and the audit log', ()
   it('edits the person through a conflicting change, deactivates them, and they can no longer sign in', async () => {
     const adminUi = await openUi(browser, server.url, 'ru');
     const { page } = adminUi;
-    await signInThroughUi(page, admin, `/app/users?q=${encodeURIComponent(INVITED.email)}`);
+    await signInBySession(page, admin, `/app/users?q=${encodeURIComponent(INVITED.email)}`);
     const invitee = await openUi(browser, server.url, 'ky');
-    await signInThroughUi(invitee.page, { email: INVITED.email, password: PASSWORD, name: INVITED.name, userId: '' });
+    await signInBySession(invitee.page, { email: INVITED.email, password: PASSWORD });
     await invitee.page.getByRole('heading', { level: 1, name: 'Менин ишим' }).waitFor();
 
     const row = page.getByRole('row').filter({ hasText: INVITED.email });
@@ -177,7 +177,7 @@ describe('inviting a person, their password, deactivation and the audit log', ()
   it('shows the invitation in the audit log, with its fields and no secret (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, admin, '/app/audit');
+    await signInBySession(page, admin, '/app/audit');
     await page.getByRole('heading', { level: 1, name: 'Журнал изменений' }).waitFor();
     await page.getByRole('combobox', { name: 'Вид записи' }).click();
     await page.getByRole('option', { name: 'Пользователь', exact: true }).click();
@@ -207,7 +207,7 @@ describe('inviting a person, their password, deactivation and the audit log', ()
   it('lets the secretariat read the audit log, filtered by a person and a period (Kyrgyz)', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    await signInThroughUi(page, secretariat, '/app/audit?type=User');
+    await signInBySession(page, secretariat, '/app/audit?type=User');
     await page.getByRole('heading', { level: 1, name: 'Өзгөртүүлөр журналы' }).waitFor();
     // The secretariat may not list users: no "who" picker, but a person can be chosen from an event.
     expect(await page.getByRole('combobox', { name: 'Ким' }).count()).toBe(0);

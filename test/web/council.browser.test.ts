@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, openUi, screenshot, expectClean, eventually } from '../support/browser';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -107,7 +107,7 @@ describe("the secretariat's roster (Kyrgyz)", () => {
   it('adds a member with a representative, ends a membership, and sets the quorum', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    await signInThroughUi(page, secretary, '/app/council');
+    await signInBySession(page, secretary, '/app/council');
     await page.getByRole('heading', { level: 1, name: 'Кеңештердин мүчөлөрү' }).waitFor();
     await eventually(() => page.getByRole('combobox', { name: 'Координациялык орган' }).inputValue(), 'Донорлордун жана эл аралык уюмдардын Координациялык Кеңеши');
     await page.getByText('38 орундан 9 орун ээленген').waitFor();

@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openUi, expectClean } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -82,7 +82,7 @@ describe('the signed-in home page', () => {
   it('shows the secretariat the next meeting, reports to review, overdue tasks, hotspots and recent changes (Kyrgyz)', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    await signInThroughUi(page, secretary, '/app');
+    await signInBySession(page, secretary, '/app');
     await page.getByRole('heading', { level: 1, name: 'Менин ишим' }).waitFor();
     await page.getByText('Кош келиңиз, Назгүл Асанова.').waitFor();
     const next = page.getByRole('region', { name: 'Жакынкы жыйын' });
@@ -106,7 +106,7 @@ describe('the signed-in home page', () => {
   it("shows a member organisation's partner its projects, reports, overlaps, tasks and the council's next meeting, which it reads but cannot change (Russian)", async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, partner, '/app');
+    await signInBySession(page, partner, '/app');
     await page.getByRole('heading', { level: 1, name: 'Моя работа' }).waitFor();
     const projects = page.getByRole('region', { name: 'Наши проекты' });
     await projects.getByText('проект с участием нашей организации').waitFor();

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, openUi, screenshot, expectClean, eventually } from '../support/browser';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -102,7 +102,7 @@ describe('a council meeting, prepared by the secretariat (Kyrgyz)', () => {
   it('plans, builds and orders the agenda, records attendance with the quorum, a decision and a task, and hands out the briefing and invitation', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page, context } = ui;
-    await signInThroughUi(page, secretary, '/app/meetings');
+    await signInBySession(page, secretary, '/app/meetings');
     await page.getByRole('heading', { level: 1, name: 'Кеңештердин жыйындары' }).waitFor();
     // The collegium's meetings of 2013–2014 are on record (held).
     await page.getByRole('row').filter({ hasText: 'Агенттиктин коллегиясы' }).first().getByText('Өттү').waitFor();
@@ -330,7 +330,7 @@ describe('changing a meeting (Russian, on a phone)', () => {
 
     const ui = await openUi(browser, server.url, 'ru', { width: 390, height: 844 });
     const { page } = ui;
-    await signInThroughUi(page, secretary, `/app/meetings/${id}`);
+    await signInBySession(page, secretary, `/app/meetings/${id}`);
     await page.getByRole('heading', { level: 1, name: /^№ \d+\. Внеочередное заседание$/ }).waitFor();
     await page.getByText('20 мая 2031 г., 10:00–12:00').waitFor();
     await page.getByRole('link', { name: 'https://meet.example.org/council' }).waitFor();

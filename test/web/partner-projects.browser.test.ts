@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { UpdateProjectDocument } from '../generated/graphql';
 import { accessibilityViolations, launchBrowser, openUi, screenshot, expectClean, eventually } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const BATKEN_OBLAST = 'KG05000000000';
@@ -115,7 +115,7 @@ describe('a partner editor', () => {
   it('creates a project, finding places by name and in the tree, and sees the overlap before saving (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, editor, '/app/projects');
+    await signInBySession(page, editor, '/app/projects');
     await page.getByRole('heading', { level: 1, name: 'Проекты моей организации' }).waitFor();
     await page.getByRole('link', { name: OWN_OLD_TITLE, exact: true }).waitFor();
     // Another organisation's project is not among ours.
@@ -181,11 +181,13 @@ describe('a partner editor', () => {
     expect(page.url()).toMatch(/\/app\/projects\/new$/);
     await page.getByRole('textbox', { name: 'Идентификатор IATI' }).fill('');
 
+    // The notice closes itself after a few seconds: watched for from the click on, so a busy machine cannot miss it.
+    const created = page.getByText('Проект сохранён.').waitFor();
     await page.getByRole('button', { name: 'Сохранить проект' }).click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     createdId = page.url().split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: NEW_TITLE }).waitFor();
-    await page.getByText('Проект сохранён.').waitFor();
+    await created;
     // After saving, the project page lists the same overlap.
     await page.locator('section').filter({ hasText: 'Другие организации, работающие там же' }).getByRole('link', { name: OTHER_TITLE, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Изменить проект' }).waitFor();
@@ -204,7 +206,7 @@ describe('a partner editor', () => {
   it('edits the project, meets a concurrent change, reloads keeping the input, and saves (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, editor, `/projects/${createdId}`);
+    await signInBySession(page, editor, `/projects/${createdId}`);
     await page.getByRole('heading', { level: 1, name: NEW_TITLE }).waitFor();
     await page.getByRole('link', { name: 'Изменить проект' }).click();
     await page.getByRole('heading', { level: 1, name: `Изменение проекта: ${NEW_TITLE}` }).waitFor();
@@ -232,10 +234,11 @@ describe('a partner editor', () => {
     await page.getByText('Название на русском: «Чужое название»').waitFor();
     await page.getByText('Вы оба изменили: Название на русском.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    const saved = page.getByText('Сохранено.').waitFor();
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.waitForURL(new RegExp(`/projects/${createdId}$`));
     await page.getByRole('heading', { level: 1, name: EDITED_TITLE }).waitFor();
-    await page.getByText('Сохранено.').waitFor();
+    await saved;
     expect(ui.problems).toEqual([]);
     await ui.context.close();
   });
@@ -243,7 +246,7 @@ describe('a partner editor', () => {
   it('adds a budget and a transaction on the edit page, each saved at once (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, editor, `/projects/${createdId}`);
+    await signInBySession(page, editor, `/projects/${createdId}`);
     await page.getByRole('link', { name: 'Изменить проект' }).click();
     await page.getByRole('heading', { level: 1, name: `Изменение проекта: ${EDITED_TITLE}` }).waitFor();
     const budget = page.getByRole('form', { name: 'Добавить бюджет' });
@@ -273,7 +276,7 @@ describe('a partner editor', () => {
   it('reads the form in Kyrgyz', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    await signInThroughUi(page, editor, '/app/projects/new');
+    await signInBySession(page, editor, '/app/projects/new');
     await page.getByRole('heading', { level: 1, name: 'Жаңы долбоор' }).waitFor();
     await page.getByRole('textbox', { name: 'Кыргызча аталышы' }).fill('Баткен районундагы жамааттардын диалогу');
     await page.getByRole('combobox', { name: 'Темалар' }).click();
@@ -303,7 +306,7 @@ describe('a partner viewer', () => {
   it('sees the projects but no edit controls (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, viewer, '/app');
+    await signInBySession(page, viewer, '/app');
     await page.getByRole('link', { name: 'Проекты моей организации' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Проекты моей организации' }).waitFor();
     // Axe reads the page as it is, so the pointer must not rest on the link just clicked.
@@ -331,7 +334,7 @@ describe('a partner editor of another organisation', () => {
     const outsider = await createPerson(server, 'PARTNER_EDITOR', await createOrganisation(server, 'Outsider NGO'), 'Outsider');
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, outsider, `/projects/${otherProjectId}`);
+    await signInBySession(page, outsider, `/projects/${otherProjectId}`);
     await page.getByRole('heading', { level: 1, name: OTHER_TITLE }).waitFor();
     await page.getByText('Реализуется').first().waitFor();
     expect(await page.getByRole('link', { name: 'Изменить проект' }).count()).toBe(0);
@@ -346,7 +349,7 @@ describe('a partner editor of an organisation that only funds a project', () => 
   it('records only its own money there, and is told clearly when the hub refuses (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, funder, `/projects/${otherProjectId}`);
+    await signInBySession(page, funder, `/projects/${otherProjectId}`);
     await page.getByRole('heading', { level: 1, name: OTHER_TITLE }).waitFor();
     expect(await page.getByRole('link', { name: 'Изменить проект' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Внести средства' }).click();

@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, missingTranslations, openUi, screenshot, type UiPage, expectClean } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(150_000);
@@ -122,7 +122,7 @@ describe('organisations', () => {
   it('lets the secretariat register an organisation, with errors next to the fields (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, secretariat, '/organisations');
+    await signInBySession(page, secretariat, '/organisations');
     await page.getByRole('link', { name: 'Зарегистрировать организацию' }).click();
     await page.getByRole('heading', { level: 1, name: 'Регистрация организации' }).waitFor();
     await page.getByRole('button', { name: 'Зарегистрировать' }).click();
@@ -155,7 +155,7 @@ describe('organisations', () => {
   it("keeps the secretariat's input when someone else changed the organisation meanwhile (Russian)", async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, secretariat, `/organisations/${networkId}`);
+    await signInBySession(page, secretariat, `/organisations/${networkId}`);
     await page.getByRole('link', { name: 'Изменить' }).click();
     await page.getByRole('heading', { level: 1, name: `Изменить: ${NETWORK.ru}` }).waitFor();
     await expectClean(ui, 'organisation-edit-ru');
@@ -186,7 +186,7 @@ describe('organisations', () => {
   it('lets a partner editor edit its own organisation and no other (Kyrgyz)', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    await signInThroughUi(page, partner, `/organisations/${otherId}`);
+    await signInBySession(page, partner, `/organisations/${otherId}`);
     await page.getByRole('heading', { level: 1, name: 'Another Partner Organisation' }).waitFor();
     expect(await page.getByRole('link', { name: 'Өзгөртүү' }).count()).toBe(0);
     await page.goto(`/app/organisations/${otherId}/edit`);
@@ -210,7 +210,7 @@ describe('reference data', () => {
 
   beforeAll(async () => {
     ui = await openUi(browser, server.url, 'ky');
-    await signInThroughUi(ui.page, secretariat, '/app/reference');
+    await signInBySession(ui.page, secretariat, '/app/reference');
   });
 
   afterAll(async () => {

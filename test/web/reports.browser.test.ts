@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, missingTranslations, openUi, screenshot, type UiPage, expectClean } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const BATKEN_RAYON = 'KG05214000000';
@@ -128,7 +128,7 @@ describe('an activity report from draft to the public project page', () => {
   it('is written as a draft by a partner editor, with the head counts checked (Russian)', async () => {
     partner = await openUi(browser, server.url, 'ru');
     const { page } = partner;
-    await signInThroughUi(page, editor, '/app/reports');
+    await signInBySession(page, editor, '/app/reports');
     await page.getByRole('heading', { level: 1, name: 'Отчёты о мероприятиях' }).waitFor();
     await page.getByText('У вашей организации пока нет отчётов.', { exact: false }).waitFor();
     await expectClean(partner, 'reports-ru-empty', DROPPED);
@@ -186,7 +186,7 @@ describe('an activity report from draft to the public project page', () => {
   it('cannot be returned without a comment, and is returned with one, by the secretariat (Kyrgyz)', async () => {
     // The secretariat, in Kyrgyz, in its own browser.
     staff = await openUi(browser, server.url, 'ky');
-    await signInThroughUi(staff.page, secretariat, '/app/review');
+    await signInBySession(staff.page, secretariat, '/app/review');
     await staff.page.getByRole('heading', { level: 1, name: 'Текшерүүчү отчеттор' }).waitFor();
     await staff.page.getByText('1 отчет күтүп жатат.').waitFor();
     await expectClean(staff, 'review-queue-ky', DROPPED);
@@ -253,7 +253,7 @@ describe('an activity report from draft to the public project page', () => {
     const title = 'Круглый стол о водных ресурсах';
     const writer = await openUi(browser, server.url, 'ru');
     const { page } = writer;
-    await signInThroughUi(page, editor, '/app/reports/new');
+    await signInBySession(page, editor, '/app/reports/new');
     await page.getByRole('heading', { level: 1, name: 'Новый отчёт о мероприятии' }).waitFor();
     await fillReport(page, title);
     await addPlace(page, 'Места проведения', names.chui.slice(0, 4), names.chui);
@@ -281,7 +281,7 @@ describe('on a phone', () => {
   it('the list and the form reflow to a narrow screen without sideways scrolling', async () => {
     const phone = await openUi(browser, server.url, 'ky', { width: 390, height: 844 });
     const { page } = phone;
-    await signInThroughUi(page, editor, '/app/reports');
+    await signInBySession(page, editor, '/app/reports');
     await page.getByRole('heading', { level: 1, name: 'Иш-чаралардын отчеттору' }).waitFor();
     await page.getByRole('link', { name: 'Круглый стол о водных ресурсах' }).waitFor();
     const overflow = () =>
@@ -307,7 +307,7 @@ describe('the CSV import', () => {
   it('shows each bad row and column in the user language, writes nothing, and imports once every row is right', async () => {
     const partner = await openUi(browser, server.url, 'ru');
     const { page } = partner;
-    await signInThroughUi(page, editor, '/app/reports');
+    await signInBySession(page, editor, '/app/reports');
     await page.getByRole('link', { name: 'Импорт из CSV' }).click();
     await page.getByRole('heading', { level: 1, name: 'Импорт отчётов из файла CSV' }).waitFor();
     // The template and the ids to fill it with.

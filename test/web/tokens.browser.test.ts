@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openUi, expectClean, eventually } from '../support/browser';
 import { createOrganisation } from '../support/fixtures';
-import { createPerson, type Person, signInThroughUi } from '../support/people';
+import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -38,7 +38,7 @@ describe('API tokens', () => {
   it('are created with the secret shown once, work against /graphql, and stop working when revoked (Kyrgyz)', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    await signInThroughUi(page, viewer, '/app');
+    await signInBySession(page, viewer, '/app');
     await page.getByRole('navigation').getByRole('link', { name: 'API токендер' }).click();
     await page.getByRole('heading', { level: 1, name: 'API токендер' }).waitFor();
     // Away from the link: the layout's hovered active link is a shade too dark for axe.
@@ -98,7 +98,7 @@ describe('API tokens', () => {
   it('checks the name and the validity before asking the hub (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    await signInThroughUi(page, viewer, '/app/tokens');
+    await signInBySession(page, viewer, '/app/tokens');
     await page.getByRole('heading', { level: 1, name: 'API-токены' }).waitFor();
     await page.getByRole('button', { name: 'Создать токен' }).click();
     const dialog = page.getByRole('dialog', { name: 'Новый API-токен' });
