@@ -2,8 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupByKeys } from '../common/group-by';
 import { isUuid } from '../common/ids';
-import { leanRowsByKey } from '../common/lean-rows';
+import type { Loaders } from '../common/context';
+import { leanFromJson, leanRowsByKey } from '../common/lean-rows';
 import type { Translations } from '../common/localized-text';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import type { AdminUnitRecord } from '../geography/geography.loaders';
+import { Organisation } from '../organisations/organisation.entity';
+import type { OrganisationRecord } from '../organisations/organisation.loaders';
+import { Theme } from '../themes/theme.entity';
+import type { ThemeRecord } from '../themes/theme.loaders';
 import type { ParticipantRole } from './project-participant.entity';
 import { Project } from './project.entity';
 
@@ -69,6 +76,46 @@ export function createProjectLoaders(em: EntityManager) {
       return groupByKeys(projectIds, rows, (row) => row.project_id).map((group) => group.map((row) => row.theme_code));
     }),
   };
+}
+
+type LeanJson = Record<string, unknown>;
+
+/** A row of projectsWithRelationsSql (project.sql.ts). */
+export interface ProjectWithRelationsRow {
+  project: LeanJson;
+  theme_codes: string[] | null;
+  coverage: CoverageEntry[] | null;
+  participants: ParticipantEntry[] | null;
+  related: { themes?: LeanJson[] | null; units?: LeanJson[] | null; organisations?: LeanJson[] | null } | null;
+}
+
+/**
+ * The projects of projectsWithRelationsSql's rows, with the request's loaders primed with them and
+ * with the relations the rows carry, so that the fields read them without another statement.
+ */
+export function primedProjects(em: EntityManager, loaders: Loaders, rows: ProjectWithRelationsRow[]): ProjectRecord[] {
+  const related = rows[0]?.related;
+  for (const json of related?.themes ?? []) {
+    const theme = leanFromJson<ThemeRecord>(em, Theme.name, json);
+    loaders.themes.themeByCode.prime(theme.code, theme);
+  }
+  for (const json of related?.units ?? []) {
+    const unit = leanFromJson<AdminUnitRecord>(em, AdminUnit.name, json);
+    loaders.geography.unitByCode.prime(unit.code, unit);
+  }
+  for (const json of related?.organisations ?? []) {
+    const organisation = leanFromJson<OrganisationRecord>(em, Organisation.name, json);
+    loaders.organisations.organisationById.prime(organisation.id, organisation);
+  }
+  const { projectById, themeCodesOf, coverageOf, participantsOf } = loaders.projects;
+  return rows.map((row) => {
+    const project = leanFromJson<ProjectRecord>(em, Project.name, row.project);
+    projectById.prime(project.id, project);
+    if (row.theme_codes) themeCodesOf.prime(project.id, row.theme_codes);
+    if (row.coverage) coverageOf.prime(project.id, row.coverage);
+    if (row.participants) participantsOf.prime(project.id, row.participants);
+    return project;
+  });
 }
 
 declare module '../common/context' {

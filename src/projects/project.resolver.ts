@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
 import { Language, LocalizedText, translatedField } from '../common/localized-text';
 import { PlainResolver } from '../common/plain-resolver';
+import { selectedFieldNames } from '../common/selection';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -14,11 +16,18 @@ import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
 import type { CoverageEntry, ParticipantEntry, ProjectRecord } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
+import type { ProjectRelations } from './project.sql';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
 import * as projects from './project.service';
 
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
+
+/** Which of a project's relations the selection at one of `paths` (none: the field's own) reads. */
+function relationsAsked(info: GraphQLResolveInfo, ...paths: string[][]): ProjectRelations {
+  const fields = selectedFieldNames(info, ...paths);
+  return { themes: fields.has('themes'), coverage: fields.has('coverage'), participants: fields.has('participants') };
+}
 
 const projectTitle = translatedField((project: ProjectRecord) => project.title);
 
@@ -26,14 +35,14 @@ const projectTitle = translatedField((project: ProjectRecord) => project.title);
 export class ProjectResolver {
   @Public()
   @Query(() => ProjectConnection, { description: 'Projects, filtered by organisation, theme, place, stage, period or title, sorted and paged: who does what, where and when.' })
-  projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext) {
-    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args));
+  projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args), relationsAsked(info, ['nodes'], ['edges', 'node']));
   }
 
   @Public()
   @Query(() => Project, { nullable: true, description: 'The project with this id, or null.' })
-  project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext) {
-    return projects.projectById(ctx, id);
+  project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return projects.projectById(ctx, id, relationsAsked(info));
   }
 
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
