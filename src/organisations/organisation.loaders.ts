@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { isUuid } from '../common/ids';
 import { leanRowsByKey } from '../common/lean-rows';
 import type { Translations } from '../common/localized-text';
 import { Organisation } from './organisation.entity';
+import { RecordLoader } from '../common/record-loader';
 
 /**
  * An organisation as the read-only GraphQL fields use it: a managed Organisation or its lean row
@@ -14,7 +14,7 @@ export type OrganisationRecord = Omit<Organisation, 'name'> & { name: Translatio
 
 export function createOrganisationLoaders(em: EntityManager) {
   return {
-    organisationById: new DataLoader<string, OrganisationRecord | null>(async (ids) => {
+    organisationById: new RecordLoader<string, OrganisationRecord | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const organisations = valid.length ? await leanRowsByKey<OrganisationRecord>(em, Organisation.name, 'id', valid) : [];
       const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));

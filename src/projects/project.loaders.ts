@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { groupByKeys } from '../common/group-by';
 import { isUuid } from '../common/ids';
 import type { Loaders } from '../common/context';
@@ -13,6 +12,7 @@ import { Theme } from '../themes/theme.entity';
 import type { ThemeRecord } from '../themes/theme.loaders';
 import type { ParticipantRole } from './project-participant.entity';
 import { Project } from './project.entity';
+import { RecordLoader } from '../common/record-loader';
 
 /**
  * A project as the read-only GraphQL fields use it: a managed Project or its lean row
@@ -43,14 +43,14 @@ export interface ParticipantEntry {
 
 export function createProjectLoaders(em: EntityManager) {
   return {
-    projectById: new DataLoader<string, ProjectRecord | null>(async (ids) => {
+    projectById: new RecordLoader<string, ProjectRecord | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const projects = valid.length ? await leanRowsByKey<ProjectRecord>(em, Project.name, 'id', valid) : [];
       const byId = new Map(projects.map((project) => [project.id, project]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
 
-    coverageOf: new DataLoader<string, CoverageEntry[]>(async (projectIds) => {
+    coverageOf: new RecordLoader<string, CoverageEntry[]>(async (projectIds) => {
       const rows = await em.getConnection().execute<(CoverageEntry & { projectId: string })[]>(
         `select c.id, c.project_id as "projectId", c.unit_code as "unitCode", c.share
          from project_coverage c join admin_unit u on u.code = c.unit_code
@@ -60,7 +60,7 @@ export function createProjectLoaders(em: EntityManager) {
       return groupByKeys(projectIds, rows, (row) => row.projectId);
     }),
 
-    participantsOf: new DataLoader<string, ParticipantEntry[]>(async (projectIds) => {
+    participantsOf: new RecordLoader<string, ParticipantEntry[]>(async (projectIds) => {
       const rows = await em.getConnection().execute<(ParticipantEntry & { projectId: string })[]>(
         `select id, project_id as "projectId", organisation_id as "organisationId", role
          from project_participant where project_id in (?) order by role, id`,
@@ -69,7 +69,7 @@ export function createProjectLoaders(em: EntityManager) {
       return groupByKeys(projectIds, rows, (row) => row.projectId);
     }),
 
-    themeCodesOf: new DataLoader<string, string[]>(async (projectIds) => {
+    themeCodesOf: new RecordLoader<string, string[]>(async (projectIds) => {
       const rows = await em
         .getConnection()
         .execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?) order by theme_code', [[...projectIds]]);

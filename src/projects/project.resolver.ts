@@ -2,15 +2,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { found } from '../common/loaded';
 import { Language, LocalizedText, translatedField } from '../common/localized-text';
 import { PlainResolver } from '../common/plain-resolver';
+import { andThen, getAll } from '../common/record-loader';
 import { selectedFieldNames } from '../common/selection';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { organisationById } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
@@ -129,19 +128,18 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes the project works on.' })
-  async themes(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    const codes = await ctx.loaders.projects.themeCodesOf.load(project.id);
-    return found(await ctx.loaders.themes.themeByCode.loadMany(codes));
+  themes(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
+    return andThen(ctx.loaders.projects.themeCodesOf.get(project.id), (codes) => getAll(ctx.loaders.themes.themeByCode, codes));
   }
 
   @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })
   coverage(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.coverageOf.load(project.id);
+    return ctx.loaders.projects.coverageOf.get(project.id);
   }
 
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.participantsOf.load(project.id);
+    return ctx.loaders.projects.participantsOf.get(project.id);
   }
 }
 
@@ -149,7 +147,7 @@ export class ProjectResolver {
 export class ProjectCoverageResolver {
   @FieldResolver(() => AdminUnit, { description: 'The unit covered.' })
   unit(@Root() coverage: CoverageEntry, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.geography.unitByCode.load(coverage.unitCode);
+    return ctx.loaders.geography.unitByCode.get(coverage.unitCode);
   }
 }
 
@@ -157,6 +155,6 @@ export class ProjectCoverageResolver {
 export class ProjectParticipantResolver {
   @FieldResolver(() => Organisation, { description: 'The organisation.' })
   organisation(@Root() participant: ParticipantEntry, @Ctx() ctx: RequestContext) {
-    return organisationById(ctx, participant.organisationId);
+    return ctx.loaders.organisations.organisationById.get(participant.organisationId);
   }
 }
