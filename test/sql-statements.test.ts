@@ -150,6 +150,19 @@ describe('SQL statements per request', () => {
       expect(nodes.every((project) => project.themes.some((theme) => theme.code === 'CONFLICT_PREVENTION'))).toBe(true);
     });
 
+    it('finds the relations asked for through edges and inline fragments too', async () => {
+      const answer = await server.graphql<{ projects: { edges: { node: { id: string; coverage: { unit: { code: string; parent: { code: string } | null } }[] } }[] } }, object>(
+        '{ projects(first: 5) { edges { node { id ... on Project { coverage { unit { code parent { code } } } } } } } }',
+        {},
+        ANONYMOUS,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.sqlStatements).toBe(2);
+      const edges = answer.data!.projects.edges;
+      expect(edges).toHaveLength(5);
+      expect(edges.every(({ node }) => node.coverage.length === 2 && node.coverage.every((entry) => entry.unit.parent !== null))).toBe(true);
+    });
+
     it('one project with the same relations: 1 statement; an unknown or malformed id: null', async () => {
       const one = await server.graphql(ProjectWithRelationsDocument, { id: projectIds[3] }, ANONYMOUS);
       expect(one.errors).toBeUndefined();
