@@ -1,4 +1,12 @@
-import { OverlapsWithProjectFieldsDocument, ProjectsWithRelationsDocument, RecordTransactionDocument } from './generated/graphql';
+import {
+  OverlapProjectsWithRelationsDocument,
+  OverlapsWithProjectFieldsDocument,
+  type ProjectRelationFieldsFragment,
+  ProjectsPageWithRelationsDocument,
+  ProjectsWithRelationsDocument,
+  ProjectWithRelationsDocument,
+  RecordTransactionDocument,
+} from './generated/graphql';
 import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -14,7 +22,7 @@ beforeAll(async () => {
     const project = await createProject(server, {
       title: { en: `Load project ${index}` },
       themeCodes: [index % 2 ? 'CONFLICT_PREVENTION' : 'LOCAL_SELF_GOVERNMENT', 'HUMAN_RIGHTS'],
-      coverage: [{ unitCode: units[index % units.length] }, { unitCode: units[(index + 1) % units.length] }],
+      coverage: [{ unitCode: units[index % units.length], share: index % 3 ? null : '12.50' }, { unitCode: units[(index + 1) % units.length] }],
       participants: [
         { organisationId: funder, role: 'FUNDING' },
         { organisationId: implementer, role: 'IMPLEMENTING' },
@@ -78,5 +86,95 @@ describe('SQL statements per request', () => {
     }
     expect(many.sqlStatements).toBe(few.sqlStatements);
     expect(many.sqlStatements).toBeLessThan(10);
+  });
+
+  describe('a project list reads the relations its fields ask for with the projects', () => {
+    // Anonymous, as the public pages ask: a token would add the statement that looks it up.
+    const ANONYMOUS = { token: null };
+
+    /** The load projects as the project loaders give their relations: as the projects of their overlaps. */
+    async function throughLoaders(): Promise<Map<string, ProjectRelationFieldsFragment>> {
+      const projects = new Map<string, ProjectRelationFieldsFragment>();
+      // Project 0 covers units 0 and 1, project 2 units 2 and 3: between them they overlap every load project.
+      for (const projectId of [projectIds[0], projectIds[2]]) {
+        const overlaps = await server.graphql(OverlapProjectsWithRelationsDocument, { filter: { projectId, includeSameOrganisation: true }, first: 500 });
+        expect(overlaps.errors).toBeUndefined();
+        for (const node of overlaps.data!.overlaps.nodes) for (const project of [node.projectA, node.projectB]) projects.set(project.id, project);
+      }
+      return projects;
+    }
+
+    it('a page of 50 with themes, participants with organisations and coverage with units and parents: 2 statements, the page and its count', async () => {
+      const few = await server.graphql(ProjectsPageWithRelationsDocument, { first: 5 }, ANONYMOUS);
+      const many = await server.graphql(ProjectsPageWithRelationsDocument, { first: 50 }, ANONYMOUS);
+      expect(few.errors).toBeUndefined();
+      expect(many.errors).toBeUndefined();
+      expect(few.sqlStatements).toBe(2);
+      expect(many.sqlStatements).toBe(2);
+      const page = many.data!.projects.nodes;
+      expect(page.map((project) => project.id).sort()).toEqual([...projectIds].sort());
+      // The same relations, in the same order, as the loaders read them one relation at a time.
+      const loaded = await throughLoaders();
+      for (const project of page) expect(project).toEqual(loaded.get(project.id));
+      const first = page.find((project) => project.id === projectIds[0])!;
+      expect(first.themes.map((theme) => theme.code)).toEqual(['HUMAN_RIGHTS', 'LOCAL_SELF_GOVERNMENT']);
+      expect(first.participants.map((participant) => `${participant.role} ${participant.organisation.name}`)).toEqual(['FUNDING N+1 Funder', 'IMPLEMENTING N+1 Implementer']);
+      expect(first.coverage.map((entry) => [entry.unit.code, entry.share])).toEqual(
+        expect.arrayContaining([
+          [units[0], '12.50'],
+          [units[1], null],
+        ]),
+      );
+      expect(first.coverage.every((entry) => entry.unit.parent?.code && entry.unit.parent.name)).toBe(true);
+    });
+
+    it('a page past the first (offset) and a filtered page still take 2 statements, and the filter its checks', async () => {
+      const second = await server.graphql(ProjectsPageWithRelationsDocument, { first: 10, offset: 10 }, ANONYMOUS);
+      expect(second.errors).toBeUndefined();
+      expect(second.sqlStatements).toBe(2);
+      expect(second.data!.projects.nodes).toHaveLength(10);
+      expect(second.data!.projects.nodes.every((project) => project.participants.length === 2 && project.themes.length === 2)).toBe(true);
+      // A theme and a unit to check (one statement each), then the page and the count.
+      const filtered = await server.graphql(
+        ProjectsPageWithRelationsDocument,
+        {
+          first: 500,
+          filter: { themeCodes: ['CONFLICT_PREVENTION'], unitCode: units[1], coverageMatch: 'WITHIN' },
+        },
+        ANONYMOUS,
+      );
+      expect(filtered.errors).toBeUndefined();
+      expect(filtered.sqlStatements).toBeLessThanOrEqual(4);
+      const nodes = filtered.data!.projects.nodes;
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(nodes.every((project) => project.themes.some((theme) => theme.code === 'CONFLICT_PREVENTION'))).toBe(true);
+    });
+
+    it('finds the relations asked for through edges and inline fragments too', async () => {
+      const answer = await server.graphql<{ projects: { edges: { node: { id: string; coverage: { unit: { code: string; parent: { code: string } | null } }[] } }[] } }, object>(
+        '{ projects(first: 5) { edges { node { id ... on Project { coverage { unit { code parent { code } } } } } } } }',
+        {},
+        ANONYMOUS,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.sqlStatements).toBe(2);
+      const edges = answer.data!.projects.edges;
+      expect(edges).toHaveLength(5);
+      expect(edges.every(({ node }) => node.coverage.length === 2 && node.coverage.every((entry) => entry.unit.parent !== null))).toBe(true);
+    });
+
+    it('one project with the same relations: 1 statement; an unknown or malformed id: null', async () => {
+      const one = await server.graphql(ProjectWithRelationsDocument, { id: projectIds[3] }, ANONYMOUS);
+      expect(one.errors).toBeUndefined();
+      expect(one.sqlStatements).toBe(1);
+      expect(one.data!.project).toEqual((await throughLoaders()).get(projectIds[3]));
+      const unknown = await server.graphql(ProjectWithRelationsDocument, { id: '00000000-0000-4000-8000-000000000000' }, ANONYMOUS);
+      expect(unknown.errors).toBeUndefined();
+      expect(unknown.data!.project).toBeNull();
+      const malformed = await server.graphql(ProjectWithRelationsDocument, { id: 'not-a-uuid' }, ANONYMOUS);
+      expect(malformed.errors).toBeUndefined();
+      expect(malformed.data!.project).toBeNull();
+      expect(malformed.sqlStatements).toBe(0);
+    });
   });
 });

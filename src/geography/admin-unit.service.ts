@@ -10,9 +10,10 @@ import { type UnitListQuery, unitCountSql, unitPageSql } from './admin-unit.sql'
 import { unitSearchSql } from './unit-search.sql';
 import { badInput, notFound } from '../common/validation';
 import { GeographyErrorCode } from './geography.errors';
+import type { Awaitable } from '../common/record-loader';
 
-export function unitByCode(ctx: RequestContext, code: string): Promise<AdminUnitRecord | null> {
-  return ctx.loaders.geography.unitByCode.load(code);
+export function unitByCode(ctx: RequestContext, code: string): Awaitable<AdminUnitRecord | null> {
+  return ctx.loaders.geography.unitByCode.get(code);
 }
 
 /**
@@ -53,7 +54,7 @@ export function childrenOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<
   return ctx.loaders.geography.childrenOf.load(unit.code);
 }
 
-export async function parentOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<AdminUnitRecord | null> {
+export function parentOf(ctx: RequestContext, unit: AdminUnitRecord): Awaitable<AdminUnitRecord | null> {
   return unit.parent ? unitByCode(ctx, unit.parent.code) : null;
 }
 

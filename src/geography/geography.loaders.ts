@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { leanRowsByKey } from '../common/lean-rows';
 import { AdminUnit } from './admin-unit.entity';
+import { RecordLoader } from '../common/record-loader';
 
 /**
  * A unit as the read-only GraphQL fields use it: a managed AdminUnit or its lean row
@@ -16,7 +17,7 @@ export function createGeographyLoaders(em: EntityManager) {
      * By code, or by SOATE or former code: a code that is not a unit's own is looked up among
      * the aliases in a second statement, which requests with current codes never pay.
      */
-    unitByCode: new DataLoader<string, AdminUnitRecord | null>(async (codes) => {
+    unitByCode: new RecordLoader<string, AdminUnitRecord | null>(async (codes) => {
       const units = await leanRowsByKey<AdminUnitRecord>(em, AdminUnit.name, 'code', codes);
       const byCode = new Map(units.map((unit) => [unit.code, unit]));
       const unknown = codes.filter((code) => !byCode.has(code));

@@ -1,12 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
-import { Organisation } from './organisation.entity';
 import { isUuid } from '../common/ids';
+import { leanRowsByKey } from '../common/lean-rows';
+import type { Translations } from '../common/localized-text';
+import { Organisation } from './organisation.entity';
+import { RecordLoader } from '../common/record-loader';
+
+/**
+ * An organisation as the read-only GraphQL fields use it: a managed Organisation or its lean row
+ * (src/common/lean-rows.ts). Pages name hundreds of organisations; hydrating and tracking each
+ * as an entity cost more than reading it.
+ */
+export type OrganisationRecord = Omit<Organisation, 'name'> & { name: Translations };
 
 export function createOrganisationLoaders(em: EntityManager) {
   return {
-    organisationById: new DataLoader<string, Organisation | null>(async (ids) => {
-      const organisations = await em.find(Organisation, { id: { $in: ids.filter(isUuid) } });
+    organisationById: new RecordLoader<string, OrganisationRecord | null>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const organisations = valid.length ? await leanRowsByKey<OrganisationRecord>(em, Organisation.name, 'id', valid) : [];
       const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -5,13 +5,14 @@ import { Language, LocalizedText, translatedField } from '../common/localized-te
 import { PlainResolver } from '../common/plain-resolver';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { IATI_ORGANISATION_TYPE, Organisation } from './organisation.entity';
+import type { OrganisationRecord } from './organisation.loaders';
 import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
 import * as organisations from './organisation.service';
 
 @ObjectType({ description: 'A page of organisations.' })
 export class OrganisationConnection extends ConnectionType('Organisation', () => Organisation, 'organisation') {}
 
-const organisationName = translatedField((organisation: Organisation) => organisation.name);
+const organisationName = translatedField((organisation: OrganisationRecord) => organisation.name);
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -46,7 +47,7 @@ export class OrganisationResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Name in the asked-for language; where it has none, in Kyrgyz, else Russian, else English.' })
   @PlainResolver(organisationName)
   name(
-    @Root() organisation: Organisation,
+    @Root() organisation: OrganisationRecord,
     @Ctx() ctx: RequestContext,
     @Arg('lang', () => Language, { nullable: true, description: 'Language; defaults to the request language.' }) lang?: Language | null,
   ): string | null {
@@ -54,12 +55,12 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => LocalizedText, { description: 'Name in Kyrgyz, Russian and English.' })
-  names(@Root() organisation: Organisation, @Ctx() ctx: RequestContext): LocalizedText {
+  names(@Root() organisation: OrganisationRecord, @Ctx() ctx: RequestContext): LocalizedText {
     return LocalizedText.of(organisation.name, ctx.language);
   }
 
   @FieldResolver(() => String, { description: 'IATI OrganisationType code of `kind`, e.g. "40" for multilateral.' })
-  iatiTypeCode(@Root() organisation: Organisation): string {
+  iatiTypeCode(@Root() organisation: OrganisationRecord): string {
     return IATI_ORGANISATION_TYPE[organisation.kind].code;
   }
 }

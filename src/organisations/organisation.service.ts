@@ -10,13 +10,14 @@ import { badInput, notFound } from '../common/validation';
 import { Organisation } from './organisation.entity';
 import { OrganisationErrorCode } from './organisation.errors';
 import type { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
+import type { OrganisationRecord } from './organisation.loaders';
 import { isUuid } from '../common/ids';
 
 export function organisationSearchText(organisation: Pick<Organisation, 'name' | 'acronym'>): string {
   return searchKey([organisation.name.ky, organisation.name.ru, organisation.name.en, organisation.acronym].filter(Boolean).join(' | '));
 }
 
-export function organisationById(ctx: RequestContext, id: string): Promise<Organisation | null> {
+export function organisationById(ctx: RequestContext, id: string): Promise<OrganisationRecord | null> {
   return ctx.loaders.organisations.organisationById.load(id);
 }
 

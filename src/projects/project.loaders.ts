@@ -1,11 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { groupByKeys } from '../common/group-by';
 import { isUuid } from '../common/ids';
-import { leanRowsByKey } from '../common/lean-rows';
+import type { Loaders } from '../common/context';
+import { leanFromJson, leanRowsByKey } from '../common/lean-rows';
 import type { Translations } from '../common/localized-text';
+import { AdminUnit } from '../geography/admin-unit.entity';
+import type { AdminUnitRecord } from '../geography/geography.loaders';
+import { Organisation } from '../organisations/organisation.entity';
+import type { OrganisationRecord } from '../organisations/organisation.loaders';
+import { Theme } from '../themes/theme.entity';
+import type { ThemeRecord } from '../themes/theme.loaders';
 import type { ParticipantRole } from './project-participant.entity';
 import { Project } from './project.entity';
+import { RecordLoader } from '../common/record-loader';
 
 /**
  * A project as the read-only GraphQL fields use it: a managed Project or its lean row
@@ -36,14 +43,14 @@ export interface ParticipantEntry {
 
 export function createProjectLoaders(em: EntityManager) {
   return {
-    projectById: new DataLoader<string, ProjectRecord | null>(async (ids) => {
+    projectById: new RecordLoader<string, ProjectRecord | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const projects = valid.length ? await leanRowsByKey<ProjectRecord>(em, Project.name, 'id', valid) : [];
       const byId = new Map(projects.map((project) => [project.id, project]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
 
-    coverageOf: new DataLoader<string, CoverageEntry[]>(async (projectIds) => {
+    coverageOf: new RecordLoader<string, CoverageEntry[]>(async (projectIds) => {
       const rows = await em.getConnection().execute<(CoverageEntry & { projectId: string })[]>(
         `select c.id, c.project_id as "projectId", c.unit_code as "unitCode", c.share
          from project_coverage c join admin_unit u on u.code = c.unit_code
@@ -53,7 +60,7 @@ export function createProjectLoaders(em: EntityManager) {
       return groupByKeys(projectIds, rows, (row) => row.projectId);
     }),
 
-    participantsOf: new DataLoader<string, ParticipantEntry[]>(async (projectIds) => {
+    participantsOf: new RecordLoader<string, ParticipantEntry[]>(async (projectIds) => {
       const rows = await em.getConnection().execute<(ParticipantEntry & { projectId: string })[]>(
         `select id, project_id as "projectId", organisation_id as "organisationId", role
          from project_participant where project_id in (?) order by role, id`,
@@ -62,13 +69,53 @@ export function createProjectLoaders(em: EntityManager) {
       return groupByKeys(projectIds, rows, (row) => row.projectId);
     }),
 
-    themeCodesOf: new DataLoader<string, string[]>(async (projectIds) => {
+    themeCodesOf: new RecordLoader<string, string[]>(async (projectIds) => {
       const rows = await em
         .getConnection()
         .execute<{ project_id: string; theme_code: string }[]>('select project_id, theme_code from project_theme where project_id in (?) order by theme_code', [[...projectIds]]);
       return groupByKeys(projectIds, rows, (row) => row.project_id).map((group) => group.map((row) => row.theme_code));
     }),
   };
+}
+
+type LeanJson = Record<string, unknown>;
+
+/** A row of projectsWithRelationsSql (project.sql.ts). */
+export interface ProjectWithRelationsRow {
+  project: LeanJson;
+  theme_codes: string[] | null;
+  coverage: CoverageEntry[] | null;
+  participants: ParticipantEntry[] | null;
+  related: { themes?: LeanJson[] | null; units?: LeanJson[] | null; organisations?: LeanJson[] | null } | null;
+}
+
+/**
+ * The projects of projectsWithRelationsSql's rows, with the request's loaders primed with them and
+ * with the relations the rows carry, so that the fields read them without another statement.
+ */
+export function primedProjects(em: EntityManager, loaders: Loaders, rows: ProjectWithRelationsRow[]): ProjectRecord[] {
+  const related = rows[0]?.related;
+  for (const json of related?.themes ?? []) {
+    const theme = leanFromJson<ThemeRecord>(em, Theme.name, json);
+    loaders.themes.themeByCode.prime(theme.code, theme);
+  }
+  for (const json of related?.units ?? []) {
+    const unit = leanFromJson<AdminUnitRecord>(em, AdminUnit.name, json);
+    loaders.geography.unitByCode.prime(unit.code, unit);
+  }
+  for (const json of related?.organisations ?? []) {
+    const organisation = leanFromJson<OrganisationRecord>(em, Organisation.name, json);
+    loaders.organisations.organisationById.prime(organisation.id, organisation);
+  }
+  const { projectById, themeCodesOf, coverageOf, participantsOf } = loaders.projects;
+  return rows.map((row) => {
+    const project = leanFromJson<ProjectRecord>(em, Project.name, row.project);
+    projectById.prime(project.id, project);
+    if (row.theme_codes) themeCodesOf.prime(project.id, row.theme_codes);
+    if (row.coverage) coverageOf.prime(project.id, row.coverage);
+    if (row.participants) participantsOf.prime(project.id, row.participants);
+    return project;
+  });
 }
 
 declare module '../common/context' {

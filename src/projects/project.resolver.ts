@@ -1,24 +1,32 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
-import { found } from '../common/loaded';
 import { Language, LocalizedText, translatedField } from '../common/localized-text';
 import { PlainResolver } from '../common/plain-resolver';
+import { andThen, getAll } from '../common/record-loader';
+import { selectedFieldNames } from '../common/selection';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { organisationById } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
 import type { CoverageEntry, ParticipantEntry, ProjectRecord } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
+import type { ProjectRelations } from './project.sql';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
 import * as projects from './project.service';
 
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
+
+/** Which of a project's relations the selection at one of `paths` (none: the field's own) reads. */
+function relationsAsked(info: GraphQLResolveInfo, ...paths: string[][]): ProjectRelations {
+  const fields = selectedFieldNames(info, ...paths);
+  return { themes: fields.has('themes'), coverage: fields.has('coverage'), participants: fields.has('participants') };
+}
 
 const projectTitle = translatedField((project: ProjectRecord) => project.title);
 
@@ -26,14 +34,14 @@ const projectTitle = translatedField((project: ProjectRecord) => project.title);
 export class ProjectResolver {
   @Public()
   @Query(() => ProjectConnection, { description: 'Projects, filtered by organisation, theme, place, stage, period or title, sorted and paged: who does what, where and when.' })
-  projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext) {
-    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args));
+  projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args), relationsAsked(info, ['nodes'], ['edges', 'node']));
   }
 
   @Public()
   @Query(() => Project, { nullable: true, description: 'The project with this id, or null.' })
-  project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext) {
-    return projects.projectById(ctx, id);
+  project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return projects.projectById(ctx, id, relationsAsked(info));
   }
 
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
@@ -120,19 +128,18 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes the project works on.' })
-  async themes(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    const codes = await ctx.loaders.projects.themeCodesOf.load(project.id);
-    return found(await ctx.loaders.themes.themeByCode.loadMany(codes));
+  themes(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
+    return andThen(ctx.loaders.projects.themeCodesOf.get(project.id), (codes) => getAll(ctx.loaders.themes.themeByCode, codes));
   }
 
   @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })
   coverage(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.coverageOf.load(project.id);
+    return ctx.loaders.projects.coverageOf.get(project.id);
   }
 
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.participantsOf.load(project.id);
+    return ctx.loaders.projects.participantsOf.get(project.id);
   }
 }
 
@@ -140,7 +147,7 @@ export class ProjectResolver {
 export class ProjectCoverageResolver {
   @FieldResolver(() => AdminUnit, { description: 'The unit covered.' })
   unit(@Root() coverage: CoverageEntry, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.geography.unitByCode.load(coverage.unitCode);
+    return ctx.loaders.geography.unitByCode.get(coverage.unitCode);
   }
 }
 
@@ -148,6 +155,6 @@ export class ProjectCoverageResolver {
 export class ProjectParticipantResolver {
   @FieldResolver(() => Organisation, { description: 'The organisation.' })
   organisation(@Root() participant: ParticipantEntry, @Ctx() ctx: RequestContext) {
-    return organisationById(ctx, participant.organisationId);
+    return ctx.loaders.organisations.organisationById.get(participant.organisationId);
   }
 }

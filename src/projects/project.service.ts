@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
-import { type Connection, type PageWindow, pageByIds } from '../common/pagination';
+import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { fixedDecimal } from '../common/scalars';
 import { searchKey } from '../common/search';
-import { type Sql, sqlWhere } from '../common/sql';
+import { type Sql, sql, sqlWhere } from '../common/sql';
 import { TranslatedText } from '../common/translations.embeddable';
-import type { ProjectRecord } from './project.loaders';
+import { primedProjects, type ProjectRecord, type ProjectWithRelationsRow } from './project.loaders';
 import { badInput, checkPeriod, notFound } from '../common/validation';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { checkOrganisation, checkThemes } from '../analytics/analytics-checks';
@@ -19,12 +19,26 @@ import { requireThemes } from '../themes/theme.service';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ParticipantRole, ProjectParticipant } from './project-participant.entity';
 import { Project } from './project.entity';
-import { projectFilterSql, projectOrderSql } from './project.sql';
+import { oneProjectSql, projectFilterSql, projectOrderSql, projectPageSql, type ProjectRelations, projectsWithRelationsSql } from './project.sql';
 import { ProjectErrorCode } from './project.errors';
 import { type CoverageInput, type CreateProjectInput, type ParticipantInput, type ProjectFilter, type ProjectOrder, type UpdateProjectInput } from './project.inputs';
 
-export function projectById(ctx: RequestContext, id: string): Promise<ProjectRecord | null> {
-  return ctx.loaders.projects.projectById.load(id);
+/**
+ * The project with this id, or null. With `relations`, they are read in the same statement (and
+ * the loaders primed with them); without, through the request's batch of projects.
+ */
+export async function projectById(ctx: RequestContext, id: string, relations?: ProjectRelations): Promise<ProjectRecord | null> {
+  if (!relations || !(relations.themes || relations.coverage || relations.participants)) return ctx.loaders.projects.projectById.load(id);
+  if (!isUuid(id)) return null;
+  const [project] = await readProjects(ctx, oneProjectSql(id), relations);
+  return project ?? null;
+}
+
+/** The projects of `page` (project.sql.ts) in its order, with `relations`, in one statement. */
+async function readProjects(ctx: RequestContext, page: Sql, relations: ProjectRelations): Promise<ProjectRecord[]> {
+  const statement = projectsWithRelationsSql(ctx.em, page, relations);
+  const rows = await ctx.em.getConnection().execute<ProjectWithRelationsRow[]>(statement.sql, statement.params);
+  return primedProjects(ctx.em, ctx.loaders, rows);
 }
 
 export function projectSearchText(title: TranslatedText): string {
@@ -48,17 +62,24 @@ export async function checkedProjectFilterSql(ctx: RequestContext, filter: Proje
   return projectFilterSql(filter, unit);
 }
 
-/** Projects matching the filter, as one SQL statement for the page and one for the count. */
+/**
+ * Projects matching the filter: one statement for the page with the `relations` its fields will
+ * read (projectsWithRelationsSql), and one for the count, sent together.
+ */
 export async function listProjects(
   ctx: RequestContext,
   filter: ProjectFilter | null | undefined,
   order: ProjectOrder | null | undefined,
   window: PageWindow,
+  relations: ProjectRelations = {},
 ): Promise<Connection<ProjectRecord>> {
   const where = sqlWhere(await checkedProjectFilterSql(ctx, filter));
-  return pageByIds(ctx.em, { from: 'project p', where: where.sql, params: where.params, orderBy: projectOrderSql(order, ctx.language), id: 'p.id' }, window, (ids) =>
-    ctx.loaders.projects.projectById.loadMany(ids),
-  );
+  const count = sql`select count(*) as total from project p ${where}`;
+  const [projects, [{ total }]] = await Promise.all([
+    readProjects(ctx, projectPageSql(where, projectOrderSql(order, ctx.language), window.limit, window.offset), relations),
+    ctx.em.getConnection().execute<{ total: string }[]>(count.sql, count.params),
+  ]);
+  return toConnection(projects, Number(total), window);
 }
 
 /** Roles that let a partner's organisation edit a project (FUNDING alone does not). */

@@ -1,0 +1,29 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+
+/**
+ * The names of the fields a request selects at `path` below the field being resolved (e.g.
+ * `['nodes']` of a connection), through fragments. Directives are not evaluated: a field under
+ * `@skip` counts as selected. For reading the relations a page will ask for in the statement that
+ * reads the page; a relation missed here is still read by its loader.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo, ...paths: readonly (readonly string[])[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode, path: readonly string[]): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (!path.length) names.add(selection.name.value);
+        else if (selection.name.value === path[0] && selection.selectionSet) visit(selection.selectionSet, path.slice(1));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, path);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet, path);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) {
+    if (!node.selectionSet) continue;
+    for (const path of paths.length ? paths : [[]]) visit(node.selectionSet, path);
+  }
+  return names;
+}
