@@ -11,9 +11,9 @@ export const LOCALES: Record<UiLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', e
 
 /**
  * Catalogues live in `src/locales/<language>/<namespace>.json`, one namespace per feature, shared
- * with the server (which reads its own namespaces, such as `briefing`, from there too).
+ * with the server, whose own namespace (`briefing`, the meeting pages) the UI leaves out.
  */
-const catalogues = import.meta.glob<{ default: ResourceKey }>('../../locales/*/*.json');
+const catalogues = import.meta.glob<{ default: ResourceKey }>(['../../locales/*/*.json', '!../../locales/*/briefing.json']);
 
 /** Loads each language's namespace only when a page needs it (one small request per file). */
 const catalogueBackend: BackendModule = {
