@@ -6,7 +6,8 @@
  * The reasons are read from the server's sources: the enums of reasons (`*ErrorCode`, and any enum
  * whose comment says it is sent as `extensions.reason`), and the reasons written in place, as the
  * first argument of badInput/notFound, the reason argument of forbidden/unauthenticated/knownId/
- * tooManyRequests/DomainError, or `reason: '…'` in an error's extensions.
+ * tooManyRequests/DomainError and of the input rules' decorators, or `reason: '…'` in an error's
+ * extensions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -48,6 +49,8 @@ function reasonsTheServerSends(): Map<string, Set<string>> {
       new RegExp(`\\btooManyRequests\\(\\s*(?:[^,;]+,){2}\\s*${REASON}`, 'g'),
       new RegExp(`\\breason:\\s*${REASON}`, 'g'),
       new RegExp(`\\brefuse\\(\\s*(?:[^,;]+,){3}\\s*${REASON}`, 'g'),
+      // Input rules (common/input-rules.ts): @NotCleared('MISSING_STATUS'), @WholeNumberIn(0, 99, '…'), wholeNumberIn(…, '…').
+      new RegExp(`(?:@\\w+|\\bwholeNumberIn)\\([^)\\n]*?${REASON}`, 'g'),
     ];
     for (const pattern of inPlace) for (const match of text.matchAll(pattern)) add(match[1], file);
   }
@@ -71,7 +74,8 @@ describe('the texts of the errors the server sends', () => {
         'INVALID_CURSOR', // new DomainError(ErrorKind.BAD_USER_INPUT, PaginationErrorCode.…) — an enum
         'QUERY_TOO_COSTLY', // QueryCostErrorCode, in server/
         'IATI_NOT_WELL_FORMED', // IatiImportErrorCode
-        'MISSING_STATUS', // badInput('…')
+        'MISSING_STATUS', // @NotCleared('…')
+        'NO_SEAT_LEFT', // badInput('…')
         'BODY_NOT_FOUND', // notFound('…')
         'UNKNOWN_BODY', // knownId(…, '…', what)
         'LOGIN_RATE_LIMITED', // tooManyRequests(reply, seconds, '…', message), over several lines
