@@ -30,7 +30,7 @@ const PARTS = {
   web: {
     output: 'dist/web/index.html',
     fingerprintFile: 'dist/web/.inputs.sha256',
-    inputs: ['src/web', 'schema/schema.graphql', 'codegen.yml', 'package-lock.json', 'scripts/map-shapes.ts', 'seeds/reference/geo'],
+    inputs: ['src/web', 'src/locales', 'schema/schema.graphql', 'codegen.yml', 'package-lock.json', 'scripts/map-shapes.ts', 'seeds/reference/geo'],
     notInputs: ['src/web/gql', 'src/web/features/map/shapes'],
     build: () => {
       run(process.execPath, [join(ROOT, 'dist', 'scripts', 'map-shapes.js')]);

@@ -1,6 +1,8 @@
 /** The printed briefing as a person sees it: Debian's chromium, driven by playwright-core. */
 import type { Browser } from 'playwright-core';
-import { CoordinationBodiesDocument, PlanMeetingDocument, AddAgendaItemDocument } from './generated/graphql';
+import { seedId } from '../seeds/seed-id';
+import { CoordinationBodiesDocument, PlanMeetingDocument, AddAgendaItemDocument, RecordTransactionDocument } from './generated/graphql';
+import { screenshot } from './support/browser';
 import { launchBrowser } from './support/chromium';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -25,6 +27,20 @@ beforeAll(async () => {
   });
   meetingId = planned.data!.planMeeting.id;
   await server.graphql(AddAgendaItemDocument, { meetingId, input: { title: { en: 'Who works where in Batken', ky: 'Баткенде ким кайда иштейт' } } });
+  // Two transactions on a member's project since the council last met: "2 транзакции".
+  for (let index = 0; index < 2; index += 1) {
+    const { errors } = await server.graphql(RecordTransactionDocument, {
+      input: {
+        projectId: seedId('project', 'national-consultations-lsg-conflict-prevention-2023'),
+        type: 'DISBURSEMENT',
+        amount: '1250.50',
+        currency: 'USD',
+        valueDate: '2026-11-15',
+        providerId: seedId('organisation', 'undp'),
+      },
+    });
+    expect(errors).toBeUndefined();
+  }
 });
 
 afterAll(async () => {
@@ -40,12 +56,25 @@ async function openBriefing(lang: string) {
 }
 
 describe('the briefing page in a browser', () => {
-  it('reads in Kyrgyz and English, and prints to A4 pages', async () => {
+  it('reads in Kyrgyz, Russian and English, and prints to A4 pages', async () => {
     const kyrgyz = await openBriefing('ky');
     expect(kyrgyz.status).toBe(200);
     await expect(kyrgyz.page.locator('h1').innerText()).resolves.toContain('Маалымат топтому');
     await expect(kyrgyz.page.locator('section').first().innerText()).resolves.toContain('Баткенде ким кайда иштейт');
+    await expect(kyrgyz.page.locator('section').nth(2).innerText()).resolves.toContain('2 транзакция');
+    await screenshot(kyrgyz.page, 'briefing-ky');
     await kyrgyz.context.close();
+
+    // Russian: each sentence in its own word order, the verb and the noun agreeing with the number.
+    const russian = await openBriefing('ru');
+    await expect(russian.page.locator('h1').innerText()).resolves.toMatch(/^Информационный пакет: .+ — Заседание №\d+$/);
+    const facts = await russian.page.locator('.facts').innerText();
+    expect(facts).toContain('(по времени Бишкека)');
+    expect(facts).toMatch(/Период: с .+ по .+/);
+    expect(facts).toMatch(/Кворум: (есть|нет) \((присутствует 1|присутствуют \d+) из \d+, нужно \d+\)/);
+    await expect(russian.page.locator('section').nth(2).innerText()).resolves.toContain('2 транзакции');
+    await screenshot(russian.page, 'briefing-ru');
+    await russian.context.close();
 
     const english = await openBriefing('en');
     const headings = await english.page.locator('h2').allInnerTexts();

@@ -260,7 +260,7 @@ describe('the 3W as CSV', () => {
 
   it("uses the web UI's words for the stages", () => {
     for (const language of ['ky', 'ru', 'en'] as const) {
-      const catalogue = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'web', 'locales', language, 'projects.json'), 'utf8')) as { status: Record<string, string> };
+      const catalogue = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'locales', language, 'projects.json'), 'utf8')) as { status: Record<string, string> };
       expect(STATUS_LABELS[language]).toEqual(catalogue.status);
     }
   });

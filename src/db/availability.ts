@@ -8,7 +8,7 @@ import { Client } from 'pg';
  * server's statement_timeout, and the watchdog below for statements already sent.
  */
 
-/** Why a request could not use the database. */
+/** Why a request could not use the database (sent as `extensions.reason`, with the code SERVICE_UNAVAILABLE). */
 export enum DatabaseUnavailableReason {
   /** Refused, dropped, shutting down, out of connections, or no connection free in time. */
   DATABASE_UNREACHABLE = 'DATABASE_UNREACHABLE',

@@ -70,7 +70,7 @@ export const THREE_W_COLUMNS: ThreeWColumn[] = [
   { key: 'currency', hxl: '#currency', width: 10, label: { en: 'Currency', ru: 'Валюта', ky: 'Валюта' } },
 ];
 
-/** The words the web UI uses for a project's stage (src/web/locales/<language>/projects.json, `status`). */
+/** The words the web UI uses for a project's stage (src/locales/<language>/projects.json, `status`). */
 export const STATUS_LABELS: Record<Language, Record<ProjectStatus, string>> = {
   en: { PIPELINE: 'Planned', IMPLEMENTATION: 'Running', FINALISATION: 'Finishing', CLOSED: 'Closed', CANCELLED: 'Cancelled', SUSPENDED: 'Suspended' },
   ru: { PIPELINE: 'Планируется', IMPLEMENTATION: 'Реализуется', FINALISATION: 'Завершается', CLOSED: 'Закрыт', CANCELLED: 'Отменён', SUSPENDED: 'Приостановлен' },

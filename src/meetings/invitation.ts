@@ -3,7 +3,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { Language, pickTranslation } from '../common/localized-text';
 import { Meeting, MeetingStatus } from './meeting.entity';
-import { meetingPageTexts } from './briefing/page-texts';
+import { textsIn } from '../locales/i18n';
 
 export const MEETING_TIME_ZONE = 'Asia/Bishkek';
 
@@ -31,7 +31,7 @@ export function meetingInvitation(meeting: Meeting, details: { bodyName: string;
     timezone: MEETING_TIME_ZONE,
     stamp: meeting.updatedAt,
     lastModified: meeting.updatedAt,
-    summary: `${details.bodyName}: ${title} (${meetingPageTexts(details.language).meetingNumber(meeting.number)})`,
+    summary: textsIn(details.language)('briefing:invitationSummary', { body: details.bodyName, title, number: meeting.number }),
     location,
     url: meeting.onlineLink ?? undefined,
     description: details.agenda.length ? details.agenda.map((item, index) => `${index + 1}. ${item}`).join('\n') : undefined,

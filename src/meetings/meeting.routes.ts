@@ -13,7 +13,7 @@ import { meetingInvitation } from './invitation';
 import { AgendaItem, Meeting } from './meeting.entity';
 import { canReadMeeting } from './meeting.service';
 import { CoordinationBody } from '../council/coordination-body.entity';
-import { meetingPageTexts } from './briefing/page-texts';
+import { LOCALES, textsIn } from '../locales/i18n';
 
 interface MeetingRequest {
   Params: { id: string };
@@ -25,16 +25,16 @@ interface MeetingRequest {
  * 401/404 with a plain-text reason in the page's language.
  */
 async function readableMeeting(ctx: RequestContext, request: FastifyRequest<MeetingRequest>, reply: FastifyReply): Promise<Meeting | null> {
-  const { errors } = meetingPageTexts(ctx.language);
+  const t = textsIn(ctx.language);
   const refuse = async (status: number, message: string) => {
     await reply.code(status).type('text/plain; charset=utf-8').send(message);
     return null;
   };
-  if (ctx.sessionEnded) return refuse(401, errors.sessionEnded);
-  if (ctx.credentialError) return refuse(401, errors.invalidToken);
+  if (ctx.sessionEnded) return refuse(401, t('briefing:errors.sessionEnded'));
+  if (ctx.credentialError) return refuse(401, t('briefing:errors.invalidToken'));
   const { em, caller } = ctx;
   const meeting = isUuid(request.params.id) ? await em.findOne(Meeting, { id: request.params.id }, { populate: ['place'] }) : null;
-  if (!meeting || !(await canReadMeeting(em, caller, meeting))) return caller ? refuse(404, errors.noSuchMeeting) : refuse(401, errors.signIn);
+  if (!meeting || !(await canReadMeeting(em, caller, meeting))) return caller ? refuse(404, t('briefing:errors.noSuchMeeting')) : refuse(401, t('briefing:errors.signIn'));
   return meeting;
 }
 
@@ -91,7 +91,7 @@ export function registerMeetingRoutes(http: FastifyInstance, contexts: RequestCo
         })
       ).map((organisation) => [organisation.id, pickTranslation(organisation.name, language) ?? organisation.acronym ?? organisation.id]),
     );
-    const score = new Intl.NumberFormat(meetingPageTexts(language).locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const score = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const text = {
       agenda: texts.agenda,
       organisationName: (id: string) => names.get(id) ?? id,

@@ -1,13 +1,14 @@
 /**
- * The web UI's catalogues: every key in all three languages, with the plural forms each
- * language needs (Russian one/few/many/other, Kyrgyz and English one/other), and every key the
- * code asks for present.
+ * The catalogues of the web UI and the server (src/locales, one set for both): every key in all
+ * three languages, with the plural forms each language needs (Russian one/few/many/other, Kyrgyz
+ * and English one/other) and the same values to fill in, and every key the code asks for present.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NAMESPACES } from '../../src/locales/i18n';
 
-const WEB = join(__dirname, '..', '..', 'src', 'web');
-const LOCALES = join(WEB, 'locales');
+const SRC = join(__dirname, '..', '..', 'src');
+const LOCALES = join(SRC, 'locales');
 const LANGUAGES = ['ky', 'ru', 'en'] as const;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -25,7 +26,7 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 const namespaces = readdirSync(join(LOCALES, 'en')).map((file) => file.replace(/\.json$/, ''));
 const load = (language: string, namespace: string) => flatten(JSON.parse(readFileSync(join(LOCALES, language, `${namespace}.json`), 'utf8')) as Catalogue);
 
-describe('the web UI catalogues', () => {
+describe('the catalogues of the web UI and the server', () => {
   it('have the same namespaces in every language', () => {
     for (const language of LANGUAGES) {
       expect(
@@ -34,6 +35,7 @@ describe('the web UI catalogues', () => {
           .sort(),
       ).toEqual([...namespaces].sort());
     }
+    expect(namespaces).toEqual(expect.arrayContaining([...SERVER_NAMESPACES, 'errors', 'common']));
   });
 
   it.each(LANGUAGES.flatMap((language) => namespaces.map((namespace) => [language, namespace] as const)))(
@@ -49,21 +51,34 @@ describe('the web UI catalogues', () => {
         for (const category of categories) expect(catalogue.has(`${base}_${category}`) ? `${base}_${category}` : `missing ${base}_${category}`).toBe(`${base}_${category}`);
       }
       for (const [key, text] of catalogue) expect(text.trim() ? key : `empty ${key}`).toBe(key);
+      // The values a text fills in ({{n}}, {{owner}}) are the same in every language (over all plural forms of a key).
+      const values = (keys: Map<string, string>) => {
+        const byBase = new Map<string, Set<string>>();
+        for (const [key, text] of keys) {
+          const base = key.replace(PLURAL, '');
+          for (const match of text.matchAll(/\{\{\s*([\w.]+)/g)) byBase.set(base, (byBase.get(base) ?? new Set()).add(match[1]));
+        }
+        return Object.fromEntries([...byBase].map(([base, names]) => [base, [...names].sort()]).sort());
+      };
+      expect(values(catalogue)).toEqual(values(english));
     },
   );
 
-  it('have every key the code asks for with t("namespace:key")', () => {
+  it('have every key the code of the web UI and of the server asks for with t("namespace:key")', () => {
     const sources: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'gql' && entry.name !== 'locales') walk(join(dir, entry.name));
+        if (entry.isDirectory() && entry.name !== 'gql') walk(join(dir, entry.name));
         else if (/\.tsx?$/.test(entry.name)) sources.push(readFileSync(join(dir, entry.name), 'utf8'));
       }
     };
-    walk(WEB);
+    walk(SRC);
     const asked = new Set<string>();
-    for (const source of sources) for (const match of source.matchAll(/\bt\(\s*'([a-z]+):([A-Za-z0-9_.]+)'/g)) asked.add(`${match[1]}:${match[2]}`);
+    // t('ns:key'), and the server's textsIn(language)('ns:key').
+    for (const source of sources) for (const match of source.matchAll(/(?:\bt|\))\(\s*'([a-z]+):([A-Za-z0-9_.]+)'/g)) asked.add(`${match[1]}:${match[2]}`);
     expect(asked.size).toBeGreaterThan(20);
+    // The server's pages ask for their texts here too.
+    expect([...asked].filter((entry) => entry.startsWith('briefing:')).length).toBeGreaterThan(30);
     const english = new Map(namespaces.map((namespace) => [namespace, new Set([...load('en', namespace).keys()].map((key) => key.replace(PLURAL, '')))]));
     const missing = [...asked].filter((entry) => {
       const [namespace, key] = entry.split(':');

@@ -1,13 +1,13 @@
 import { Language } from '../../common/localized-text';
+import { formatCount, LOCALES, textsIn } from '../../locales/i18n';
 import { ActionItem, AttendanceStatus } from '../meeting.entity';
 import { type MeetingBriefing, nameOf } from './briefing';
-import { meetingPageTexts } from './page-texts';
 
 const TIME_ZONE = 'Asia/Bishkek';
 
 /** A meeting time as Bishkek shows it ("10 December 2026, 10:00"); the day only when only that is known. */
 export function formatInBishkek(moment: Date, language: Language, dayOnly = false): string {
-  return new Intl.DateTimeFormat(meetingPageTexts(language).locale, {
+  return new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: TIME_ZONE,
     dateStyle: 'long',
     ...(dayOnly ? {} : { timeStyle: 'short' }),
@@ -19,81 +19,100 @@ interface Section {
   lines: string[];
 }
 
-/** The briefing as headed lists of lines: one model for both the HTML page and Markdown. */
+/**
+ * The briefing as headed lists of lines: one model for both the HTML page and Markdown. Every
+ * word and the order of the values in a line come from the `briefing` catalogue (src/locales);
+ * dates and numbers are formatted here.
+ */
 function sections(briefing: MeetingBriefing, language: Language, text: BriefingText): { title: string; facts: string[]; sections: Section[] } {
   const { agenda, organisationName } = text;
-  const texts = meetingPageTexts(language);
-  const t = texts.briefing;
+  const t = textsIn(language);
+  const n = (value: number) => formatCount(value, language);
   const { meeting, quorum } = briefing;
   const day = (date: string) => formatInBishkek(new Date(`${date}T00:00:00+06:00`), language, true);
-  const item = (action: ActionItem) => t.actionItem(action.description, organisationName(action.owner.id), day(action.dueDate));
-  const orNone = (lines: string[]) => (lines.length ? lines : [t.none]);
-  const projectLines = (projects: MeetingBriefing['projectsStarted']) => projects.map((project) => nameOf(project.title, language));
-  const amount = new Intl.NumberFormat(texts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const item = (action: ActionItem) => t('briefing:page.actionItem', { description: action.description, owner: organisationName(action.owner.id), due: day(action.dueDate) });
+  const orNone = (lines: string[]) => (lines.length ? lines : [t('briefing:page.none')]);
+  const projectLines = (projects: MeetingBriefing['projectsStarted']) => projects.map((project) => `  • ${nameOf(project.title, language)}`);
+  const subLines = (lines: string[]) => lines.map((line) => `  • ${line}`);
+  const amount = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const symbol: Record<AttendanceStatus, string> = { PRESENT: '✓', EXCUSED: '~', ABSENT: '✗' };
+  const where = [meeting.address, meeting.place ? nameOf({ ky: meeting.place.nameKy, ru: meeting.place.nameRu, en: meeting.place.nameEn }, language) : null]
+    .filter(Boolean)
+    .join(', ');
+  const periodTo = formatInBishkek(briefing.periodTo, language, true);
   return {
-    title: `${t.title}: ${nameOf(briefing.body.name, language)} — ${t.meeting} ${texts.meetingNumber(meeting.number)}`,
+    title: t('briefing:page.title', { body: nameOf(briefing.body.name, language), number: meeting.number }),
     facts: [
       `${nameOf(meeting.title, language)}`,
-      `${t.when}: ${formatInBishkek(meeting.startsAt, language, meeting.allDay)} (${t.bishkekTime})`,
-      ...(meeting.address || meeting.place
-        ? [
-            `${t.where}: ${[meeting.address, meeting.place ? nameOf({ ky: meeting.place.nameKy, ru: meeting.place.nameRu, en: meeting.place.nameEn }, language) : null].filter(Boolean).join(', ')}`,
-          ]
-        : []),
-      ...(meeting.onlineLink ? [`${t.online}: ${meeting.onlineLink}`] : []),
-      `${t.period}: ${t.periodRange(briefing.periodFrom ? formatInBishkek(briefing.periodFrom, language, true) : null, formatInBishkek(briefing.periodTo, language, true))}`,
-      `${t.quorum}: ${quorum.reached ? t.quorumReached : t.quorumMissing} (${t.quorumCounts(quorum.present, quorum.members, quorum.required)})`,
+      t('briefing:page.when', { when: formatInBishkek(meeting.startsAt, language, meeting.allDay) }),
+      ...(where ? [t('briefing:page.where', { where })] : []),
+      ...(meeting.onlineLink ? [t('briefing:page.online', { link: meeting.onlineLink })] : []),
+      briefing.periodFrom
+        ? t('briefing:page.period', { from: formatInBishkek(briefing.periodFrom, language, true), to: periodTo })
+        : t('briefing:page.periodFromStart', { to: periodTo }),
+      t('briefing:page.quorum', {
+        count: quorum.present,
+        state: quorum.reached ? t('briefing:page.quorumReached') : t('briefing:page.quorumMissing'),
+        n: n(quorum.present),
+        members: n(quorum.members),
+        required: n(quorum.required),
+      }),
     ],
     sections: [
-      { heading: t.agenda, lines: orNone(agenda) },
+      { heading: t('briefing:page.agenda'), lines: orNone(agenda) },
       {
-        heading: t.projects,
+        heading: t('briefing:page.projects'),
         lines: [
-          `${t.started}: ${briefing.projectsStarted.length}`,
-          ...projectLines(briefing.projectsStarted).map((line) => `  • ${line}`),
-          `${t.ended}: ${briefing.projectsEnded.length}`,
-          ...projectLines(briefing.projectsEnded).map((line) => `  • ${line}`),
-          `${t.changed}: ${briefing.projectsChanged.length}`,
-          ...projectLines(briefing.projectsChanged).map((line) => `  • ${line}`),
+          t('briefing:page.started', { n: n(briefing.projectsStarted.length) }),
+          ...projectLines(briefing.projectsStarted),
+          t('briefing:page.ended', { n: n(briefing.projectsEnded.length) }),
+          ...projectLines(briefing.projectsEnded),
+          t('briefing:page.changed', { n: n(briefing.projectsChanged.length) }),
+          ...projectLines(briefing.projectsChanged),
         ],
       },
       {
-        heading: t.funding,
+        heading: t('briefing:page.funding'),
         lines: [
-          t.transactions(briefing.transactionsRecorded),
+          t('briefing:page.transactions', { count: briefing.transactionsRecorded, n: n(briefing.transactionsRecorded) }),
           ...briefing.fundingRecorded.map((money) => `${amount.format(money.amount as Intl.StringNumericLiteral)} ${money.currency}`),
         ],
       },
-      { heading: t.reports, lines: [t.reportCounts(briefing.reportsReceived, briefing.reportsAccepted)] },
       {
-        heading: t.coordination,
+        heading: t('briefing:page.reports'),
+        lines: [t('briefing:page.reportCounts', { received: n(briefing.reportsReceived), accepted: n(briefing.reportsAccepted) })],
+      },
+      {
+        heading: t('briefing:page.coordination'),
         lines: [
-          `${t.overlaps}: ${text.overlaps.length}`,
-          ...text.overlaps.map((line) => `  • ${line}`),
-          `${t.hotspots}: ${text.hotspots}`,
-          `${t.gaps}: ${text.gaps.length}`,
-          ...text.gaps.map((line) => `  • ${line}`),
+          t('briefing:page.overlaps', { n: n(text.overlaps.length) }),
+          ...subLines(text.overlaps),
+          t('briefing:page.hotspots', { n: n(text.hotspots) }),
+          t('briefing:page.gaps', { n: n(text.gaps.length) }),
+          ...subLines(text.gaps),
         ],
       },
       {
-        heading: t.actions,
+        heading: t('briefing:page.actions'),
         lines: [
-          `${t.overdue}: ${briefing.overdueActionItems.length}`,
-          ...briefing.overdueActionItems.map((action) => `  • ${item(action)}`),
-          `${t.open}: ${briefing.openActionItems.length}`,
-          ...briefing.openActionItems.map((action) => `  • ${item(action)}`),
-          `${t.closed}: ${briefing.closedActionItems.length}`,
-          ...briefing.closedActionItems.map((action) => `  • ${item(action)}`),
+          t('briefing:page.overdue', { n: n(briefing.overdueActionItems.length) }),
+          ...subLines(briefing.overdueActionItems.map(item)),
+          t('briefing:page.open', { n: n(briefing.openActionItems.length) }),
+          ...subLines(briefing.openActionItems.map(item)),
+          t('briefing:page.closed', { n: n(briefing.closedActionItems.length) }),
+          ...subLines(briefing.closedActionItems.map(item)),
         ],
       },
       {
-        heading: t.attendance,
+        heading: t('briefing:page.attendance'),
         lines: orNone(
-          briefing.attendance.map(
-            (record) =>
-              `${organisationName(record.organisationId)}: ${record.lastMeetings.map((status) => (status ? symbol[status] : '·')).join(' ') || '—'}${record.absentTwiceInARow ? ` — ⚠ ${t.absentTwice}` : ''}`,
-          ),
+          briefing.attendance.map((record) => {
+            const values = {
+              organisation: organisationName(record.organisationId),
+              marks: record.lastMeetings.map((status) => (status ? symbol[status] : '·')).join(' ') || '—',
+            };
+            return record.absentTwiceInARow ? t('briefing:page.attendanceAbsentTwice', values) : t('briefing:page.attendanceRecord', values);
+          }),
         ),
       },
     ],
@@ -102,8 +121,8 @@ function sections(briefing: MeetingBriefing, language: Language, text: BriefingT
 
 /** The footer line: when and from what the page was computed. */
 function generatedLine(language: Language): string {
-  const texts = meetingPageTexts(language);
-  return texts.briefing.generated(texts.brand, formatInBishkek(new Date(), language));
+  const t = textsIn(language);
+  return t('briefing:page.generated', { brand: t('briefing:brand'), when: formatInBishkek(new Date(), language) });
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -9,15 +9,18 @@ export type UiLanguage = (typeof LANGUAGES)[number];
 /** BCP 47 locales for dates and numbers in each language. */
 export const LOCALES: Record<UiLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
 
-/** Catalogues live in `locales/<language>/<namespace>.json`, one namespace per feature. */
-const catalogues = import.meta.glob<{ default: ResourceKey }>('../locales/*/*.json');
+/**
+ * Catalogues live in `src/locales/<language>/<namespace>.json`, one namespace per feature, shared
+ * with the server, whose own namespace (`briefing`, the meeting pages) the UI leaves out.
+ */
+const catalogues = import.meta.glob<{ default: ResourceKey }>(['../../locales/*/*.json', '!../../locales/*/briefing.json']);
 
 /** Loads each language's namespace only when a page needs it (one small request per file). */
 const catalogueBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, namespace, callback) {
-    const load = catalogues[`../locales/${language}/${namespace}.json`];
+    const load = catalogues[`../../locales/${language}/${namespace}.json`];
     if (!load) {
       callback(new Error(`No catalogue ${language}/${namespace}`), false);
       return;
