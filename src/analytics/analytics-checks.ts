@@ -4,30 +4,26 @@ import { badInput } from '../common/validation';
 import type { AdminLevel } from '../geography/admin-unit.entity';
 import { requireUnit } from '../geography/admin-unit.service';
 import type { PeriodInput } from '../projects/project.inputs';
-import { requireThemes } from '../themes/theme.service';
+import { checkOrganisationId as checkOrganisation, unknownOrganisation as organisationUnknown } from '../organisations/organisation.service';
+import { checkThemeCodes } from '../themes/theme.service';
 import { AnalyticsErrorCode } from './analytics.errors';
 import type { Scope } from './scope.sql';
 
 export { requireUnit } from '../geography/admin-unit.service';
 
-export async function checkThemes(ctx: RequestContext, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
-  if (!codes?.length) return null;
-  await requireThemes(ctx.em, codes, field);
-  return [...new Set(codes)];
+export function checkThemes(ctx: RequestContext, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
+  return checkThemeCodes(ctx.em, codes, field);
 }
 
 export function unknownOrganisation(id: string, field = 'filter.organisationId'): never {
-  throw badInput(AnalyticsErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id "${id}".`, field);
+  return organisationUnknown(id, field);
 }
 
 export function unknownProject(id: string, field = 'filter.projectId'): never {
   throw badInput(AnalyticsErrorCode.UNKNOWN_PROJECT, `There is no project with the id "${id}".`, field);
 }
 
-export async function checkOrganisation(ctx: RequestContext, id: string, field: string): Promise<void> {
-  const organisation = isUuid(id) ? await ctx.loaders.organisations.organisationById.load(id) : null;
-  if (!organisation) unknownOrganisation(id, field);
-}
+export { checkOrganisation };
 
 export async function checkProject(ctx: RequestContext, id: string, field: string): Promise<void> {
   const project = isUuid(id) ? await ctx.loaders.projects.projectById.load(id) : null;

@@ -4,7 +4,7 @@ import type { RequestContext } from '../common/context';
 import { found } from '../common/loaded';
 import { pickTranslation } from '../common/localized-text';
 import { MAX_PAGE_SIZE } from '../common/pagination';
-import { checkOrganisation } from '../analytics/analytics-checks';
+import { checkOrganisationId } from '../organisations/organisation.service';
 import type { CoverageArgs } from '../analytics/analytics.inputs';
 import type { CoverageCell } from '../analytics/analytics.types';
 import { coverageMap } from '../analytics/coverage.service';
@@ -64,7 +64,7 @@ function cellsOf(ctx: RequestContext, options: CoverageMapOptions, level: AdminL
  */
 export async function coverageFeatureCollection(ctx: RequestContext, options: CoverageMapOptions): Promise<CoverageCollection> {
   // `coverage` takes an organisation it does not know as one without projects; an export says so.
-  await Promise.all((options.organisationIds ?? []).map((id, index) => checkOrganisation(ctx, id, `filter.organisationIds[${index}]`)));
+  await Promise.all((options.organisationIds ?? []).map((id, index) => checkOrganisationId(ctx, id, `filter.organisationIds[${index}]`)));
   const cells = await cellsOf(ctx, options, options.level, null);
   const { geography } = ctx.loaders;
   const geometries = new Map<string, Geometry | null>();

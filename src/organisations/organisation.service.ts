@@ -21,6 +21,16 @@ export function organisationById(ctx: RequestContext, id: string): Promise<Organ
   return ctx.loaders.organisations.organisationById.load(id);
 }
 
+/** A filter's organisation id names an organisation (through the request's loader), or BAD_USER_INPUT naming `field`. */
+export async function checkOrganisationId(ctx: RequestContext, id: string, field: string): Promise<void> {
+  const organisation = isUuid(id) ? await organisationById(ctx, id) : null;
+  if (!organisation) unknownOrganisation(id, field);
+}
+
+export function unknownOrganisation(id: string, field: string): never {
+  throw badInput(OrganisationErrorCode.UNKNOWN_ORGANISATION, `There is no organisation with the id "${id}".`, field);
+}
+
 /** The organisation with this id, or a NOT_FOUND naming `field`. */
 export async function requireOrganisation(em: EntityManager, id: string, field: string): Promise<Organisation> {
   const organisation = isUuid(id) ? await em.findOne(Organisation, { id }) : null;

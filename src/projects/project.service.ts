@@ -10,12 +10,11 @@ import { TranslatedText } from '../common/translations.embeddable';
 import { primedProjects, type ProjectRecord, type ProjectWithRelationsRow } from './project.loaders';
 import { badInput, checkPeriod, notFound } from '../common/validation';
 import { AdminUnit } from '../geography/admin-unit.entity';
-import { checkOrganisation, checkThemes } from '../analytics/analytics-checks';
 import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
-import { checkVersion } from '../organisations/organisation.service';
+import { checkOrganisationId, checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
-import { requireThemes } from '../themes/theme.service';
+import { checkThemeCodes, requireThemes } from '../themes/theme.service';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ParticipantRole, ProjectParticipant } from './project-participant.entity';
 import { Project } from './project.entity';
@@ -56,8 +55,8 @@ export type ProjectFilterSql = Sql[];
 export async function checkedProjectFilterSql(ctx: RequestContext, filter: ProjectFilter | null | undefined): Promise<ProjectFilterSql> {
   // An unknown organisation, theme or unit is a mistake to report, not a filter that matches nothing.
   // Together, so the loader asks for all of them in one statement.
-  await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisation(ctx, id, `filter.organisationIds[${index}]`)));
-  await checkThemes(ctx, filter?.themeCodes, 'filter.themeCodes');
+  await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisationId(ctx, id, `filter.organisationIds[${index}]`)));
+  await checkThemeCodes(ctx.em, filter?.themeCodes, 'filter.themeCodes');
   const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
   return projectFilterSql(filter, unit);
 }

@@ -17,6 +17,13 @@ export function listThemes(ctx: RequestContext): Promise<Theme[]> {
 }
 
 /** The themes with these codes, in the same order; an unknown code is a BAD_USER_INPUT on `field`. */
+/** A filter's theme codes, once each, all known (or BAD_USER_INPUT naming `field`); null when none are given. */
+export async function checkThemeCodes(em: EntityManager, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
+  if (!codes?.length) return null;
+  await requireThemes(em, codes, field);
+  return [...new Set(codes)];
+}
+
 export async function requireThemes(em: EntityManager, codes: string[], field: string): Promise<Theme[]> {
   const unique = [...new Set(codes)];
   const themes = await em.find(Theme, { code: { $in: unique } });
