@@ -1,5 +1,5 @@
 import type { AdminLevel } from '../../gql/graphql';
-import { CoverageMapDocument, OrganisationOptionsDocument, ThemeOptionsDocument } from '../../gql/graphql';
+import { CoverageMapDocument } from '../../gql/graphql';
 import { loadShapes } from './map-shapes';
 import { apolloClient } from '../../app/apollo';
 import type { readMapView } from './map-filters';
@@ -21,13 +21,12 @@ export function mapQueries(view: View) {
 
 /**
  * Starts the map's requests as soon as the route is entered, while the page's code loads:
- * the boundaries (fetched once), the coverage always fresh, the filters' options (from the
- * cache when there). Failures show on the page.
+ * the boundaries (fetched once), the coverage always fresh. Failures show on the page. (Not the
+ * filters' options: the page's queries are cache-and-network, so they would be asked twice.)
  */
 export function startMapQueries(view: View): void {
   for (const { level, coverage } of mapQueries(view)) {
     void loadShapes(level).catch(() => undefined);
     void apolloClient.query({ ...coverage, fetchPolicy: 'network-only' }).catch(() => undefined);
   }
-  for (const options of [ThemeOptionsDocument, OrganisationOptionsDocument]) void apolloClient.query({ query: options }).catch(() => undefined);
 }
