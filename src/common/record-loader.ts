@@ -54,7 +54,7 @@ function isPromiseLike<V>(value: V | PromiseLike<V>): value is PromiseLike<V> {
 /** The values of `keys` that exist (as `found`), at once where the loader knows them all. */
 export function getAll<K, V>(loader: RecordLoader<K, V | null>, keys: readonly K[]): Awaitable<V[]> {
   const values = keys.map((key) => loader.get(key));
-  if (values.some(isPromiseLike)) return Promise.all(values).then(existing);
+  if (values.some(isPromiseLike)) return Promise.all(values.map((value) => Promise.resolve(value))).then(existing);
   return existing(values as (V | null)[]);
 }
 

@@ -59,7 +59,7 @@ export function AppLayout() {
                   size="xs"
                   onClick={async () => {
                     await signOut();
-                    navigate('/');
+                    void navigate('/');
                   }}
                 >
                   {t('user.signOut')}

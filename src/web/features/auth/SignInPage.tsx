@@ -32,7 +32,7 @@ export default function SignInPage() {
     const result = await signIn({ variables: { email: values.email.trim(), password: values.password } }).catch(() => null);
     if (!result?.data?.login) return;
     await refresh();
-    navigate(safeNext(params.get('next')) ?? '/app', { replace: true });
+    void navigate(safeNext(params.get('next')) ?? '/app', { replace: true });
   });
 
   return (

@@ -78,7 +78,7 @@ function ImportScreen() {
       if (result.status === 401) {
         // The session ended: sign in again and come back here.
         await refresh();
-        navigate(`${signInPath(location)}&expired=1`, { replace: true });
+        void navigate(`${signInPath(location)}&expired=1`, { replace: true });
         return;
       }
       setError(refusalText(result.status, result.errors));

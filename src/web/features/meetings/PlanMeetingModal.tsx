@@ -66,7 +66,7 @@ export function PlanMeetingModal({
       const meeting = result.data!.planMeeting;
       notifyDone(t('meetings:plan.done', { number: meeting.number }), t('meetings:closeDialog'));
       close();
-      navigate(`/app/meetings/${meeting.id}`);
+      void navigate(`/app/meetings/${meeting.id}`);
     } catch (error) {
       setErrors(applyServerErrors(form, error, describe, { ...SCHEDULE_FIELDS, 'input.title': 'title.ky', 'input.bodyId': 'bodyId' }));
     }

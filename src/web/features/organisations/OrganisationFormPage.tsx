@@ -126,12 +126,12 @@ function OrganisationForm({ existing }: { existing?: Existing }) {
       if (existing) {
         await update({ variables: { id: existing.id, input: { ...input, version } } });
         notifySuccess(t('common:saved'));
-        navigate(`/organisations/${existing.id}`);
+        void navigate(`/organisations/${existing.id}`);
       } else {
         const { data } = await create({ variables: { input } });
         if (!data) return;
         notifySuccess(t('organisations:form.created', { name: data.createOrganisation.name ?? '' }));
-        navigate(`/organisations/${data.createOrganisation.id}`);
+        void navigate(`/organisations/${data.createOrganisation.id}`);
       }
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) setConflict(true);

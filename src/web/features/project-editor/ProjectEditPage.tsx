@@ -226,7 +226,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
         const result = await create({ variables: { input: createInput(submitted) } });
         const id = result.data!.createProject.id;
         notify({ message: t('projectEditor:form.created'), color: 'green' });
-        navigate(`/projects/${id}`);
+        void navigate(`/projects/${id}`);
         return;
       }
       let current = version;
@@ -244,7 +244,7 @@ function ProjectForm({ project }: { project: EditorProjectFieldsFragment | null 
         setVersion(current);
       }
       notify({ message: t('common:saved'), color: 'green' });
-      navigate(`/projects/${projectId}`);
+      void navigate(`/projects/${projectId}`);
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) setConflict(true);
       else placeErrors(error);

@@ -221,7 +221,7 @@ export function ReportForm({ report, onSaved }: ReportFormProps) {
   /** A head count changed: once the counts were found wrong, their messages follow every change. */
   const setCount = (field: (typeof COUNT_FIELDS)[number], value: Count) => {
     form.setFieldValue(field, value);
-    if (!COUNT_FIELDS.some((name) => form.errors[name])) return;
+    if (!COUNT_FIELDS.some((name) => Boolean(form.errors[name]))) return;
     const problems = countProblems({ ...form.getValues(), [field]: value });
     for (const name of COUNT_FIELDS) form.setFieldError(name, problems[name] ?? null);
   };

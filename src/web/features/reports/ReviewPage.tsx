@@ -45,7 +45,7 @@ function Decision({ report }: { report: ReportsFullFragment }) {
       if (how === 'accept') await accept({ variables: { id: report.id, input } });
       else await giveBack({ variables: { id: report.id, input } });
       notice(how === 'accept' ? t('reports:notice.accepted') : t('reports:notice.returned'));
-      navigate('/app/review');
+      void navigate('/app/review');
     } catch (error) {
       setErrors(applyServerErrors(form, error, describe).map(describe));
     } finally {

@@ -60,7 +60,7 @@ export default function SetPasswordPage() {
       await signIn({ variables: { email, password: values.password } });
       await refresh();
       notifySuccess(t('users:password.doneSignedIn'));
-      navigate('/app', { replace: true });
+      void navigate('/app', { replace: true });
     } catch {
       setSetButNotSignedIn(true);
     }
