@@ -1,7 +1,6 @@
 /** Reasons an analytics request can fail (sent as `extensions.reason`). */
 export enum AnalyticsErrorCode {
   UNKNOWN_PROJECT = 'UNKNOWN_PROJECT',
-  UNKNOWN_ORGANISATION = 'UNKNOWN_ORGANISATION',
   UNKNOWN_UNIT = 'UNKNOWN_UNIT',
   UNKNOWN_THEME = 'UNKNOWN_THEME',
   MIN_SCORE_OUT_OF_RANGE = 'MIN_SCORE_OUT_OF_RANGE',

@@ -60,7 +60,8 @@ const Once = () =>
     message: () => 'The parameter $path may be given only once.',
   });
 
-const single = (value: unknown) => (typeof value === 'string' ? value : null);
+/** A single parameter's value (null when left out, or repeated — which `@Once()` refuses). */
+const given = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** A day written as YYYY-MM-DD that is in the calendar. */
 const Day = () =>
@@ -68,7 +69,7 @@ const Day = () =>
     name: 'day',
     reason: ExportErrorCode.INVALID_PARAMETER,
     test: (value) => {
-      const text = single(value);
+      const text = given(value);
       if (text === null) return true;
       const match = DAY.exec(text);
       return Boolean(match) && new Date(Date.UTC(Number(match![1]), Number(match![2]) - 1, Number(match![3]))).toISOString().slice(0, 10) === text;
@@ -195,14 +196,11 @@ function checkedQuery<T extends object>(Type: new () => T, query: Query, known: 
   return checked;
 }
 
-/** A single parameter's value after `checkedQuery` (which refused repeated ones). */
-const value = (given: string | string[] | undefined): string | null => (typeof given === 'string' ? given : null);
-
 /** `activeOn` (one day) or `activeFrom`/`activeTo` (a period, either end open); null for any time. */
 function period(query: CommonQuery): PeriodInput | null {
-  const on = value(query.activeOn);
+  const on = given(query.activeOn);
   if (on) return { from: on, to: on };
-  const [from, to] = [value(query.activeFrom), value(query.activeTo)];
+  const [from, to] = [given(query.activeFrom), given(query.activeTo)];
   return from || to ? { from, to } : null;
 }
 
@@ -211,8 +209,8 @@ function period(query: CommonQuery): PeriodInput | null {
  * (where no language fits, English); and the currency of money.
  */
 function common(query: CommonQuery, acceptLanguage: string | undefined): CommonOptions {
-  const lang = value(query.lang);
-  const currency = value(query.currency);
+  const lang = given(query.lang);
+  const currency = given(query.currency);
   return {
     language: lang ? (lang.toLowerCase() as Language) : languageFromHeader(acceptLanguage),
     currency: currency ? currencyCode(currency) : REPORTING_CURRENCY,
@@ -222,19 +220,19 @@ function common(query: CommonQuery, acceptLanguage: string | undefined): CommonO
 /** The 3W export's parameters: the filter of the GraphQL `projects` list, as query parameters. */
 export function threeWOptions(raw: Query, acceptLanguage: string | undefined): ThreeWOptions {
   const query = checkedQuery(ThreeWQuery, raw, THREE_W_PARAMETERS);
-  const role = value(query.role);
-  const coverageMatch = value(query.coverageMatch);
+  const role = given(query.role);
+  const coverageMatch = given(query.coverageMatch);
   return {
     ...common(query, acceptLanguage),
     filter: {
       themeCodes: query.theme ?? null,
       organisationIds: query.organisation ?? null,
       role: role ? (role.toUpperCase() as ParticipantRole) : null,
-      unitCode: value(query.unit),
+      unitCode: given(query.unit),
       coverageMatch: coverageMatch ? (coverageMatch.toUpperCase() as CoverageMatch) : CoverageMatch.INTERSECTING,
       status: query.status?.map((status) => status.toUpperCase() as ProjectStatus) ?? null,
       activeDuring: period(query),
-      search: value(query.search),
+      search: given(query.search),
     },
   };
 }
@@ -242,7 +240,7 @@ export function threeWOptions(raw: Query, acceptLanguage: string | undefined): T
 /** The coverage map's parameters: level, the coverage filter and the currency. */
 export function coverageMapOptions(raw: Query, acceptLanguage: string | undefined): CoverageMapOptions {
   const query = checkedQuery(CoverageMapQuery, raw, COVERAGE_MAP_PARAMETERS);
-  const level = value(query.level);
+  const level = given(query.level);
   return {
     ...common(query, acceptLanguage),
     level: level ? (level.toUpperCase() as MapLevel) : AdminLevel.DISTRICT,

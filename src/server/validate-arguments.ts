@@ -18,12 +18,26 @@ export const validateArgument: ValidatorFn = (value, type, { info }) => {
   if (problems.length) throw new InputError(problems);
 };
 
+/** Argument names already worked out, by input type and field (`Query.projects`): the same on every request. */
+const argumentNames = new Map<unknown, Map<string, string>>();
+
 /** The name of the argument of this input type ('' for an `@Args()` class, whose fields are the arguments). */
 function argumentName(type: unknown, info: GraphQLResolveInfo): string {
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  let byField = argumentNames.get(type);
+  if (!byField) argumentNames.set(type, (byField = new Map()));
+  let name = byField.get(field);
+  if (name === undefined) {
+    name = findArgumentName(type, info);
+    byField.set(field, name);
+  }
+  return name;
+}
+
+function findArgumentName(type: unknown, info: GraphQLResolveInfo): string {
   const metadata = getMetadataStorage();
   if (metadata.argumentTypes.some((args) => args.target === type)) return '';
   const typeName = metadata.inputTypes.find((input) => input.target === type)?.name;
-  const field = info.parentType.getFields()[info.fieldName];
-  const matching = field?.args.filter((arg) => getNamedType(arg.type).name === typeName) ?? [];
+  const matching = info.parentType.getFields()[info.fieldName]?.args.filter((arg) => getNamedType(arg.type).name === typeName) ?? [];
   return matching.length === 1 ? matching[0].name : '';
 }
