@@ -19,6 +19,8 @@ const BATKEN_RAYON = 'KG05214000000';
 const LEILEK_RAYON = 'KG05236000000';
 const CHUI_OBLAST = 'KG08000000000';
 const CHUI_RAYON = 'KG08223000000';
+const TALAS_OBLAST = 'KG07000000000';
+const TALAS_DISTRICT = 'KG07215000000';
 const AK_TATYR = 'KG05214849000';
 const KYSHTUT = 'KG05214835000';
 const SAMARKANDEK = 'KG05214846000';
@@ -387,6 +389,34 @@ describe('coverage money', () => {
     expect(kept.length).toBeGreaterThan(100);
     await connection.execute(`insert into analytics_money_dirty values ('00000000-0000-0000-0000-000000000000')`);
     expect(await cells()).toEqual(kept);
+  });
+});
+
+describe('coverage answers kept while the analytics data is unchanged', () => {
+  // Talas oblast: no other test here has projects there.
+  it('answers the same question again without computing it, and anew after a change', async () => {
+    const question = { level: 'DISTRICT' as AdminLevel, filter: { withinCode: TALAS_OBLAST, activeDuring: JUNE_2025 } };
+    const first = await server.graphql(CoverageDocument, question);
+    const again = await server.graphql(CoverageDocument, question);
+    expect(first.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    // The map's statement and its count are not sent again (the analytics version is read instead).
+    expect(first.sqlStatements - again.sqlStatements).toBe(2);
+    const talasDistrict = (data: typeof first.data) => data!.coverage.nodes.find((cell) => cell.unit.code === TALAS_DISTRICT)!;
+    const before = talasDistrict(first.data);
+
+    // A project written through the API moves the version: the next answer counts it.
+    await createProject(server, {
+      title: { en: 'Kept answers' },
+      status: 'IMPLEMENTATION',
+      participants: [{ organisationId: org.F, role: 'IMPLEMENTING' }],
+      coverage: [{ unitCode: TALAS_DISTRICT }],
+      plannedStart: '2025-01-01',
+      themeCodes: ['HUMAN_RIGHTS'],
+    });
+    const after = await server.graphql(CoverageDocument, question);
+    expect(after.sqlStatements).toBe(first.sqlStatements);
+    expect(talasDistrict(after.data)).toMatchObject({ projectCount: before.projectCount + 1, directProjectCount: before.directProjectCount + 1 });
   });
 });
 

@@ -3,6 +3,7 @@ import { type Connection, type PageWindow, toConnection } from '../common/pagina
 import { currencyCode } from '../common/input-rules';
 import { MissingRate } from '../funding/funding-totals';
 import { checkScope, periodOf } from './analytics-checks';
+import { keptOrComputed } from './answer-cache';
 import type { CoverageArgs } from './analytics.inputs';
 import { CellFunding, CoverageCell, CoverageKind } from './analytics.types';
 import { type CoveragePage, computedCoverageSql, coverageCountSql, isKept, keptCoverageSql } from './coverage.sql';
@@ -50,8 +51,16 @@ async function coveragePage(ctx: RequestContext, args: CoverageArgs, window: Pag
   return { scope, currency, byTheme: filter?.byTheme ?? false, window };
 }
 
-/** The page's rows and the map's total: the kept cells and the count together, then computed cells only if needed. */
-async function coverageRows(ctx: RequestContext, page: CoveragePage): Promise<[CellRow[], number]> {
+/**
+ * The page's rows and the map's total: the kept cells and the count together, then computed
+ * cells only if needed; kept in this replica while the analytics data is unchanged.
+ */
+function coverageRows(ctx: RequestContext, page: CoveragePage): Promise<[CellRow[], number]> {
+  const statement = isKept(page) ? keptCoverageSql(page) : computedCoverageSql(page);
+  return keptOrComputed(ctx, `coverage\u0000${statement.sql}\u0000${JSON.stringify(statement.params)}`, () => readCoverageRows(ctx, page));
+}
+
+async function readCoverageRows(ctx: RequestContext, page: CoveragePage): Promise<[CellRow[], number]> {
   const connection = ctx.em.getConnection();
   const kept = isKept(page) ? keptCoverageSql(page) : null;
   const count = coverageCountSql(page);

@@ -69,19 +69,28 @@ export function computedCoverageSql(page: CoveragePage): Sql {
   const themeJoin = page.byTheme
     ? sqlText('cross join lateral unnest(s.themes) as pt(theme_code) where pt.theme_code in (select code from themes)')
     : sqlText('cross join (values (null::text)) as pt(theme_code)');
+  // In the reporting currency each project's money is kept (analytics_money, converted the same
+  // way): only the transactions of projects with a missing rate are read, to say which rate.
+  const kept = currency === REPORTING_CURRENCY;
+  const txProjects = kept
+    ? sqlText('select project_id from analytics_money where unconvertible > 0 and project_id in (select project_id from links where direct)')
+    : sqlText('select project_id from links where direct');
+  const money = kept
+    ? sqlText(`select project_id, committed, disbursed, unconvertible from analytics_money
+        where project_id in (select project_id from links where direct)`)
+    : sqlText(`select project_id,
+        sum(converted) filter (where type = 'COMMITMENT') as committed,
+        sum(converted) filter (where type = 'DISBURSEMENT') as disbursed,
+        count(*) filter (where converted is null) as unconvertible
+      from tx group by project_id`);
   return sql`
     with ${pageCtes(page)},
     tx as (
       select t.project_id, t.type, t.currency, t.value_date, x.converted, x.source_rate
       from funding_transaction t
       cross join lateral converted_amount(t.amount, t.currency, ${currency}, t.value_date) x
-      where t.type in ('COMMITMENT', 'DISBURSEMENT') and t.project_id in (select project_id from links where direct)),
-    money as (
-      select project_id,
-        sum(converted) filter (where type = 'COMMITMENT') as committed,
-        sum(converted) filter (where type = 'DISBURSEMENT') as disbursed,
-        count(*) filter (where converted is null) as unconvertible
-      from tx group by project_id),
+      where t.type in ('COMMITMENT', 'DISBURSEMENT') and t.project_id in (${txProjects})),
+    money as (${money}),
     missing as (
       select project_id, case when source_rate is null then currency else ${currency} end as currency, min(value_date) as since
       from tx where converted is null group by 1, 2),
