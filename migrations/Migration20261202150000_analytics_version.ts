@@ -24,9 +24,7 @@ begin
   return null;
 end $fn$;`);
     for (const table of WATCHED) {
-      this.addSql(
-        `create trigger analytics_version_bump after insert or update or delete or truncate on ${table} for each statement execute function analytics_version_bump();`,
-      );
+      this.addSql(`create trigger analytics_version_bump after insert or update or delete or truncate on ${table} for each statement execute function analytics_version_bump();`);
     }
   }
 

@@ -1,8 +1,6 @@
-import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/notifications/styles.css';
-import './app/global.css';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { startEarlyMapRequests } from './features/map/early';
 
-createRoot(document.getElementById('root')!).render(<App />);
+// The entry is small and starts what a first visit to the public map needs before the app's own
+// code has arrived (app/early-requests.ts); the app follows as a separate chunk.
+if (window.location.pathname === '/') startEarlyMapRequests(new URLSearchParams(window.location.search));
+void import('./app/boot');

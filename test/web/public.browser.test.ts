@@ -50,6 +50,28 @@ afterAll(async () => {
 });
 
 describe('the public map', () => {
+  it("asks for the map's data once, before the app's code has arrived, in the reader's language (Kyrgyz)", async () => {
+    const ui = await openUi(browser, server.url, 'ky');
+    const { page } = ui;
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData();
+      if (request.url().endsWith('/graphql') && body) {
+        const { operationName, variables } = JSON.parse(body) as { operationName: string; variables: { level?: string } };
+        sent.push(`${operationName}${variables.level ? `:${variables.level}` : ''}`);
+      } else if (/\/assets\/boot-[\w-]+\.js$/.test(request.url())) sent.push('app code');
+    });
+    await page.goto('/');
+    await page.getByRole('button', { name: new RegExp(`^${names['rayon:ky']}:`) }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // The entry module sends both levels' coverage before it loads the app; Apollo takes those answers over.
+    expect(sent.slice(0, 3).sort()).toEqual(['CoverageMap:DISTRICT', 'CoverageMap:REGION', 'app code']);
+    expect(sent.indexOf('app code')).toBe(2);
+    expect(sent.filter((name) => name.startsWith('CoverageMap'))).toHaveLength(2);
+    expect(ui.problems).toEqual([]);
+    await ui.context.close();
+  });
+
   it('filters by a theme, opens a district from the keyboard, and leads to a project (Russian)', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;

@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
+import { from, mergeMap, of } from 'rxjs';
+import { takeEarlyAnswer } from './early-requests';
 import { currentLanguage } from './i18n';
 
 /** Operations that answer UNAUTHENTICATED as part of their normal work (a wrong password). */
@@ -22,12 +24,18 @@ function createApolloClient(): ApolloClient {
     operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, 'accept-language': currentLanguage() } }));
     return forward(operation);
   });
+  // A query the entry module already sent (a first visit to the map) is answered from there.
+  const earlyAnswers = new ApolloLink((operation, forward) => {
+    const answer = takeEarlyAnswer(operation.operationName, operation.variables, currentLanguage());
+    if (!answer) return forward(operation);
+    return from(answer).pipe(mergeMap((result) => (result ? of(result as ApolloLink.Result) : forward(operation))));
+  });
   const sessionWatch = new ErrorLink(({ error, operation }) => {
     if (SIGN_IN_OPERATIONS.has(operation.operationName ?? '')) return;
     if (CombinedGraphQLErrors.is(error) && error.errors.some((entry) => entry.extensions?.code === 'UNAUTHENTICATED')) sessionLost();
   });
   return new ApolloClient({
-    link: ApolloLink.from([sessionWatch, language, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+    link: ApolloLink.from([sessionWatch, earlyAnswers, language, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       typePolicies: {
         AdminUnit: { keyFields: ['code'] },

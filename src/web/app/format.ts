@@ -75,11 +75,3 @@ export function useFormat() {
     };
   }, [locale, language]);
 }
-
-/** Today as YYYY-MM-DD in Bishkek, where the hub's days begin. */
-let bishkekDay: Intl.DateTimeFormat | undefined;
-
-export function todayInBishkek(): string {
-  bishkekDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' });
-  return bishkekDay.format(new Date());
-}

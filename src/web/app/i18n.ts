@@ -2,12 +2,9 @@ import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 
-/** The hub's three languages: Kyrgyz (the state language), Russian (official) and English. */
-export const LANGUAGES = ['ky', 'ru', 'en'] as const;
-export type UiLanguage = (typeof LANGUAGES)[number];
+import { LANGUAGES, type UiLanguage } from './languages';
 
-/** BCP 47 locales for dates and numbers in each language. */
-export const LOCALES: Record<UiLanguage, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
+export { LANGUAGES, LOCALES, type UiLanguage } from './languages';
 
 /**
  * Catalogues live in `src/locales/<language>/<namespace>.json`, one namespace per feature, shared

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BodyRosterDocument, EndMembershipDocument } from '../../gql/graphql';
 import { applyServerErrors, hasCode, type ServerError } from '../../app/errors';
 import { DateField } from '../../app/dates';
-import { todayInBishkek } from '../../app/format';
+import { todayInBishkek } from '../../app/bishkek-day';
 import { ConflictAlert } from '../../app/ui/ConflictAlert';
 import { notifyDone, ReasonAlert, useReasonText } from '../meetings/feedback';
 import type { RosterMember } from './RosterPage';

@@ -3,7 +3,8 @@ import { Button, Group, NativeSelect, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OrganisationOptionsDocument, ThemeOptionsDocument } from '../../gql/graphql';
 import { DateRangeInput } from '../../app/dates';
-import { CURRENCIES, type MapFilters } from './map-filters';
+import type { MapFilters } from './map-filters';
+import { CURRENCIES } from './map-view';
 
 /**
  * What the map shows: level, measure, theme, organisation, period. All of it is in the URL.

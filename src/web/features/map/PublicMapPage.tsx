@@ -14,7 +14,7 @@ import type { CoverageRow } from './CoverageTable';
 import { useMapFilters } from './map-filters';
 import { MapFiltersBar } from './MapFiltersBar';
 import { MapLegend } from './MapLegend';
-import { mapQueries } from './map-queries';
+import { mapQueries } from './map-view';
 import { useShapes } from './map-shapes';
 import { UnitPanel } from './UnitPanel';
 import { currentLanguage } from '../../app/i18n';

@@ -1,23 +1,20 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import type { AdminLevel } from '../../gql/graphql';
-// The boundaries the hub seeds its units from (seeds/reference/geo), simplified for a country
-// map by scripts/map-shapes.ts during the build and shipped with the UI as hashed files: the
-// browser keeps them for good, and the map needs no GraphQL request, no cache normalisation
-// and no server work for the largest thing it draws.
-import regionsUrl from './shapes/regions.geojson?url';
-import districtsUrl from './shapes/districts.geojson?url';
+import { takeEarlyFetch } from '../../app/early-requests';
+import { SHAPE_URLS } from './shape-urls';
 
 export type Shapes = Map<string, Geometry>;
 
-const URLS: Partial<Record<AdminLevel, string>> = { REGION: regionsUrl, DISTRICT: districtsUrl };
 const loading = new Map<AdminLevel, Promise<Shapes>>();
 
 /** The boundaries of one level's units by unit code, fetched once per page load. */
 export function loadShapes(level: AdminLevel): Promise<Shapes> {
   let shapes = loading.get(level);
   if (!shapes) {
-    shapes = fetch(URLS[level]!)
+    const url = SHAPE_URLS[level]!;
+    // The entry may have asked for them already (early.ts).
+    shapes = (takeEarlyFetch(url) ?? fetch(url))
       .then((response) => {
         if (!response.ok) throw new Error(`The map's boundaries did not load (HTTP ${response.status}).`);
         return response.json() as Promise<FeatureCollection<Geometry, { code: string }>>;

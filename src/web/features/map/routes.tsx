@@ -3,12 +3,12 @@ import { useSearchParams } from 'react-router';
 import type { FeatureRoutes } from '../../app/navigation';
 import i18n from '../../app/i18n';
 import { PageLoader } from '../../app/ui/PageLoader';
-import { FETCHED_KEYS, readMapView } from './map-filters';
+import { FETCHED_KEYS, readMapView } from './map-view';
 import { startMapQueries } from './map-queries';
+import { loadMapCode, MAP_NAMESPACES } from './early';
 
-const loadCode = () => Promise.all([import('./PublicMapPage'), import('./CoverageMap')]);
 const PublicMapPage = lazy(async () => {
-  const [[page]] = await Promise.all([loadCode(), i18n.loadNamespaces(['map', 'projects', 'errors'])]);
+  const [[page]] = await Promise.all([loadMapCode(), i18n.loadNamespaces(MAP_NAMESPACES)]);
   return page;
 });
 
@@ -16,15 +16,14 @@ const fetchedBy = (params: URLSearchParams) => FETCHED_KEYS.map((key) => params.
 const start = (params: URLSearchParams) => startMapQueries(readMapView((key) => params.get(key) ?? ''));
 
 /**
- * A visit that begins on the map asks for its data and code while the app itself starts (as a
- * data router's loader would), not after the app's first render: what MapRoute then finds started.
+ * A visit that begins on the map: the entry has sent its requests (early.ts); asking for them
+ * again as the app starts (not at its first render) hands their answers to Apollo's cache.
  */
 let startedOnEntry: string | null = null;
 if (window.location.pathname === '/') {
   const params = new URLSearchParams(window.location.search);
   startedOnEntry = fetchedBy(params);
   start(params);
-  void loadCode();
 }
 
 /**

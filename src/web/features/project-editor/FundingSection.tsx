@@ -9,7 +9,7 @@ import { DateField } from '../../app/dates';
 import { useFormat } from '../../app/format';
 import { notify } from '../../app/notify';
 import { QueryState } from '../../app/ui/QueryState';
-import { CURRENCIES } from '../map/map-filters';
+import { CURRENCIES } from '../map/map-view';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { useEditorErrorText } from './errors';
 import { formPath } from './model';

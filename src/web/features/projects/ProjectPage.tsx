@@ -7,7 +7,7 @@ import { ProjectDetailDocument } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
 import { PageTitle } from '../../app/ui/PageTitle';
 import { QueryState } from '../../app/ui/QueryState';
-import { CURRENCIES } from '../map/map-filters';
+import { CURRENCIES } from '../map/map-view';
 import { EditProjectButton } from '../project-editor/EditProjectButton';
 import { OverlapList } from './OverlapList';
 import { ProjectCoverageMap } from './ProjectCoverageMap';
