@@ -4,13 +4,10 @@
  * as GeoJSON (valid RFC 7946, right-hand winding, the GraphQL `coverage` figures), public data
  * only, and a client's mistakes answered 400 with GraphQL-style errors.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { STATUS_LABELS } from '../src/exports/three-w.service';
 import { AcceptActivityReportDocument, CreateOrganisationDocument, CreateProjectDocument, RecordTransactionDocument, SubmitActivityReportDocument } from './generated/graphql';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -256,13 +253,6 @@ describe('the 3W as CSV', () => {
         .getRow(3)
         .getCell(HXL.indexOf('#activity+name') + 1).value,
     ).toBe(title);
-  });
-
-  it("uses the web UI's words for the stages", () => {
-    for (const language of ['ky', 'ru', 'en'] as const) {
-      const catalogue = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'locales', language, 'projects.json'), 'utf8')) as { status: Record<string, string> };
-      expect(STATUS_LABELS[language]).toEqual(catalogue.status);
-    }
   });
 });
 

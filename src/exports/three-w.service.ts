@@ -7,10 +7,10 @@ import type { FundingTotals } from '../funding/funding-totals';
 import { PATH_SEPARATOR } from '../geography/admin-unit.entity';
 import type { AdminUnitRecord } from '../geography/geography.loaders';
 import { ParticipantRole } from '../projects/project-participant.entity';
-import { ProjectStatus } from '../projects/project.entity';
 import { createProjectLoaders, type ParticipantEntry, type ProjectRecord } from '../projects/project.loaders';
 import { checkedProjectFilterSql } from '../projects/project.service';
 import { titleSql } from '../projects/project.sql';
+import { textsIn } from '../locales/i18n';
 import type { ThreeWOptions } from './export-params';
 
 /** Projects read per statement; the rows of one page are written before the next is read. */
@@ -69,20 +69,6 @@ export const THREE_W_COLUMNS: ThreeWColumn[] = [
   { key: 'committed', hxl: '#value+committed', width: 18, label: { en: 'Committed (whole project)', ru: 'Обязательства (весь проект)', ky: 'Милдеттенмелер (бүт долбоор)' } },
   { key: 'currency', hxl: '#currency', width: 10, label: { en: 'Currency', ru: 'Валюта', ky: 'Валюта' } },
 ];
-
-/** The words the web UI uses for a project's stage (src/locales/<language>/projects.json, `status`). */
-export const STATUS_LABELS: Record<Language, Record<ProjectStatus, string>> = {
-  en: { PIPELINE: 'Planned', IMPLEMENTATION: 'Running', FINALISATION: 'Finishing', CLOSED: 'Closed', CANCELLED: 'Cancelled', SUSPENDED: 'Suspended' },
-  ru: { PIPELINE: 'Планируется', IMPLEMENTATION: 'Реализуется', FINALISATION: 'Завершается', CLOSED: 'Закрыт', CANCELLED: 'Отменён', SUSPENDED: 'Приостановлен' },
-  ky: {
-    PIPELINE: 'Пландалууда',
-    IMPLEMENTATION: 'Ишке ашырылууда',
-    FINALISATION: 'Аякталууда',
-    CLOSED: 'Жабылган',
-    CANCELLED: 'Жокко чыгарылган',
-    SUSPENDED: 'Убактылуу токтотулган',
-  },
-};
 
 /** Several names in one cell. */
 const LIST_SEPARATOR = '; ';
@@ -206,7 +192,7 @@ async function rowsOf(ctx: RequestContext, ids: string[], options: ThreeWOptions
       dacCodes: [...new Set(projectThemes.flatMap((theme) => theme.dacCodes))].sort().join(LIST_SEPARATOR),
       title: pickTranslation(project.title, language) ?? '',
       projectId: project.id,
-      status: STATUS_LABELS[language][project.status],
+      status: textsIn(language)(`projects:status.${project.status}`),
       start: project.actualStart ?? project.plannedStart,
       end: project.actualEnd ?? project.plannedEnd,
       committed: committedOf(totals[index]),

@@ -1,14 +1,17 @@
 import i18next, { type TFunction } from 'i18next';
 import { Language } from '../common/localized-text';
 import enBriefing from './en/briefing.json';
+import enProjects from './en/projects.json';
 import kyBriefing from './ky/briefing.json';
+import kyProjects from './ky/projects.json';
 import ruBriefing from './ru/briefing.json';
+import ruProjects from './ru/projects.json';
 
 /*
  * The server's words for people, from the same catalogues as the web UI
  * (`src/locales/<language>/<namespace>.json`, i18next's format with its plural keys: Russian
- * `_one/_few/_many/_other`, Kyrgyz and English `_one/_other`). The server loads only its own
- * namespaces; tsc copies the imported JSON into dist/ next to this file, so the built server reads
+ * `_one/_few/_many/_other`, Kyrgyz and English `_one/_other`). The server loads only what it
+ * prints: its own namespace and the UI's `projects` (the stages' names in the 3W export); tsc copies the imported JSON into dist/ next to this file, so the built server reads
  * them from there. test/web/catalogues.test.ts checks every language has every key and plural form.
  */
 
@@ -16,11 +19,12 @@ declare module 'i18next' {
   // The server's namespaces, so that `t('briefing:page.title')` with a key no catalogue has fails to compile.
   interface ResourceNamespaceMap {
     briefing: typeof enBriefing;
+    projects: typeof enProjects;
   }
 }
 
 /** The namespaces the server reads. */
-export const SERVER_NAMESPACES = ['briefing'] as const;
+export const SERVER_NAMESPACES = ['briefing', 'projects'] as const;
 
 /** BCP 47 locales for dates and numbers in each language (the web UI's LOCALES say the same). */
 export const LOCALES: Record<Language, string> = { [Language.KY]: 'ky-KG', [Language.RU]: 'ru-RU', [Language.EN]: 'en-GB' };
@@ -28,9 +32,9 @@ export const LOCALES: Record<Language, string> = { [Language.KY]: 'ky-KG', [Lang
 const texts = i18next.createInstance();
 void texts.init({
   resources: {
-    [Language.EN]: { briefing: enBriefing },
-    [Language.RU]: { briefing: ruBriefing },
-    [Language.KY]: { briefing: kyBriefing },
+    [Language.EN]: { briefing: enBriefing, projects: enProjects },
+    [Language.RU]: { briefing: ruBriefing, projects: ruProjects },
+    [Language.KY]: { briefing: kyBriefing, projects: kyProjects },
   },
   ns: [...SERVER_NAMESPACES],
   defaultNS: 'briefing',
