@@ -1,7 +1,7 @@
 import type { RequestContext } from '../common/context';
 
 /** How many answers one replica keeps per database; the least recently used goes first. */
-const KEPT_ANSWERS = 200;
+const KEPT_ANSWERS = 100;
 
 interface KeptAnswer {
   version: string;
@@ -20,9 +20,10 @@ const keptByDatabase = new WeakMap<object, Map<string, KeptAnswer>>();
  * so one small statement tells whether a kept answer still holds, whichever replica wrote. The
  * public map asks the same few questions of the whole country over and over; recomputing the
  * coverage of the projects active today costs 150–250 ms of the database's time each time.
- * `key` must name everything the answer depends on (the statement and its values).
+ * `key` must name everything the answer depends on (the statement and its values); `worthKeeping`
+ * may leave out answers too large to hold.
  */
-export async function keptOrComputed<T>(ctx: RequestContext, key: string, compute: () => Promise<T>): Promise<T> {
+export async function keptOrComputed<T>(ctx: RequestContext, key: string, compute: () => Promise<T>, worthKeeping: (value: T) => boolean = () => true): Promise<T> {
   const driver = ctx.em.getDriver();
   let kept = keptByDatabase.get(driver);
   if (!kept) keptByDatabase.set(driver, (kept = new Map()));
@@ -34,6 +35,7 @@ export async function keptOrComputed<T>(ctx: RequestContext, key: string, comput
     return found.value as T;
   }
   const value = await compute();
+  if (!worthKeeping(value)) return value;
   kept.set(key, { version, value });
   if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
   return value;
