@@ -1,6 +1,9 @@
 import type { RequestContext } from '../common/context';
 
-/** How many answers one replica keeps per database; the least recently used goes first. */
+/**
+ * How many answers one replica keeps per database; the least recently used goes first. (A page
+ * is at most 500 cells: about 15 MB at most.)
+ */
 const KEPT_ANSWERS = 100;
 
 interface KeptAnswer {
@@ -20,10 +23,9 @@ const keptByDatabase = new WeakMap<object, Map<string, KeptAnswer>>();
  * so one small statement tells whether a kept answer still holds, whichever replica wrote. The
  * public map asks the same few questions of the whole country over and over; recomputing the
  * coverage of the projects active today costs 150–250 ms of the database's time each time.
- * `key` must name everything the answer depends on (the statement and its values); `worthKeeping`
- * may leave out answers too large to hold.
+ * `key` must name everything the answer depends on (the statement and its values).
  */
-export async function keptOrComputed<T>(ctx: RequestContext, key: string, compute: () => Promise<T>, worthKeeping: (value: T) => boolean = () => true): Promise<T> {
+export async function keptOrComputed<T>(ctx: RequestContext, key: string, compute: () => Promise<T>): Promise<T> {
   const driver = ctx.em.getDriver();
   let kept = keptByDatabase.get(driver);
   if (!kept) keptByDatabase.set(driver, (kept = new Map()));
@@ -35,7 +37,6 @@ export async function keptOrComputed<T>(ctx: RequestContext, key: string, comput
     return found.value as T;
   }
   const value = await compute();
-  if (!worthKeeping(value)) return value;
   kept.set(key, { version, value });
   if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
   return value;

@@ -51,21 +51,13 @@ async function coveragePage(ctx: RequestContext, args: CoverageArgs, window: Pag
   return { scope, currency, byTheme: filter?.byTheme ?? false, window };
 }
 
-/** The largest page kept (the country's ayil aimaks are 488 cells): at most about 20 MB for 100 answers. */
-const KEPT_PAGE_CELLS = 600;
-
 /**
  * The page's rows and the map's total: the kept cells and the count together, then computed
  * cells only if needed; kept in this replica while the analytics data is unchanged.
  */
 function coverageRows(ctx: RequestContext, page: CoveragePage): Promise<[CellRow[], number]> {
   const statement = isKept(page) ? keptCoverageSql(page) : computedCoverageSql(page);
-  return keptOrComputed(
-    ctx,
-    `coverage\u0000${statement.sql}\u0000${JSON.stringify(statement.params)}`,
-    () => readCoverageRows(ctx, page),
-    ([rows]) => rows.length <= KEPT_PAGE_CELLS,
-  );
+  return keptOrComputed(ctx, `coverage\u0000${statement.sql}\u0000${JSON.stringify(statement.params)}`, () => readCoverageRows(ctx, page));
 }
 
 async function readCoverageRows(ctx: RequestContext, page: CoveragePage): Promise<[CellRow[], number]> {
