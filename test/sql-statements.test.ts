@@ -39,10 +39,16 @@ afterAll(async () => {
   await server.close();
 });
 
+/**
+ * Anonymous: a token's lookup is remembered for a moment (src/auth/token-callers.ts), so with one
+ * the first request of two could count a statement more.
+ */
+const ANONYMOUS = { token: null };
+
 describe('SQL statements per request', () => {
   it('are the same for 5 and 50 projects with participants, coverage, parents, themes and converted totals', async () => {
-    const few = await server.graphql(ProjectsWithRelationsDocument, { first: 5 });
-    const many = await server.graphql(ProjectsWithRelationsDocument, { first: 50 });
+    const few = await server.graphql(ProjectsWithRelationsDocument, { first: 5 }, ANONYMOUS);
+    const many = await server.graphql(ProjectsWithRelationsDocument, { first: 50 }, ANONYMOUS);
     expect(few.errors).toBeUndefined();
     expect(many.errors).toBeUndefined();
     const projects = many.data!.projects.nodes;
@@ -58,8 +64,8 @@ describe('SQL statements per request', () => {
   it('are the same for 3 and 30 overlaps with both projects (their titles, themes, participants), shared units with parents and shared themes', async () => {
     // All 50 projects have the same two organisations, run open-ended and share HUMAN_RIGHTS.
     const filter = { projectId: projectIds[0], includeSameOrganisation: true };
-    const few = await server.graphql(OverlapsWithProjectFieldsDocument, { filter, first: 3 });
-    const many = await server.graphql(OverlapsWithProjectFieldsDocument, { filter, first: 30 });
+    const few = await server.graphql(OverlapsWithProjectFieldsDocument, { filter, first: 3 }, ANONYMOUS);
+    const many = await server.graphql(OverlapsWithProjectFieldsDocument, { filter, first: 30 }, ANONYMOUS);
     expect(few.errors).toBeUndefined();
     expect(many.errors).toBeUndefined();
     const overlaps = many.data!.overlaps.nodes;
@@ -90,7 +96,6 @@ describe('SQL statements per request', () => {
 
   describe('a project list reads the relations its fields ask for with the projects', () => {
     // Anonymous, as the public pages ask: a token would add the statement that looks it up.
-    const ANONYMOUS = { token: null };
 
     /** The load projects as the project loaders give their relations: as the projects of their overlaps. */
     async function throughLoaders(): Promise<Map<string, ProjectRelationFieldsFragment>> {
@@ -134,18 +139,24 @@ describe('SQL statements per request', () => {
       expect(second.sqlStatements).toBe(2);
       expect(second.data!.projects.nodes).toHaveLength(10);
       expect(second.data!.projects.nodes.every((project) => project.participants.length === 2 && project.themes.length === 2)).toBe(true);
-      // A theme and a unit to check (one statement each), then the page and the count.
-      const filtered = await server.graphql(
-        ProjectsPageWithRelationsDocument,
-        {
-          first: 500,
-          filter: { themeCodes: ['CONFLICT_PREVENTION'], unitCode: units[1], coverageMatch: 'WITHIN' },
-        },
-        ANONYMOUS,
-      );
-      expect(filtered.errors).toBeUndefined();
-      expect(filtered.sqlStatements).toBeLessThanOrEqual(4);
-      const nodes = filtered.data!.projects.nodes;
+      // A theme and a unit to check (one statement each), then the page and the count; the codes
+      // found are remembered (src/common/remembered-references.ts), so asked again: 2 statements.
+      const filtered = () =>
+        server.graphql(
+          ProjectsPageWithRelationsDocument,
+          {
+            first: 500,
+            filter: { themeCodes: ['CONFLICT_PREVENTION'], unitCode: units[1], coverageMatch: 'WITHIN' },
+          },
+          ANONYMOUS,
+        );
+      const checked = await filtered();
+      expect(checked.errors).toBeUndefined();
+      expect(checked.sqlStatements).toBeLessThanOrEqual(4);
+      const again = await filtered();
+      expect(again.sqlStatements).toBe(2);
+      expect(again.data).toEqual(checked.data);
+      const nodes = again.data!.projects.nodes;
       expect(nodes.length).toBeGreaterThan(0);
       expect(nodes.every((project) => project.themes.some((theme) => theme.code === 'CONFLICT_PREVENTION'))).toBe(true);
     });

@@ -3,6 +3,7 @@ import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access'
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { preparedRows } from '../common/prepared-statement';
 import { fixedDecimal } from '../common/scalars';
 import { searchKey } from '../common/search';
 import { type Sql, sql, sqlWhere } from '../common/sql';
@@ -10,7 +11,7 @@ import { TranslatedText } from '../common/translations.embeddable';
 import { primedProjects, type ProjectRecord, type ProjectWithRelationsRow } from './project.loaders';
 import { badInput, checkPeriod, notFound } from '../common/validation';
 import { AdminUnit } from '../geography/admin-unit.entity';
-import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
+import { findUnitsByCodes, requireUnitPlace } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkOrganisationId, checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
@@ -35,8 +36,7 @@ export async function projectById(ctx: RequestContext, id: string, relations?: P
 
 /** The projects of `page` (project.sql.ts) in its order, with `relations`, in one statement. */
 async function readProjects(ctx: RequestContext, page: Sql, relations: ProjectRelations): Promise<ProjectRecord[]> {
-  const statement = projectsWithRelationsSql(ctx.em, page, relations);
-  const rows = await ctx.em.getConnection().execute<ProjectWithRelationsRow[]>(statement.sql, statement.params);
+  const rows = await preparedRows<ProjectWithRelationsRow>(ctx.em, projectsWithRelationsSql(ctx.em, page, relations));
   return primedProjects(ctx.em, ctx.loaders, rows);
 }
 
@@ -57,7 +57,7 @@ export async function checkedProjectFilterSql(ctx: RequestContext, filter: Proje
   // Together, so the loader asks for all of them in one statement.
   await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisationId(ctx, id, `filter.organisationIds[${index}]`)));
   await checkThemeCodes(ctx.em, filter?.themeCodes, 'filter.themeCodes');
-  const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
+  const unit = filter?.unitCode ? await requireUnitPlace(ctx, filter.unitCode, 'filter.unitCode') : null;
   return projectFilterSql(filter, unit);
 }
 
@@ -76,7 +76,7 @@ export async function listProjects(
   const count = sql`select count(*) as total from project p ${where}`;
   const [projects, [{ total }]] = await Promise.all([
     readProjects(ctx, projectPageSql(where, projectOrderSql(order, ctx.language), window.limit, window.offset), relations),
-    ctx.em.getConnection().execute<{ total: string }[]>(count.sql, count.params),
+    preparedRows<{ total: string }>(ctx.em, count),
   ]);
   return toConnection(projects, Number(total), window);
 }

@@ -8,7 +8,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Theme } from '../themes/theme.entity';
 import { Project } from './project.entity';
 import { atOrInsideSql } from '../geography/admin-unit.sql';
-import type { AdminUnitRecord } from '../geography/geography.loaders';
+import type { UnitPlace } from '../geography/admin-unit.service';
 import { CoverageMatch, type ProjectFilter, type ProjectOrder, ProjectOrderField, SortDirection } from './project.inputs';
 
 /** Effective dates: actual where known, else planned. */
@@ -46,7 +46,7 @@ export function projectOrderSql(order: ProjectOrder | null | undefined, language
  * (WITHIN), it or a unit containing it (CONTAINING), or either (INTERSECTING, the default).
  * Units are matched in the tree by path.
  */
-export function coverageMatchSql(projectId: Sql, unit: AdminUnitRecord, match: CoverageMatch | null | undefined): Sql {
+export function coverageMatchSql(projectId: Sql, unit: UnitPlace, match: CoverageMatch | null | undefined): Sql {
   const inside = atOrInsideSql(sqlText('u.path'), unit);
   const containing = sql`(u.path = ${unit.path} or ${unit.path} like u.path || '${sqlText(PATH_SEPARATOR)}%')`;
   const relation = match === CoverageMatch.WITHIN ? inside : match === CoverageMatch.CONTAINING ? containing : sql`(${inside} or ${containing})`;
@@ -57,7 +57,7 @@ export function coverageMatchSql(projectId: Sql, unit: AdminUnitRecord, match: C
  * The conditions (on `project p`) of a project filter whose organisations, themes, unit and
  * period were checked (project.service.ts): `projects` and the 3W export share them.
  */
-export function projectFilterSql(filter: ProjectFilter | null | undefined, unit: AdminUnitRecord | null): Sql[] {
+export function projectFilterSql(filter: ProjectFilter | null | undefined, unit: UnitPlace | null): Sql[] {
   const conditions: Sql[] = [];
   if (filter?.organisationIds?.length) {
     const role = filter.role ? sql` and pp.role = ${filter.role}` : sqlText('');
