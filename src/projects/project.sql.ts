@@ -103,7 +103,8 @@ export function oneProjectSql(id: string): Sql {
  * order) and `participants` (by role, then id), as the project loaders give them. The first row
  * also carries `related`: the themes, units (covered units and their parents) and organisations
  * those relations name, once each. So a page with its relations is one statement, which through
- * the loaders took seven.
+ * the loaders took seven. Those are found by `= any(array(…))`: the page's keys first, then one
+ * primary-key lookup each, where `in (…)` let the planner hash-join whole tables (the units twice).
  */
 export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations: ProjectRelations): Sql {
   const none = sqlText('null');
@@ -120,16 +121,16 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
     [
       relations.themes
         ? sqlText(`'themes', (select json_agg(${leanJsonSql(em, Theme.name, 'theme')}) from theme
-            where theme.code in (select pt.theme_code from project_theme pt join page on page.id = pt.project_id))`)
+            where theme.code = any(array(select pt.theme_code from project_theme pt join page on page.id = pt.project_id)))`)
         : none,
       relations.coverage
         ? sqlText(`'units', (select json_agg(${leanJsonSql(em, AdminUnit.name, 'unit')}) from admin_unit unit
-            where unit.code in (select c.unit_code from project_coverage c join page on page.id = c.project_id
-              union select u.parent_code from project_coverage c join page on page.id = c.project_id join admin_unit u on u.code = c.unit_code))`)
+            where unit.code = any(array(select c.unit_code from project_coverage c join page on page.id = c.project_id
+              union select u.parent_code from project_coverage c join page on page.id = c.project_id join admin_unit u on u.code = c.unit_code)))`)
         : none,
       relations.participants
         ? sqlText(`'organisations', (select json_agg(${leanJsonSql(em, Organisation.name, 'o')}) from organisation o
-            where o.id in (select pp.organisation_id from project_participant pp join page on page.id = pp.project_id))`)
+            where o.id = any(array(select pp.organisation_id from project_participant pp join page on page.id = pp.project_id)))`)
         : none,
     ].filter((fragment) => fragment !== none),
     ', ',
