@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leanJsonSql } from '../common/lean-rows';
 import { type Language, languagesFor } from '../common/localized-text';
+import type { PageWindow } from '../common/pagination';
 import { escapeLike, searchKey } from '../common/search';
 import { type Sql, sql, sqlJoin, sqlText } from '../common/sql';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
@@ -87,18 +88,23 @@ export interface ProjectRelations {
   participants?: boolean;
 }
 
-/** `page` (a statement giving `id` and `position`) of the projects that match `where`, in `orderBy` order. */
-export function projectPageSql(where: Sql, orderBy: string, limit: number, offset: number): Sql {
-  return sql`select p.id, row_number() over (order by ${sqlText(orderBy)}) as position from project p ${where} order by ${sqlText(orderBy)} limit ${limit} offset ${offset}`;
+/**
+ * `page` (a statement giving `id`, `position` and `total`) of the projects that match `where`, in
+ * `orderBy` order; `total` counts all that match when `counted`, else it is null.
+ */
+export function projectPageSql(where: Sql, orderBy: string, window: PageWindow, counted: boolean): Sql {
+  const total = sqlText(counted ? 'count(*) over ()' : 'null::bigint');
+  return sql`select p.id, row_number() over (order by ${sqlText(orderBy)}) as position, ${total} as total
+    from project p ${where} order by ${sqlText(orderBy)} limit ${window.limit} offset ${window.offset}`;
 }
 
 /** `page` of the one project `id` (none when there is no such project). */
 export function oneProjectSql(id: string): Sql {
-  return sql`select p.id, 1 as position from project p where p.id = ${id}`;
+  return sql`select p.id, 1 as position, null::bigint as total from project p where p.id = ${id}`;
 }
 
 /**
- * The projects of `page` (projectPageSql, oneProjectSql), in its order, as lean rows in JSON
+ * The projects of `page` (projectPageSql, oneProjectSql), in its order, with its `total`, as lean rows in JSON
  * (src/common/lean-rows.ts), each with the relations asked for: `theme_codes`, `coverage` (in tree
  * order) and `participants` (by role, then id), as the project loaders give them. The first row
  * also carries `related`: the themes, units (covered units and their parents) and organisations
@@ -138,6 +144,6 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
   const relatedColumn = related.isEmpty ? none : sql`case when row_number() over (order by page.position) = 1 then json_build_object(${related}) end`;
   return sql`with page as materialized (${page})
   select ${sqlText(leanJsonSql(em, Project.name, 'p'))} as project, ${themeCodes} as theme_codes, ${coverage} as coverage, ${participants} as participants,
-    ${relatedColumn} as related
+    ${relatedColumn} as related, page.total
   from page join project p on p.id = page.id order by page.position`;
 }
