@@ -109,15 +109,22 @@ export function oneProjectSql(id: string): Sql {
  * order) and `participants` (by role, then id), as the project loaders give them. The first row
  * also carries `related`: the themes, units (covered units and their parents) and organisations
  * those relations name, once each. So a page with its relations is one statement, which through
- * the loaders took seven. Those are found by `= any(array(…))`: the page's keys first, then one
- * primary-key lookup each, where `in (…)` let the planner hash-join whole tables (the units twice).
+ * the loaders took seven.
+ *
+ * Rows are found by `= any(array(…))` of the page's keys (PAGE_IDS), not by joining the page: the
+ * statement is prepared (common/prepared-statement.ts), and in its generic plan the page's size
+ * is a parameter, for which PostgreSQL assumes a tenth of the table. Joined, that gave hash joins
+ * over whole tables (a page of 50 read all 81,000 coverage rows twice); an array of keys it takes
+ * for a few, and looks each up by index. A coverage entry's unit path, for the order, likewise.
  */
+const PAGE_IDS = 'any(array(select page.id from page))';
+
 export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations: ProjectRelations): Sql {
   const none = sqlText('null');
   const themeCodes = relations.themes ? sqlText("(select coalesce(json_agg(pt.theme_code order by pt.theme_code), '[]') from project_theme pt where pt.project_id = p.id)") : none;
   const coverage = relations.coverage
-    ? sqlText(`(select coalesce(json_agg(json_build_object('id', c.id, 'unitCode', c.unit_code, 'share', c.share::text) order by u.path), '[]')
-        from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = p.id)`)
+    ? sqlText(`(select coalesce(json_agg(json_build_object('id', c.id, 'unitCode', c.unit_code, 'share', c.share::text) order by (select u.path from admin_unit u where u.code = c.unit_code)), '[]')
+        from project_coverage c where c.project_id = p.id)`)
     : none;
   const participants = relations.participants
     ? sqlText(`(select coalesce(json_agg(json_build_object('id', pp.id, 'organisationId', pp.organisation_id, 'role', pp.role) order by pp.role, pp.id), '[]')
@@ -127,16 +134,16 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
     [
       relations.themes
         ? sqlText(`'themes', (select json_agg(${leanJsonSql(em, Theme.name, 'theme')}) from theme
-            where theme.code = any(array(select pt.theme_code from project_theme pt join page on page.id = pt.project_id)))`)
+            where theme.code = any(array(select pt.theme_code from project_theme pt where pt.project_id = ${PAGE_IDS})))`)
         : none,
       relations.coverage
         ? sqlText(`'units', (select json_agg(${leanJsonSql(em, AdminUnit.name, 'unit')}) from admin_unit unit
-            where unit.code = any(array(select c.unit_code from project_coverage c join page on page.id = c.project_id
-              union select u.parent_code from project_coverage c join page on page.id = c.project_id join admin_unit u on u.code = c.unit_code)))`)
+            where unit.code = any(array(select c.unit_code from project_coverage c where c.project_id = ${PAGE_IDS}
+              union select u.parent_code from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = ${PAGE_IDS})))`)
         : none,
       relations.participants
         ? sqlText(`'organisations', (select json_agg(${leanJsonSql(em, Organisation.name, 'o')}) from organisation o
-            where o.id = any(array(select pp.organisation_id from project_participant pp join page on page.id = pp.project_id)))`)
+            where o.id = any(array(select pp.organisation_id from project_participant pp where pp.project_id = ${PAGE_IDS})))`)
         : none,
     ].filter((fragment) => fragment !== none),
     ', ',
@@ -145,5 +152,5 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
   return sql`with page as materialized (${page})
   select ${sqlText(leanJsonSql(em, Project.name, 'p'))} as project, ${themeCodes} as theme_codes, ${coverage} as coverage, ${participants} as participants,
     ${relatedColumn} as related, page.total
-  from page join project p on p.id = page.id order by page.position`;
+  from page join project p on p.id = page.id and p.id = ${sqlText(PAGE_IDS)} order by page.position`;
 }
