@@ -16,6 +16,12 @@ import type { Sql } from './sql';
  * request's transaction if any, the pooled connection's watchdog) and is logged and counted like
  * `execute`'s (the ORM logger feeds the per-request statement counter); errors are pg's own,
  * as `execute` leaves them.
+ *
+ * Prepared statements belong to a server session: a pooler between the hub and PostgreSQL must
+ * keep each client on its own session (PgBouncer in session mode, or 1.21+ with
+ * max_prepared_statements). A migration that changes the type of a column these statements
+ * return makes their cached plans fail ("cached plan must not change result type") on the
+ * connections of replicas started before it, until those reconnect.
  */
 export async function preparedRows<T>(em: EntityManager, statement: Sql): Promise<T[]> {
   const { text, values } = expandedArrays(statement);
