@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import pino from 'pino';
+import { TokenCallers } from '../src/auth/token-callers';
 import type { RequestContext } from '../src/common/context';
 import { createLoaders } from '../src/server/request-context';
 import { Language } from '../src/common/localized-text';
@@ -116,6 +117,7 @@ async function main() {
           log: pino({ level: 'warn' }),
           requestId: 'bench',
           http: { clientIp: '127.0.0.1', setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
+          tokenCallers: new TokenCallers(),
         };
         const result = await heapPerPage(ctx, format, rate);
         memory.push(

@@ -288,7 +288,7 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
     },
     {
       key: 'floorToken',
-      label: 'fixed cost of a request: `{ __typename }` with a bearer token (the hub looks it up)',
+      label: 'fixed cost of a request: `{ __typename }` with a bearer token (the hub looks it up, then remembers it for 2 s)',
       hub: () => ({ query: '{ __typename }', variables: {} }),
       headers: { authorization: `Bearer ${token}` },
     },

@@ -192,8 +192,9 @@ describe('overlaps', () => {
   });
 
   it('costs the same number of SQL statements for 1 and 50 overlaps', async () => {
-    const one = await server.graphql(OverlapsDocument, { first: 1 });
-    const many = await server.graphql(OverlapsDocument, { first: 50 });
+    // Anonymous: with a token, its lookup (remembered for a moment) could count in one of the two.
+    const one = await server.graphql(OverlapsDocument, { first: 1 }, { token: null });
+    const many = await server.graphql(OverlapsDocument, { first: 50 }, { token: null });
     expect(many.data!.overlaps.nodes.length).toBeGreaterThan(5);
     expect(many.sqlStatements).toBe(one.sqlStatements);
   });

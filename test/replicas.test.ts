@@ -1,8 +1,12 @@
 /**
  * Two replicas of the hub on one database, as behind a load balancer: nothing that matters is
  * kept in a server's memory. Sessions, the sign-in lock and record versions live in PostgreSQL.
+ * The one thing a server remembers, an API token it found valid, it remembers for
+ * TOKEN_CALLER_TTL_MS at most: a token revoked through one replica stops working on the other
+ * within that time.
  */
 import pino from 'pino';
+import { TOKEN_CALLER_TTL_MS } from '../src/auth/token-callers';
 import { loadConfig } from '../src/config/config';
 import { initOrm, type Orm } from '../src/db/orm';
 import { type App, createApp, SESSION_COOKIE } from '../src/server/app';
@@ -91,6 +95,31 @@ describe('two replicas on one database', () => {
     await ask(b.url, 'mutation { logout }', {}, { cookie: signedIn.cookie! });
     const after = await ask<{ me: { email: string } | null }>(a.url, '{ me { email } }', {}, { cookie: signedIn.cookie! });
     expect(after.data!.me).toBeNull();
+  });
+
+  it('honours a token revoked on one replica on the other within TOKEN_CALLER_TTL_MS, and at once on the one that revoked it', async () => {
+    const me = '{ me { email } }';
+    const created = await ask<{ createApiToken: { token: { id: string }; secret: string } }>(
+      a.url,
+      'mutation { createApiToken(input: { name: "replica token", expiresInDays: 1 }) { token { id } secret } }',
+      {},
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const { secret, token } = created.data!.createApiToken;
+    const bearer = { authorization: `Bearer ${secret}` };
+    // A token made on A works on B at once (B never remembers a token as unknown).
+    expect((await ask(b.url, me, {}, bearer)).errors).toBeUndefined();
+
+    const revoked = await ask(a.url, 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: token.id }, admin);
+    expect(revoked.errors).toBeUndefined();
+    const revokedAt = Date.now();
+    expect((await ask(a.url, me, {}, bearer)).errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
+    // B may still take it from memory until TOKEN_CALLER_TTL_MS after it last looked it up (before the revocation); then not.
+    const onB = await ask(b.url, me, {}, bearer);
+    if (!onB.errors) expect(Date.now() - revokedAt).toBeLessThan(TOKEN_CALLER_TTL_MS);
+    await new Promise((resolve) => setTimeout(resolve, TOKEN_CALLER_TTL_MS + 100));
+    expect((await ask(b.url, me, {}, bearer)).errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
   });
 
   it('counts failed sign-ins of one account on both replicas together, from different addresses', async () => {

@@ -10,6 +10,7 @@ import { Theme } from '../themes/theme.entity';
 import type { ThemeRecord } from '../themes/theme.loaders';
 import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
 import { isUuid } from '../common/ids';
+import { preparedRows } from '../common/prepared-statement';
 import { checkOrganisation, checkProject, checkThemes, periodOf, requireUnit, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapFilter } from './analytics.inputs';
 import { Overlap, OverlapKind, OverlapScoreComponents } from './analytics.types';
@@ -115,14 +116,12 @@ export async function listOverlaps(
     // With one of the pair this project, "one of them is the organisation's" does not depend on the side.
     organisationOfPair: projectId ? filter?.organisationId : null,
   });
-  const connection = ctx.em.getConnection();
 
   const organisations = filter?.organisationId ? [filter.organisationId] : organisationIds?.filter(isUuid);
   if (projectId || organisations?.length) {
     const own = projectId ? ownProjectCte(projectId) : ownProjectsOfCte(organisations!);
     const pageOf = (pageWindow: PageWindow) => {
-      const statement = ownOverlapPageSql(ctx.em, own, conditions, pageWindow);
-      return connection.execute<OverlapRow[]>(statement.sql, statement.params);
+      return preparedRows<OverlapRow>(ctx.em, ownOverlapPageSql(ctx.em, own, conditions, pageWindow));
     };
     const rows = await pageOf(window);
     if (!rows.length) {
@@ -135,6 +134,6 @@ export async function listOverlaps(
 
   const page = overlapPageSql(ctx.em, conditions, window);
   const count = overlapCountSql(conditions, filter?.includeSameOrganisation ?? false);
-  const [rows, [{ total }]] = await Promise.all([connection.execute<OverlapRow[]>(page.sql, page.params), connection.execute<{ total: string }[]>(count.sql, count.params)]);
+  const [rows, [{ total }]] = await Promise.all([preparedRows<OverlapRow>(ctx.em, page), preparedRows<{ total: string }>(ctx.em, count)]);
   return toConnection(toOverlaps(ctx.em, rows), Number(total), window);
 }

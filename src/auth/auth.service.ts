@@ -210,7 +210,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
 }
 
 export async function updateUser(ctx: RequestContext, id: string, input: UpdateUserInput): Promise<User> {
-  return ctx.em.transactional(async (em) => {
+  const user = await ctx.em.transactional(async (em) => {
     const user = isUuid(id) ? await em.findOne(User, { id }) : null;
     if (!user) throw notFound(AuthErrorCode.USER_NOT_FOUND, 'No user has this id.', 'id');
     checkVersion(user.version, input.version, 'user');
@@ -222,6 +222,9 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
     if (input.active != null) user.active = input.active;
     return user;
   });
+  // After the commit: a token lookup that began before it must not be remembered (token-callers.ts).
+  ctx.tokenCallers.forgetAll();
+  return user;
 }
 
 export async function listUsers(ctx: RequestContext, filter: UserFilter | null | undefined, window: PageWindow): Promise<Connection<User>> {
@@ -268,7 +271,7 @@ export async function createApiToken(ctx: RequestContext, input: CreateApiTokenI
 /** Revokes a token of the caller (an ADMIN: any token). Revoking twice changes nothing. */
 export async function revokeApiToken(ctx: RequestContext, id: string): Promise<ApiToken> {
   const caller = requireCaller(ctx);
-  return ctx.em.transactional(async (em) => {
+  const revoked = await ctx.em.transactional(async (em) => {
     const token = isUuid(id) ? await em.findOne(ApiToken, { id }) : null;
     // Someone else's token and no token at all get the same answer.
     if (!token || (token.user.id !== caller.userId && caller.role !== Role.ADMIN)) {
@@ -278,6 +281,9 @@ export async function revokeApiToken(ctx: RequestContext, id: string): Promise<A
     token.revokedAt ??= new Date();
     return token;
   });
+  // On this server at once; on other replicas within TOKEN_CALLER_TTL_MS.
+  ctx.tokenCallers.forgetAll();
+  return revoked;
 }
 
 export async function listApiTokens(ctx: RequestContext, userId: string | null | undefined, includeRevoked: boolean): Promise<ApiToken[]> {

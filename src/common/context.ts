@@ -43,6 +43,11 @@ export interface RequestContext {
   log: Logger;
   requestId: string;
   http: HttpSession;
+  /**
+   * What this server remembers of API tokens between requests (src/auth/token-callers.ts), to
+   * be forgotten when a token is revoked or a user changed.
+   */
+  tokenCallers: { forgetAll(): void };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
+import { remember, remembered } from '../common/remembered-references';
 import { type Connection, type PageWindow, toConnection } from '../common/pagination';
 import { found } from '../common/loaded';
 import { leanFromJson } from '../common/lean-rows';
@@ -42,6 +43,22 @@ export async function requireUnit(ctx: RequestContext, code: string, field: stri
   const unit = await unitByCode(ctx, code);
   if (!unit) throw badInput(GeographyErrorCode.UNKNOWN_UNIT, `There is no administrative unit with the code "${code}". Look codes up with the adminUnits query.`, field);
   return unit;
+}
+
+/** Where a unit is in the tree: what a filter "at or inside this unit" needs of it. */
+export type UnitPlace = Pick<AdminUnitRecord, 'code' | 'path'>;
+
+/**
+ * As requireUnit, for a filter: only the unit's code and path, which do not change while the hub
+ * runs, so a code (own or alias) found lately is not looked up again (common/remembered-references.ts).
+ */
+export async function requireUnitPlace(ctx: RequestContext, code: string, field: string): Promise<UnitPlace> {
+  const known = remembered<UnitPlace>(ctx.em, `unit:${code}`);
+  if (known) return known;
+  const unit = await requireUnit(ctx, code, field);
+  const place = { code: unit.code, path: unit.path };
+  remember(ctx.em, `unit:${code}`, place);
+  return place;
 }
 
 /** The units above `unit`, from the country down to its parent. */

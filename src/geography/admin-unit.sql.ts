@@ -9,7 +9,7 @@ import type { AdminUnitRecord } from './geography.loaders';
 import type { UnitSearchSql } from './unit-search.sql';
 
 /** "The unit whose path is in `pathColumn` is `unit` or lies inside it", by materialised path (the path index serves the `like`). */
-export function atOrInsideSql(pathColumn: Sql, unit: AdminUnitRecord): Sql {
+export function atOrInsideSql(pathColumn: Sql, unit: Pick<AdminUnitRecord, 'path'>): Sql {
   return sql`(${pathColumn} = ${unit.path} or ${pathColumn} like ${`${escapeLike(unit.path + PATH_SEPARATOR)}%`})`;
 }
 

@@ -87,6 +87,8 @@ export interface ProjectWithRelationsRow {
   coverage: CoverageEntry[] | null;
   participants: ParticipantEntry[] | null;
   related: { themes?: LeanJson[] | null; units?: LeanJson[] | null; organisations?: LeanJson[] | null } | null;
+  /** How many projects match, where the page counted them (projectPageSql). */
+  total: string | null;
 }
 
 /**

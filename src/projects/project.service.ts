@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessErrorCode, type Caller, forbidden, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { isUuid } from '../common/ids';
-import { type Connection, type PageWindow, toConnection } from '../common/pagination';
+import { type Connection, type PageWindow, toConnection, windowTotal } from '../common/pagination';
+import { preparedRows } from '../common/prepared-statement';
 import { fixedDecimal } from '../common/scalars';
 import { searchKey } from '../common/search';
 import { type Sql, sql, sqlWhere } from '../common/sql';
@@ -10,7 +11,7 @@ import { TranslatedText } from '../common/translations.embeddable';
 import { primedProjects, type ProjectRecord, type ProjectWithRelationsRow } from './project.loaders';
 import { badInput, checkPeriod, notFound } from '../common/validation';
 import { AdminUnit } from '../geography/admin-unit.entity';
-import { findUnitsByCodes, requireUnit } from '../geography/admin-unit.service';
+import { findUnitsByCodes, requireUnitPlace } from '../geography/admin-unit.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { checkOrganisationId, checkVersion } from '../organisations/organisation.service';
 import { Theme } from '../themes/theme.entity';
@@ -29,15 +30,13 @@ import { type CoverageInput, type CreateProjectInput, type ParticipantInput, typ
 export async function projectById(ctx: RequestContext, id: string, relations?: ProjectRelations): Promise<ProjectRecord | null> {
   if (!relations || !(relations.themes || relations.coverage || relations.participants)) return ctx.loaders.projects.projectById.load(id);
   if (!isUuid(id)) return null;
-  const [project] = await readProjects(ctx, oneProjectSql(id), relations);
+  const [project] = primedProjects(ctx.em, ctx.loaders, await projectRows(ctx, oneProjectSql(id), relations));
   return project ?? null;
 }
 
-/** The projects of `page` (project.sql.ts) in its order, with `relations`, in one statement. */
-async function readProjects(ctx: RequestContext, page: Sql, relations: ProjectRelations): Promise<ProjectRecord[]> {
-  const statement = projectsWithRelationsSql(ctx.em, page, relations);
-  const rows = await ctx.em.getConnection().execute<ProjectWithRelationsRow[]>(statement.sql, statement.params);
-  return primedProjects(ctx.em, ctx.loaders, rows);
+/** The rows of `page` (project.sql.ts) in its order, with `relations`, in one statement. */
+function projectRows(ctx: RequestContext, page: Sql, relations: ProjectRelations): Promise<ProjectWithRelationsRow[]> {
+  return preparedRows<ProjectWithRelationsRow>(ctx.em, projectsWithRelationsSql(ctx.em, page, relations));
 }
 
 export function projectSearchText(title: TranslatedText): string {
@@ -57,13 +56,15 @@ export async function checkedProjectFilterSql(ctx: RequestContext, filter: Proje
   // Together, so the loader asks for all of them in one statement.
   await Promise.all((filter?.organisationIds ?? []).map((id, index) => checkOrganisationId(ctx, id, `filter.organisationIds[${index}]`)));
   await checkThemeCodes(ctx.em, filter?.themeCodes, 'filter.themeCodes');
-  const unit = filter?.unitCode ? await requireUnit(ctx, filter.unitCode, 'filter.unitCode') : null;
+  const unit = filter?.unitCode ? await requireUnitPlace(ctx, filter.unitCode, 'filter.unitCode') : null;
   return projectFilterSql(filter, unit);
 }
 
 /**
  * Projects matching the filter: one statement for the page with the `relations` its fields will
- * read (projectsWithRelationsSql), and one for the count, sent together.
+ * read (projectsWithRelationsSql). A filtered page counts the matches itself (`count(*) over ()`):
+ * they are all read to be sorted anyway. An unfiltered one is read along the order's index and
+ * stops at the page's end, so the count is a second statement, sent together with it.
  */
 export async function listProjects(
   ctx: RequestContext,
@@ -73,12 +74,17 @@ export async function listProjects(
   relations: ProjectRelations = {},
 ): Promise<Connection<ProjectRecord>> {
   const where = sqlWhere(await checkedProjectFilterSql(ctx, filter));
-  const count = sql`select count(*) as total from project p ${where}`;
-  const [projects, [{ total }]] = await Promise.all([
-    readProjects(ctx, projectPageSql(where, projectOrderSql(order, ctx.language), window.limit, window.offset), relations),
-    ctx.em.getConnection().execute<{ total: string }[]>(count.sql, count.params),
-  ]);
-  return toConnection(projects, Number(total), window);
+  const orderBy = projectOrderSql(order, ctx.language);
+  if (where.isEmpty) {
+    const [rows, [{ total }]] = await Promise.all([
+      projectRows(ctx, projectPageSql(where, orderBy, window, false), relations),
+      preparedRows<{ total: string }>(ctx.em, sql`select count(*) as total from project p`),
+    ]);
+    return toConnection(primedProjects(ctx.em, ctx.loaders, rows), Number(total), window);
+  }
+  const pageOf = (pageWindow: PageWindow) => projectRows(ctx, projectPageSql(where, orderBy, pageWindow, true), relations);
+  const rows = await pageOf(window);
+  return toConnection(primedProjects(ctx.em, ctx.loaders, rows), await windowTotal(rows, window, pageOf), window);
 }
 
 /** Roles that let a partner's organisation edit a project (FUNDING alone does not). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leanJsonSql } from '../common/lean-rows';
 import { type Language, languagesFor } from '../common/localized-text';
+import type { PageWindow } from '../common/pagination';
 import { escapeLike, searchKey } from '../common/search';
 import { type Sql, sql, sqlJoin, sqlText } from '../common/sql';
 import { AdminUnit, PATH_SEPARATOR } from '../geography/admin-unit.entity';
@@ -8,7 +9,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Theme } from '../themes/theme.entity';
 import { Project } from './project.entity';
 import { atOrInsideSql } from '../geography/admin-unit.sql';
-import type { AdminUnitRecord } from '../geography/geography.loaders';
+import type { UnitPlace } from '../geography/admin-unit.service';
 import { CoverageMatch, type ProjectFilter, type ProjectOrder, ProjectOrderField, SortDirection } from './project.inputs';
 
 /** Effective dates: actual where known, else planned. */
@@ -46,7 +47,7 @@ export function projectOrderSql(order: ProjectOrder | null | undefined, language
  * (WITHIN), it or a unit containing it (CONTAINING), or either (INTERSECTING, the default).
  * Units are matched in the tree by path.
  */
-export function coverageMatchSql(projectId: Sql, unit: AdminUnitRecord, match: CoverageMatch | null | undefined): Sql {
+export function coverageMatchSql(projectId: Sql, unit: UnitPlace, match: CoverageMatch | null | undefined): Sql {
   const inside = atOrInsideSql(sqlText('u.path'), unit);
   const containing = sql`(u.path = ${unit.path} or ${unit.path} like u.path || '${sqlText(PATH_SEPARATOR)}%')`;
   const relation = match === CoverageMatch.WITHIN ? inside : match === CoverageMatch.CONTAINING ? containing : sql`(${inside} or ${containing})`;
@@ -57,7 +58,7 @@ export function coverageMatchSql(projectId: Sql, unit: AdminUnitRecord, match: C
  * The conditions (on `project p`) of a project filter whose organisations, themes, unit and
  * period were checked (project.service.ts): `projects` and the 3W export share them.
  */
-export function projectFilterSql(filter: ProjectFilter | null | undefined, unit: AdminUnitRecord | null): Sql[] {
+export function projectFilterSql(filter: ProjectFilter | null | undefined, unit: UnitPlace | null): Sql[] {
   const conditions: Sql[] = [];
   if (filter?.organisationIds?.length) {
     const role = filter.role ? sql` and pp.role = ${filter.role}` : sqlText('');
@@ -87,30 +88,43 @@ export interface ProjectRelations {
   participants?: boolean;
 }
 
-/** `page` (a statement giving `id` and `position`) of the projects that match `where`, in `orderBy` order. */
-export function projectPageSql(where: Sql, orderBy: string, limit: number, offset: number): Sql {
-  return sql`select p.id, row_number() over (order by ${sqlText(orderBy)}) as position from project p ${where} order by ${sqlText(orderBy)} limit ${limit} offset ${offset}`;
+/**
+ * `page` (a statement giving `id`, `position` and `total`) of the projects that match `where`, in
+ * `orderBy` order; `total` counts all that match when `counted`, else it is null.
+ */
+export function projectPageSql(where: Sql, orderBy: string, window: PageWindow, counted: boolean): Sql {
+  const total = sqlText(counted ? 'count(*) over ()' : 'null::bigint');
+  return sql`select p.id, row_number() over (order by ${sqlText(orderBy)}) as position, ${total} as total
+    from project p ${where} order by ${sqlText(orderBy)} limit ${window.limit} offset ${window.offset}`;
 }
 
 /** `page` of the one project `id` (none when there is no such project). */
 export function oneProjectSql(id: string): Sql {
-  return sql`select p.id, 1 as position from project p where p.id = ${id}`;
+  return sql`select p.id, 1 as position, null::bigint as total from project p where p.id = ${id}`;
 }
 
 /**
- * The projects of `page` (projectPageSql, oneProjectSql), in its order, as lean rows in JSON
+ * The projects of `page` (projectPageSql, oneProjectSql), in its order, with its `total`, as lean rows in JSON
  * (src/common/lean-rows.ts), each with the relations asked for: `theme_codes`, `coverage` (in tree
  * order) and `participants` (by role, then id), as the project loaders give them. The first row
  * also carries `related`: the themes, units (covered units and their parents) and organisations
  * those relations name, once each. So a page with its relations is one statement, which through
  * the loaders took seven.
+ *
+ * Rows are found by `= any(array(…))` of the page's keys (PAGE_IDS), not by joining the page: the
+ * statement is prepared (common/prepared-statement.ts), and in its generic plan the page's size
+ * is a parameter, for which PostgreSQL assumes a tenth of the table. Joined, that gave hash joins
+ * over whole tables (a page of 50 read all 81,000 coverage rows twice); an array of keys it takes
+ * for a few, and looks each up by index. A coverage entry's unit path, for the order, likewise.
  */
+const PAGE_IDS = 'any(array(select page.id from page))';
+
 export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations: ProjectRelations): Sql {
   const none = sqlText('null');
   const themeCodes = relations.themes ? sqlText("(select coalesce(json_agg(pt.theme_code order by pt.theme_code), '[]') from project_theme pt where pt.project_id = p.id)") : none;
   const coverage = relations.coverage
-    ? sqlText(`(select coalesce(json_agg(json_build_object('id', c.id, 'unitCode', c.unit_code, 'share', c.share::text) order by u.path), '[]')
-        from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = p.id)`)
+    ? sqlText(`(select coalesce(json_agg(json_build_object('id', c.id, 'unitCode', c.unit_code, 'share', c.share::text) order by (select u.path from admin_unit u where u.code = c.unit_code)), '[]')
+        from project_coverage c where c.project_id = p.id)`)
     : none;
   const participants = relations.participants
     ? sqlText(`(select coalesce(json_agg(json_build_object('id', pp.id, 'organisationId', pp.organisation_id, 'role', pp.role) order by pp.role, pp.id), '[]')
@@ -120,16 +134,16 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
     [
       relations.themes
         ? sqlText(`'themes', (select json_agg(${leanJsonSql(em, Theme.name, 'theme')}) from theme
-            where theme.code in (select pt.theme_code from project_theme pt join page on page.id = pt.project_id))`)
+            where theme.code = any(array(select pt.theme_code from project_theme pt where pt.project_id = ${PAGE_IDS})))`)
         : none,
       relations.coverage
         ? sqlText(`'units', (select json_agg(${leanJsonSql(em, AdminUnit.name, 'unit')}) from admin_unit unit
-            where unit.code in (select c.unit_code from project_coverage c join page on page.id = c.project_id
-              union select u.parent_code from project_coverage c join page on page.id = c.project_id join admin_unit u on u.code = c.unit_code))`)
+            where unit.code = any(array(select c.unit_code from project_coverage c where c.project_id = ${PAGE_IDS}
+              union select u.parent_code from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = ${PAGE_IDS})))`)
         : none,
       relations.participants
         ? sqlText(`'organisations', (select json_agg(${leanJsonSql(em, Organisation.name, 'o')}) from organisation o
-            where o.id in (select pp.organisation_id from project_participant pp join page on page.id = pp.project_id))`)
+            where o.id = any(array(select pp.organisation_id from project_participant pp where pp.project_id = ${PAGE_IDS})))`)
         : none,
     ].filter((fragment) => fragment !== none),
     ', ',
@@ -137,6 +151,6 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
   const relatedColumn = related.isEmpty ? none : sql`case when row_number() over (order by page.position) = 1 then json_build_object(${related}) end`;
   return sql`with page as materialized (${page})
   select ${sqlText(leanJsonSql(em, Project.name, 'p'))} as project, ${themeCodes} as theme_codes, ${coverage} as coverage, ${participants} as participants,
-    ${relatedColumn} as related
-  from page join project p on p.id = page.id order by page.position`;
+    ${relatedColumn} as related, page.total
+  from page join project p on p.id = page.id and p.id = ${sqlText(PAGE_IDS)} order by page.position`;
 }

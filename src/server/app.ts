@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from 'pino';
 import { type RequestScope, runInScope } from '../common/request-scope';
 import type { AppConfig } from '../config/config';
+import { TokenCallers } from '../auth/token-callers';
 import { sharedProbe } from '../db/availability';
 import type { Orm } from '../db/orm';
 import { registerExportRoutes } from '../exports/export.routes';
@@ -108,14 +109,15 @@ export async function createApp(config: AppConfig, orm: Orm, logger: Logger): Pr
   await http.register(fastifyCompress, { encodings: ['gzip'], threshold: 2048 });
   await http.register(fastifyCookie);
   registerRequestScope(http);
+  const tokenCallers = new TokenCallers();
   // Security headers, CORS and rate limits: after the scope (a refused request is logged too).
-  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS });
+  await registerProtection(http, config, { orm, sessionCookie: SESSION_COOKIE, maxTokens: MAX_TOKENS, tokenCallers });
   const drain = refuseWhileDraining(http);
   registerRequestLog(http);
   await registerMetrics(http, metrics, config, logger);
   registerHealthChecks(http, orm);
 
-  const contexts = createRequestContexts(config, orm);
+  const contexts = createRequestContexts(config, orm, tokenCallers);
   registerMeetingRoutes(http, contexts);
   registerExportRoutes(http, contexts);
   registerIatiRoutes(http, contexts, config.iatiPublisher);

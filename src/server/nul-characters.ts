@@ -17,7 +17,19 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
+/** By document: Apollo hands the same parsed document to every request with the same text. */
+const documentsChecked = new WeakMap<DocumentNode, boolean>();
+
 function documentHoldsNul(document: DocumentNode): boolean {
+  let found = documentsChecked.get(document);
+  if (found === undefined) {
+    found = visitForNul(document);
+    documentsChecked.set(document, found);
+  }
+  return found;
+}
+
+function visitForNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {

@@ -5,6 +5,7 @@ import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, Kind, parse, type SelectionSetNode } from 'graphql';
 import { resolveCaller } from '../auth/caller';
+import type { TokenCallers } from '../auth/token-callers';
 import { DomainError, ErrorKind } from '../common/errors';
 import type { AppConfig, RateLimits } from '../config/config';
 import type { Orm } from '../db/orm';
@@ -20,6 +21,8 @@ export interface ProtectionOptions {
   sessionCookie: string;
   /** The token limit of GraphQL documents (the same as Apollo's), for reading `login` out of one. */
   maxTokens: number;
+  /** The API tokens this server found valid a moment ago, shared with the request contexts. */
+  tokenCallers: TokenCallers;
 }
 
 export async function registerProtection(http: FastifyInstance, config: AppConfig, options: ProtectionOptions): Promise<void> {
@@ -121,7 +124,7 @@ function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number, reason:
     .send({ errors: [{ message, extensions: { code: ErrorKind.TOO_MANY_REQUESTS, reason } }] });
 }
 
-async function registerRateLimits(http: FastifyInstance, limits: RateLimits, { orm, sessionCookie, maxTokens }: ProtectionOptions): Promise<void> {
+async function registerRateLimits(http: FastifyInstance, limits: RateLimits, { orm, sessionCookie, maxTokens, tokenCallers }: ProtectionOptions): Promise<void> {
   await http.register(fastifyRateLimit, { global: false });
   const verified = new VerifiedCredentials();
 
@@ -136,7 +139,7 @@ async function registerRateLimits(http: FastifyInstance, limits: RateLimits, { o
       let credentialId = verified.get(hash);
       if (credentialId === undefined) {
         // The same statement the request's context runs; at most once a minute per credential.
-        const caller = await resolveCaller(orm.em.fork(), { authorization, sessionSecret });
+        const caller = await resolveCaller(orm.em.fork(), { authorization, sessionSecret }, tokenCallers);
         if (caller && !(caller instanceof DomainError)) {
           credentialId = caller.credentialId;
           verified.set(hash, credentialId);

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
+  BREAK,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -17,6 +18,7 @@ import {
   TypeMetaFieldDef,
   typeFromAST,
   valueFromAST,
+  visit,
 } from 'graphql';
 import { DomainError, ErrorKind } from '../common/errors';
 import { MAX_PAGE_SIZE } from '../common/pagination';
@@ -123,6 +125,25 @@ function tooCostly(cost: number, limit: number): DomainError {
   );
 }
 
+/**
+ * Costs of operations whose page sizes are written in the document (or left to the default), by
+ * operation: Apollo hands the same parsed document to every request with the same text, and
+ * only a `first` given by a variable makes the cost differ between them.
+ */
+const fixedCosts = new WeakMap<OperationDefinitionNode, number | null>();
+
+function pageSizeFromVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.ARGUMENT]: (node) => {
+      if (node.name.value !== PAGE_SIZE_ARGUMENT || node.value.kind !== Kind.VARIABLE) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
 /** Refuses an operation whose cost, with the variables it came with, is above `limit`, before it runs. */
 export function queryCostLimit(limit: number): ApolloServerPlugin<BaseContext> {
   return {
@@ -130,7 +151,11 @@ export function queryCostLimit(limit: number): ApolloServerPlugin<BaseContext> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const cost = queryCost(schema, document, operation, request.variables ?? {}, limit);
+          let cost = fixedCosts.get(operation);
+          if (cost === undefined) {
+            cost = queryCost(schema, document, operation, request.variables ?? {}, limit);
+            if (!pageSizeFromVariables(document)) fixedCosts.set(operation, cost);
+          }
           if (cost !== null && cost > limit) throw tooCostly(cost, limit);
         },
       };

@@ -5,6 +5,7 @@ import { createActivityLoaders } from '../activities/activity.loaders';
 import { createAnalyticsLoaders } from '../analytics/analytics.loaders';
 import { createAuthLoaders } from '../auth/auth.loaders';
 import { resolveCaller } from '../auth/caller';
+import type { TokenCallers } from '../auth/token-callers';
 import { AccessErrorCode } from '../common/access';
 import type { HttpSession, Loaders, RequestContext, RequestContexts } from '../common/context';
 import { DomainError } from '../common/errors';
@@ -52,7 +53,7 @@ const NO_SESSION: Omit<HttpSession, 'clientIp'> = { setSessionCookie: () => unde
  * EntityManager, the loaders, the caller and the language. The context is also put on the
  * request's scope, where the audit trail and the log line read its caller.
  */
-export function createRequestContexts(config: AppConfig, orm: Orm): RequestContexts {
+export function createRequestContexts(config: AppConfig, orm: Orm, tokenCallers: TokenCallers): RequestContexts {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.env === 'production' } as const;
 
   function contextOf(
@@ -61,7 +62,7 @@ export function createRequestContexts(config: AppConfig, orm: Orm): RequestConte
     language: Language,
     fields: Pick<RequestContext, 'caller' | 'credentialError' | 'sessionEnded' | 'http'>,
   ): RequestContext {
-    const context: RequestContext = { em, loaders: createLoaders(em), language, log: request.log as Logger, requestId: request.id, ...fields };
+    const context: RequestContext = { em, loaders: createLoaders(em), language, log: request.log as Logger, requestId: request.id, tokenCallers, ...fields };
     request.scope.context = context;
     return context;
   }
@@ -73,7 +74,7 @@ export function createRequestContexts(config: AppConfig, orm: Orm): RequestConte
 
     async withCaller(request: FastifyRequest, reply: FastifyReply, language: Language) {
       const em = orm.em.fork();
-      const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[SESSION_COOKIE] });
+      const caller = await resolveCaller(em, { authorization: request.headers.authorization, sessionSecret: request.cookies[SESSION_COOKIE] }, tokenCallers);
       const sessionEnded = caller instanceof DomainError && caller.reason === AccessErrorCode.SESSION_ENDED;
       if (sessionEnded) reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return contextOf(request, em, language, {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
+import { remember, remembered } from '../common/remembered-references';
 import { allowLongStatements } from '../common/statement-timeout';
 import { TranslatedText } from '../common/translations.embeddable';
 import { badInput, notFound } from '../common/validation';
@@ -16,14 +17,22 @@ export function listThemes(ctx: RequestContext): Promise<Theme[]> {
   return ctx.em.find(Theme, {}, { orderBy: { position: 'asc', code: 'asc' } });
 }
 
-/** The themes with these codes, in the same order; an unknown code is a BAD_USER_INPUT on `field`. */
-/** A filter's theme codes, once each, all known (or BAD_USER_INPUT naming `field`); null when none are given. */
+/**
+ * A filter's theme codes, once each, all known (or BAD_USER_INPUT naming `field`); null when none
+ * are given. Codes found lately are not looked up again (common/remembered-references.ts).
+ */
 export async function checkThemeCodes(em: EntityManager, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
   if (!codes?.length) return null;
-  await requireThemes(em, codes, field);
-  return [...new Set(codes)];
+  const unique = [...new Set(codes)];
+  const unchecked = unique.filter((code) => !remembered<true>(em, `theme:${code}`));
+  if (unchecked.length) {
+    await requireThemes(em, unchecked, field);
+    for (const code of unchecked) remember(em, `theme:${code}`, true);
+  }
+  return unique;
 }
 
+/** The themes with these codes, in the same order; an unknown code is a BAD_USER_INPUT on `field`. */
 export async function requireThemes(em: EntityManager, codes: string[], field: string): Promise<Theme[]> {
   const unique = [...new Set(codes)];
   const themes = await em.find(Theme, { code: { $in: unique } });
