@@ -1,4 +1,7 @@
 import type { RequestContext } from '../common/context';
+import { perDatabase } from '../common/per-database';
+import { preparedRows } from '../common/prepared-statement';
+import { sqlText } from '../common/sql';
 
 /**
  * How many answers one replica keeps per database; the least recently used goes first. (A page
@@ -11,11 +14,8 @@ interface KeptAnswer {
   value: unknown;
 }
 
-/**
- * Answers kept per database (the ORM's driver: a test process may serve several databases, each
- * with its own count), in order of last use.
- */
-const keptByDatabase = new WeakMap<object, Map<string, KeptAnswer>>();
+const answers = perDatabase<KeptAnswer>(KEPT_ANSWERS);
+const VERSION = sqlText('select version from analytics_version');
 
 /**
  * An answer computed from the analytics tables, kept in this replica while those tables have not
@@ -26,18 +26,10 @@ const keptByDatabase = new WeakMap<object, Map<string, KeptAnswer>>();
  * `key` must name everything the answer depends on (the statement and its values).
  */
 export async function keptOrComputed<T>(ctx: RequestContext, key: string, compute: () => Promise<T>): Promise<T> {
-  const driver = ctx.em.getDriver();
-  let kept = keptByDatabase.get(driver);
-  if (!kept) keptByDatabase.set(driver, (kept = new Map()));
-  const [{ version }] = await ctx.em.getConnection().execute<{ version: string }[]>('select version from analytics_version');
-  const found = kept.get(key);
-  kept.delete(key);
-  if (found?.version === version) {
-    kept.set(key, found);
-    return found.value as T;
-  }
+  const [{ version }] = await preparedRows<{ version: string }>(ctx.em, VERSION);
+  const found = answers.get(ctx.em, key);
+  if (found?.version === version) return found.value as T;
   const value = await compute();
-  kept.set(key, { version, value });
-  if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
+  answers.set(ctx.em, key, { version, value });
   return value;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { perDatabase } from './per-database';
 
 /**
  * How long a server remembers that a reference code (a theme's, a unit's) exists and what it
@@ -11,35 +12,20 @@ const MAX_REMEMBERED = 20_000;
 
 /**
  * Reference codes found to exist, with what a check of them gives (a theme code, a unit's path),
- * per database: keyed by the ORM's configuration, which every forked EntityManager of one ORM
- * shares, so two servers in one process (replicas in a test) remember apart. Only codes that
- * exist are remembered: one created a moment ago (a new theme) is found at once, and an unknown
- * one is reported as before, from the statement that did not find it.
+ * per database. Only codes that exist are remembered: one created a moment ago (a new theme) is
+ * found at once, and an unknown one is reported as before, from the statement that did not find it.
  */
-const memories = new WeakMap<object, Map<string, { value: unknown; until: number }>>();
-
-function memoryOf(em: EntityManager): Map<string, { value: unknown; until: number }> {
-  let memory = memories.get(em.config);
-  if (!memory) {
-    memory = new Map();
-    memories.set(em.config, memory);
-  }
-  return memory;
-}
+const memory = perDatabase<{ value: unknown; until: number }>(MAX_REMEMBERED);
 
 /** What `remember` stored under `key` within REFERENCE_TTL_MS, if anything. */
 export function remembered<T>(em: EntityManager, key: string): T | undefined {
-  const memory = memoryOf(em);
-  const entry = memory.get(key);
+  const entry = memory.get(em, key);
   if (!entry) return undefined;
   if (entry.until > Date.now()) return entry.value as T;
-  memory.delete(key);
+  memory.delete(em, key);
   return undefined;
 }
 
 export function remember(em: EntityManager, key: string, value: unknown): void {
-  const memory = memoryOf(em);
-  memory.delete(key);
-  memory.set(key, { value, until: Date.now() + REFERENCE_TTL_MS });
-  if (memory.size > MAX_REMEMBERED) memory.delete(memory.keys().next().value!);
+  memory.set(em, key, { value, until: Date.now() + REFERENCE_TTL_MS });
 }
