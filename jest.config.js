@@ -29,7 +29,7 @@ if (leaveOutNodeVersions) {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Child processes with an embedded PostgreSQL each: `npm run test:slow`.
@@ -43,7 +43,14 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Longest files first (test/support/durations.json), so that both workers end together.
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker keeps part of every test file it ran in memory (each file loads the whole server
+  // anew); past this much heap after a file it is replaced by a fresh one. Without a bound a
+  // worker ends the run with 600-700 MB of heap, which takes Node longer to free on exit than the
+  // half second jest waits: "A worker process has failed to exit gracefully".
+  workerIdleMemoryLimit: '400MB',
   reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { browserTestsLeftOut: leaveOutBrowserTests, nodeVersionsLeftOut: leaveOutNodeVersions }]],
 };

@@ -1,5 +1,7 @@
-import type { EmbeddedPostgres } from '../../src/db/embedded-postgres';
+import type { TestRunResources } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { testCluster?: EmbeddedPostgres }).testCluster?.stop();
+  const resources = (globalThis as { testRun?: TestRunResources }).testRun;
+  await resources?.browserServer?.close();
+  await resources?.cluster?.stop();
 }
