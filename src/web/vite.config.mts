@@ -40,6 +40,44 @@ function documentPerModule(): Plugin {
   };
 }
 
+/**
+ * The app's code announced in index.html. The entry (main.tsx) is small and loads the app
+ * (app/boot.tsx) with a dynamic import once it has sent a first visit's requests; a bundler
+ * announces only an entry's static imports, so the browser would discover the app's chunks only
+ * when the entry runs. Here the app's chunk, its static imports and its stylesheet are listed as
+ * preloads, fetched while the entry itself arrives.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'yntymak:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const boot = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/app/boot.tsx'));
+        if (!boot) this.error('No chunk for app/boot.tsx: preloadApp has nothing to announce');
+        const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = byName.get(fileName);
+          if (!chunk || chunk.isEntry || scripts.has(fileName)) return;
+          scripts.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          chunk.imports.forEach(visit);
+        };
+        visit(boot.fileName);
+        return [
+          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
+          ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 /** The web UI: built into dist/web, served by the hub itself (src/server/web-ui.ts). */
 /**
  * Writes a gzip (level 9) and a brotli (quality 11) copy next to each built asset worth
@@ -68,7 +106,7 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: 'public',
-  plugins: [documentPerModule(), precompress()],
+  plugins: [documentPerModule(), preloadApp(), precompress()],
   // rxjs (under Apollo Client) offers its ES2015 build only under this condition; the default is
   // its larger ES5 build.
   resolve: {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FeatureRoutes } from '../../app/navigation';
 import i18n from '../../app/i18n';
@@ -16,13 +16,19 @@ const fetchedBy = (params: URLSearchParams) => FETCHED_KEYS.map((key) => params.
 const start = (params: URLSearchParams) => startMapQueries(readMapView((key) => params.get(key) ?? ''));
 
 /**
+ * What the map's requests were last started for, while the route is shown (null once it is
+ * left). Kept here, not in the component: a first render that suspends is thrown away with its
+ * state, and starting again from it would ask for everything twice.
+ */
+let startedFor: string | null = null;
+
+/**
  * A visit that begins on the map: the entry has sent its requests (early.ts); asking for them
  * again as the app starts (not at its first render) hands their answers to Apollo's cache.
  */
-let startedOnEntry: string | null = null;
 if (window.location.pathname === '/') {
   const params = new URLSearchParams(window.location.search);
-  startedOnEntry = fetchedBy(params);
+  startedFor = fetchedBy(params);
   start(params);
 }
 
@@ -35,12 +41,17 @@ if (window.location.pathname === '/') {
 function MapRoute() {
   const [params] = useSearchParams();
   const fetched = fetchedBy(params);
-  const started = useRef(startedOnEntry);
-  startedOnEntry = null;
-  if (started.current !== fetched) {
-    started.current = fetched;
+  if (startedFor !== fetched) {
+    startedFor = fetched;
     start(params);
   }
+  // Entering the route again starts fresh requests.
+  useEffect(
+    () => () => {
+      startedFor = null;
+    },
+    [],
+  );
   return (
     <Suspense fallback={<PageLoader />}>
       <PublicMapPage />
