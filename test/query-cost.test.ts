@@ -91,6 +91,14 @@ describe('the query cost limit', () => {
     for (const answer of answers) expect(answer).toEqual({ status: 200, ran: true, code: undefined, reason: undefined, message: undefined });
   });
 
+  it('counts a text again after a request whose variables did not coerce', async () => {
+    // The same text twice: first without its required variable (refused before any cost is
+    // counted), then with it. The second must still be counted, not let through.
+    const query = `query ($show: Boolean!) { __typename @include(if: $show) ${unitPages('(first: 500)')} }`;
+    expect(await refusal(query)).toMatchObject({ ran: false, code: 'BAD_USER_INPUT' });
+    expect(await refusal(query, { show: true })).toMatchObject({ status: 400, ran: false, reason: 'QUERY_TOO_COSTLY' });
+  });
+
   it('answers a refusal with 200 to clients that want application/json, as the other request errors', async () => {
     const { status, errors } = await server.graphql(`{ ${unitPages('(first: 500)')} }`, undefined, { headers: { accept: 'application/json' } });
     expect(status).toBe(200);

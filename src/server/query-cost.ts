@@ -128,9 +128,11 @@ function tooCostly(cost: number, limit: number): DomainError {
 /**
  * Costs of operations whose page sizes are written in the document (or left to the default), by
  * operation: Apollo hands the same parsed document to every request with the same text, and
- * only a `first` given by a variable makes the cost differ between them.
+ * only a `first` given by a variable makes the cost differ between them. A cost that could not be
+ * counted (variables that do not coerce) is never kept: the next request with the same text
+ * must still be counted.
  */
-const fixedCosts = new WeakMap<OperationDefinitionNode, number | null>();
+const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
 
 function pageSizeFromVariables(document: DocumentNode): boolean {
   let found = false;
@@ -151,10 +153,10 @@ export function queryCostLimit(limit: number): ApolloServerPlugin<BaseContext> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          let cost = fixedCosts.get(operation);
+          let cost: number | null | undefined = fixedCosts.get(operation);
           if (cost === undefined) {
             cost = queryCost(schema, document, operation, request.variables ?? {}, limit);
-            if (!pageSizeFromVariables(document)) fixedCosts.set(operation, cost);
+            if (cost !== null && !pageSizeFromVariables(document)) fixedCosts.set(operation, cost);
           }
           if (cost !== null && cost > limit) throw tooCostly(cost, limit);
         },
