@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('the public map', () => {
-  it("asks for the map's data once, from the entry before the app runs, in the reader's language (Kyrgyz)", async () => {
+  it("asks for the map's data once, from the entry before the app runs, in the reader's language (Kyrgyz), and draws it without a loader first", async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
     const sent: string[] = [];
@@ -61,9 +61,19 @@ describe('the public map', () => {
       // Apollo Client names itself in `extensions`; the entry's early requests do not.
       sent.push(`${operationName}${variables.level ? `:${variables.level}` : ''}${extensions ? ' (Apollo)' : ''}`);
     });
+    // Counts the loaders the page shows before its map: none, since the first render waits for
+    // the map's code, catalogues and data (src/web/app/first-render.ts) and draws it whole.
+    await page.addInitScript(`
+      globalThis.loadersBeforeMap = 0;
+      new MutationObserver((records, observer) => {
+        if (document.querySelector('.leaflet-container')) return observer.disconnect();
+        if (document.querySelector('[aria-busy="true"]')) globalThis.loadersBeforeMap += 1;
+      }).observe(document, { childList: true, subtree: true });
+    `);
     await page.goto('/');
     await page.getByRole('button', { name: new RegExp(`^${names['rayon:ky']}:`) }).waitFor();
     await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (globalThis as unknown as { loadersBeforeMap: number }).loadersBeforeMap)).toBe(0);
     // The entry sends both levels' coverage first; Apollo takes those answers over and asks for them no more.
     expect(sent.slice(0, 2).sort()).toEqual(['CoverageMap:DISTRICT', 'CoverageMap:REGION']);
     expect(sent.filter((name) => name.startsWith('CoverageMap'))).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
 import type { Geometry } from 'geojson';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CoverageMapDocument, type CoverageMapQuery } from '../../gql/graphql';
 import { useFormat } from '../../app/format';
@@ -17,12 +17,13 @@ import { MapLegend } from './MapLegend';
 import { mapQueries } from './map-view';
 import { useShapes } from './map-shapes';
 import { UnitPanel } from './UnitPanel';
+import { loadedMapCode, loadMapCode } from './early';
 import { currentLanguage } from '../../app/i18n';
 import { ExportLinks } from '../exports/ExportLinks';
 import { coverageGeoJsonUrl, threeWUrl } from '../exports/export-links';
 
 // Leaflet is the heaviest part of the page: it arrives in a chunk of its own.
-const CoverageMap = lazy(() => import('./CoverageMap').then((module) => ({ default: module.CoverageMap })));
+const LazyCoverageMap = lazy(() => loadMapCode().then((code) => ({ default: code.CoverageMap })));
 // The table view's code (Mantine's table and scroll area) comes only when the table is opened.
 const CoverageTable = lazy(() => import('./CoverageTable').then((module) => ({ default: module.CoverageTable })));
 
@@ -30,6 +31,8 @@ const CoverageTable = lazy(() => import('./CoverageTable').then((module) => ({ d
 export default function PublicMapPage() {
   const { t } = useTranslation(['map', 'projects']);
   const format = useFormat();
+  // Loaded already on a first visit (routes.tsx held the first render for it): no loader to show.
+  const [CoverageMap] = useState(() => loadedMapCode()?.CoverageMap ?? LazyCoverageMap);
   const filters = useMapFilters();
   const districts = filters.level === 'DISTRICT';
   // The route started these requests (map-queries.ts) with fresh coverage; here they are read.

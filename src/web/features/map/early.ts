@@ -3,8 +3,14 @@ import { expectedLanguage } from '../../app/languages';
 import { mapQueries, readMapView } from './map-view';
 import { SHAPE_URLS } from './shape-urls';
 
-/** The map page's code: the page, the map and (through them) Leaflet. */
-export const loadMapCode = () => Promise.all([import('./PublicMapPage'), import('./CoverageMap')]);
+type MapCode = typeof import('./CoverageMap');
+let mapCode: MapCode | undefined;
+
+/** The map's drawing code and Leaflet (the page itself is part of the app's chunk: routes.tsx). */
+export const loadMapCode = (): Promise<MapCode> => import('./CoverageMap').then((code) => (mapCode = code));
+
+/** The map's drawing code if it has loaded: a page drawn after it need not suspend for it. */
+export const loadedMapCode = (): MapCode | undefined => mapCode;
 
 /** The catalogues the map page reads (its route loads them: routes.tsx), by language. */
 const catalogues = import.meta.glob(['../../../locales/*/common.json', '../../../locales/*/map.json', '../../../locales/*/projects.json', '../../../locales/*/errors.json']);

@@ -1,15 +1,27 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FeatureRoutes } from '../../app/navigation';
+import { holdFirstRender } from '../../app/first-render';
 import i18n from '../../app/i18n';
 import { PageLoader } from '../../app/ui/PageLoader';
 import { FETCHED_KEYS, readMapView } from './map-view';
 import { startMapQueries } from './map-queries';
 import { loadMapCode, MAP_NAMESPACES } from './early';
+import PublicMapPage from './PublicMapPage';
 
-const PublicMapPage = lazy(async () => {
-  const [[page]] = await Promise.all([loadMapCode(), i18n.loadNamespaces(MAP_NAMESPACES)]);
-  return page;
+/**
+ * The page is part of the app's chunk (most visits begin here, and its parts are the ones other
+ * pages share); it waits for its catalogues and for the map's code (Leaflet), which the entry has
+ * been fetching alongside the app. Once they are in, the page is drawn without a loader.
+ */
+let pageReady = false;
+const loadPage = () =>
+  Promise.all([loadMapCode(), i18n.loadNamespaces(MAP_NAMESPACES)]).then(() => {
+    pageReady = true;
+  });
+const LazyMapPage = lazy(async () => {
+  await loadPage();
+  return { default: PublicMapPage };
 });
 
 const fetchedBy = (params: URLSearchParams) => FETCHED_KEYS.map((key) => params.get(key) ?? '').join('\u0000');
@@ -24,12 +36,14 @@ let startedFor: string | null = null;
 
 /**
  * A visit that begins on the map: the entry has sent its requests (early.ts); asking for them
- * again as the app starts (not at its first render) hands their answers to Apollo's cache.
+ * again as the app starts (not at its first render) hands their answers to Apollo's cache. The
+ * first render waits for them, the page's code and its catalogues (app/first-render.ts), so the
+ * map is drawn once, whole.
  */
 if (window.location.pathname === '/') {
   const params = new URLSearchParams(window.location.search);
   startedFor = fetchedBy(params);
-  start(params);
+  holdFirstRender(Promise.all([start(params), loadPage()]));
 }
 
 /**
@@ -43,8 +57,10 @@ function MapRoute() {
   const fetched = fetchedBy(params);
   if (startedFor !== fetched) {
     startedFor = fetched;
-    start(params);
+    void start(params);
   }
+  // Chosen once per visit of the route: switching would draw the page anew.
+  const [MapPage] = useState(() => (pageReady ? PublicMapPage : LazyMapPage));
   // Entering the route again starts fresh requests.
   useEffect(
     () => () => {
@@ -54,7 +70,7 @@ function MapRoute() {
   );
   return (
     <Suspense fallback={<PageLoader />}>
-      <PublicMapPage />
+      <MapPage />
     </Suspense>
   );
 }
