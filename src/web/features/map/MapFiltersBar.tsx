@@ -69,7 +69,7 @@ export function MapFiltersBar({ filters }: { filters: MapFilters }) {
         value={filters.period}
         onChange={(event) => set({ period: event.currentTarget.value === 'now' ? null : event.currentTarget.value, from: null, to: null })}
         data={(['now', 'year', 'all', 'custom'] as const).map((value) => ({ value, label: t(`period.${value}`) }))}
-        w={{ base: '100%', xs: 210 }}
+        w={{ base: '100%', xs: 250 }}
       />
       {filters.period === 'custom' && (
         <DateRangeInput
