@@ -1,6 +1,7 @@
-import { type RouteObject, useRoutes } from 'react-router';
+import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
+import { holdFirstRender } from './first-render';
 import { AppLayout } from './layout/AppLayout';
-import { lazyPage } from './lazy-page';
+import { type LazyPageHandle, lazyPage } from './lazy-page';
 import { FEATURES } from './features';
 
 export const routes: RouteObject[] = [
@@ -9,6 +10,12 @@ export const routes: RouteObject[] = [
     children: [...FEATURES.flatMap((feature) => feature.routes), { path: '*', ...lazyPage(() => import('./ui/NotFoundPage')) }],
   },
 ];
+
+// The page a visit begins on: its code and catalogues before the first render (first-render.ts).
+for (const match of matchRoutes(routes, window.location) ?? []) {
+  const handle = match.route.handle as Partial<LazyPageHandle> | undefined;
+  if (handle?.preload) holdFirstRender(handle.preload());
+}
 
 /**
  * The pages, matched by React Router in declarative mode: the UI fetches through Apollo, not
