@@ -127,6 +127,12 @@ describe('the public map', () => {
     const row = page.getByRole('row').filter({ hasText: names['rayon:ky'] });
     await row.waitFor();
     await expectClean(ui, 'public-map-ky-table');
+    // Committed money in a chosen currency, written when the table shows it (as a number with the currency, or the note that a rate is missing).
+    await page.goto('/?view=table&theme=CONFLICT_PREVENTION&measure=funding&currency=USD');
+    const fundingRow = page.getByRole('row').filter({ hasText: names['rayon:ky'] });
+    await page.getByRole('columnheader', { name: /Каржылоо милдеттенмелери/ }).waitFor();
+    expect(await fundingRow.innerText()).toMatch(/\d\s*(\$|US)|валюта курсу жок/);
+    await page.goto('/?view=table&theme=CONFLICT_PREVENTION');
     await row.getByRole('button').click();
     await page.getByRole('region', { name: names['rayon:ky'] }).getByRole('link', { name: TITLE_RU }).waitFor();
     // The map itself, with the district chosen by mouse.

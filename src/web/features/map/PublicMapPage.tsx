@@ -56,7 +56,11 @@ export default function PublicMapPage() {
           projects: cell.projectCount,
           organisations: cell.organisationCount,
           funding,
-          fundingText: funding == null ? t('map:noRate') : format.money(cell.funding.committed, filters.currency),
+          // Written when read: the first currency formatter costs ~30 ms to make (its locale
+          // data), and the default map shows no money.
+          get fundingText() {
+            return funding == null ? t('map:noRate') : format.money(cell.funding.committed, filters.currency);
+          },
           gap: cell.projectCount === 0,
         };
       }),
