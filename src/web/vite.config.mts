@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { type DocumentNode, print } from 'graphql';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -33,7 +34,12 @@ function documentPerModule(): Plugin {
       if (id.startsWith(prefix)) {
         const document = read().get(id.slice(prefix.length));
         if (!document) this.error(`No generated document ${id.slice(prefix.length)} in ${generated}`);
-        return { code: `export const ${id.slice(prefix.length)} = ${document};`, moduleSideEffects: false };
+        // With its text, as graphql's printer writes it: a request sent before the app has loaded
+        // (app/early-requests.ts) reads it there instead of bringing the printer into the entry.
+        const parsed = JSON.parse(document) as DocumentNode;
+        const body = print(parsed);
+        const withText = { ...parsed, loc: { start: 0, end: body.length, source: { body, name: 'GraphQL request', locationOffset: { line: 1, column: 1 } } } };
+        return { code: `export const ${id.slice(prefix.length)} = ${JSON.stringify(withText)};`, moduleSideEffects: false };
       }
       return null;
     },

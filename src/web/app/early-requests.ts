@@ -1,4 +1,4 @@
-import { type DocumentNode, type OperationDefinitionNode, print } from 'graphql';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { expectedLanguage, type UiLanguage } from './languages';
 
 /**
@@ -33,16 +33,19 @@ const operationNameOf = (document: DocumentNode) =>
 /**
  * Sends a query as Apollo's HttpLink would (same origin, the session cookie, the language
  * i18next is about to choose). The document carries its `__typename`s (codegen.yml), so the
- * answer can go into Apollo's cache as it is.
+ * answer can go into Apollo's cache as it is, and its text (the build's documentPerModule), so
+ * the entry needs no GraphQL printer; a document without it is left to Apollo.
  */
 export function startEarlyQuery(document: DocumentNode, variables: Record<string, unknown>): void {
+  const query = document.loc?.source.body;
+  if (!query) return;
   const operationName = operationNameOf(document);
   const language = expectedLanguage();
   const answer = fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json,application/json;q=0.9', 'accept-language': language },
-    body: JSON.stringify({ operationName, query: print(document), variables }),
+    body: JSON.stringify({ operationName, query, variables }),
   })
     .then((response) => (response.ok ? (response.json() as Promise<unknown>) : null))
     .catch(() => null);
