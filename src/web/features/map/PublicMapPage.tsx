@@ -17,7 +17,7 @@ import { MapLegend } from './MapLegend';
 import { mapQueries } from './map-view';
 import { useShapes } from './map-shapes';
 import { UnitPanel } from './UnitPanel';
-import { loadedMapCode, loadMapCode } from './early';
+import { loadedMapCode, loadedTableCode, loadMapCode, loadTableCode } from './early';
 import { currentLanguage } from '../../app/i18n';
 import { ExportLinks } from '../exports/ExportLinks';
 import { coverageGeoJsonUrl, threeWUrl } from '../exports/export-links';
@@ -25,7 +25,7 @@ import { coverageGeoJsonUrl, threeWUrl } from '../exports/export-links';
 // Leaflet is the heaviest part of the page: it arrives in a chunk of its own.
 const LazyCoverageMap = lazy(() => loadMapCode().then((code) => ({ default: code.CoverageMap })));
 // The table view's code (Mantine's table and scroll area) comes only when the table is opened.
-const CoverageTable = lazy(() => import('./CoverageTable').then((module) => ({ default: module.CoverageTable })));
+const LazyCoverageTable = lazy(() => loadTableCode().then((code) => ({ default: code.CoverageTable })));
 
 /** The public map: who works where, by region or district, with gaps, legend and a table. */
 export default function PublicMapPage() {
@@ -33,6 +33,7 @@ export default function PublicMapPage() {
   const format = useFormat();
   // Loaded already on a first visit (routes.tsx held the first render for it): no loader to show.
   const [CoverageMap] = useState(() => loadedMapCode()?.CoverageMap ?? LazyCoverageMap);
+  const [CoverageTable] = useState(() => loadedTableCode()?.CoverageTable ?? LazyCoverageTable);
   const filters = useMapFilters();
   const districts = filters.level === 'DISTRICT';
   // The route started these requests (map-queries.ts) with fresh coverage; here they are read.

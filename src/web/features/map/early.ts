@@ -4,13 +4,20 @@ import { mapQueries, readMapView } from './map-view';
 import { SHAPE_URLS } from './shape-urls';
 
 type MapCode = typeof import('./CoverageMap');
+type TableCode = typeof import('./CoverageTable');
 let mapCode: MapCode | undefined;
+let tableCode: TableCode | undefined;
 
 /** The map's drawing code and Leaflet (the page itself is part of the app's chunk: routes.tsx). */
 export const loadMapCode = (): Promise<MapCode> => import('./CoverageMap').then((code) => (mapCode = code));
+/** The table's code. */
+export const loadTableCode = (): Promise<TableCode> => import('./CoverageTable').then((code) => (tableCode = code));
+/** The code the page's view draws with: the map (Leaflet) or the table, not both. */
+export const loadViewCode = (view: 'map' | 'table'): Promise<unknown> => (view === 'table' ? loadTableCode() : loadMapCode());
 
-/** The map's drawing code if it has loaded: a page drawn after it need not suspend for it. */
+/** The map's or the table's code if it has loaded: a page drawn after it need not suspend for it. */
 export const loadedMapCode = (): MapCode | undefined => mapCode;
+export const loadedTableCode = (): TableCode | undefined => tableCode;
 
 /** The catalogues the map page reads (its route loads them: routes.tsx), by language. */
 const catalogues = import.meta.glob(['../../../locales/*/common.json', '../../../locales/*/map.json', '../../../locales/*/projects.json', '../../../locales/*/errors.json']);
@@ -30,5 +37,5 @@ export function startEarlyMapRequests(params: URLSearchParams): void {
   }
   const language = expectedLanguage();
   for (const namespace of ['common', ...MAP_NAMESPACES]) void catalogues[`../../../locales/${language}/${namespace}.json`]?.().catch(() => undefined);
-  void loadMapCode().catch(() => undefined);
+  void loadViewCode(view.view).catch(() => undefined);
 }

@@ -6,17 +6,16 @@ import i18n from '../../app/i18n';
 import { PageLoader } from '../../app/ui/PageLoader';
 import { FETCHED_KEYS, readMapView } from './map-view';
 import { startMapQueries } from './map-queries';
-import { loadMapCode, MAP_NAMESPACES } from './early';
+import { loadViewCode, MAP_NAMESPACES } from './early';
 import PublicMapPage from './PublicMapPage';
 
 /**
  * The page is part of the app's chunk (most visits begin here, and its parts are the ones other
- * pages share); it waits for its catalogues and for the map's code (Leaflet), which the entry has
- * been fetching alongside the app. Once they are in, the page is drawn without a loader.
+ * pages share); it waits for its catalogues. Once they are in, it is drawn without a loader.
  */
 let pageReady = false;
 const loadPage = () =>
-  Promise.all([loadMapCode(), i18n.loadNamespaces(MAP_NAMESPACES)]).then(() => {
+  i18n.loadNamespaces(MAP_NAMESPACES).then(() => {
     pageReady = true;
   });
 const LazyMapPage = lazy(async () => {
@@ -37,13 +36,13 @@ let startedFor: string | null = null;
 /**
  * A visit that begins on the map: the entry has sent its requests (early.ts); asking for them
  * again as the app starts (not at its first render) hands their answers to Apollo's cache. The
- * first render waits for them, the page's code and its catalogues (app/first-render.ts), so the
- * map is drawn once, whole.
+ * first render waits for them, the view's code (the map's or the table's) and the catalogues
+ * (app/first-render.ts), so the page is drawn once, whole.
  */
 if (window.location.pathname === '/') {
   const params = new URLSearchParams(window.location.search);
   startedFor = fetchedBy(params);
-  holdFirstRender(Promise.all([start(params), loadPage()]));
+  holdFirstRender(Promise.all([start(params), loadPage(), loadViewCode(readMapView((key) => params.get(key) ?? '').view)]));
 }
 
 /**
