@@ -114,7 +114,10 @@ describe('the public map', () => {
     await page.getByRole('heading', { level: 1, name: TITLE_RU }).waitFor();
     expect(page.url()).toContain(`/projects/${projectId}`);
     await page.getByText('Реализуется').first().waitFor();
-    await page.getByRole('region', { name: 'Карта районов, где работает проект' }).waitFor();
+    // The districts drawn from the shipped boundaries, the project's one marked as covered.
+    const projectMap = page.getByRole('region', { name: 'Карта районов, где работает проект' });
+    await projectMap.locator('path.leaflet-interactive').nth(50).waitFor();
+    expect(await projectMap.locator('path.leaflet-interactive[fill="#1c7ed6"]').count()).toBe(1);
     await expectClean(ui, 'public-project-ru');
     await ui.context.close();
   });

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import type { Geometry } from 'geojson';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DistrictShapesDocument } from '../../gql/graphql';
+import { ProjectMapDistrictsDocument } from '../../gql/graphql';
+import { useShapes } from '../map/map-shapes';
 import { PageLoader } from '../../app/ui/PageLoader';
 import type { MapUnit } from '../map/CoverageMap';
 
@@ -14,23 +14,25 @@ const CoverageMap = lazy(() => import('../map/CoverageMap').then((module) => ({ 
  */
 export function ProjectCoverageMap({ coverage }: { coverage: { unit: { code: string; ancestors: { code: string }[] } }[] }) {
   const { t } = useTranslation(['projects', 'map']);
-  const shapes = useQuery(DistrictShapesDocument, { fetchPolicy: 'cache-first' });
+  const districts = useQuery(ProjectMapDistrictsDocument, { fetchPolicy: 'cache-first' });
+  const { shapes } = useShapes(['DISTRICT']);
   const units = useMemo<MapUnit[]>(() => {
     const covered = new Set(coverage.flatMap((entry) => [entry.unit.code, ...entry.unit.ancestors.map((ancestor) => ancestor.code)]));
     const coveredCodes = new Set(coverage.map((entry) => entry.unit.code));
-    return (shapes.data?.adminUnits.nodes ?? []).flatMap((district) => {
-      if (!district.geometry) return [];
+    return (districts.data?.adminUnits.nodes ?? []).flatMap((district) => {
+      const geometry = shapes?.get(district.code);
+      if (!geometry) return [];
       const inside = covered.has(district.code) || district.ancestors.some((ancestor) => coveredCodes.has(ancestor.code));
       return [
         {
           code: district.code,
-          geometry: district.geometry as Geometry,
+          geometry,
           label: `${district.name ?? district.code}: ${inside ? t('projects:coverage.covered') : t('projects:coverage.notCovered')}`,
           style: { fillColor: inside ? '#1c7ed6' : '#f8f9fa', fillOpacity: inside ? 0.7 : 0.6 },
         },
       ];
     });
-  }, [shapes.data, coverage, t]);
+  }, [districts.data, shapes, coverage, t]);
   return (
     <div style={{ height: 320 }}>
       <Suspense fallback={<PageLoader />}>
