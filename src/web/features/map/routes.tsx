@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FeatureRoutes } from '../../app/navigation';
 import { holdFirstRender } from '../../app/first-render';
-import i18n from '../../app/i18n';
+import { type LazyPageHandle, lazyPage } from '../../app/lazy-page';
 import { PageLoader } from '../../app/ui/PageLoader';
 import { FETCHED_KEYS, readMapView } from './map-view';
 import { startMapQueries } from './map-queries';
@@ -11,17 +11,10 @@ import PublicMapPage from './PublicMapPage';
 
 /**
  * The page is part of the app's chunk (most visits begin here, and its parts are the ones other
- * pages share); it waits for its catalogues. Once they are in, it is drawn without a loader.
+ * pages share); it waits for its catalogues, and once they are in is drawn without a loader.
  */
-let pageReady = false;
-const loadPage = () =>
-  i18n.loadNamespaces(MAP_NAMESPACES).then(() => {
-    pageReady = true;
-  });
-const LazyMapPage = lazy(async () => {
-  await loadPage();
-  return { default: PublicMapPage };
-});
+const mapPage = lazyPage(async () => ({ default: PublicMapPage }), MAP_NAMESPACES);
+const { preload: loadPage } = mapPage.handle as LazyPageHandle;
 
 const fetchedBy = (params: URLSearchParams) => FETCHED_KEYS.map((key) => params.get(key) ?? '').join('\u0000');
 const start = (params: URLSearchParams) => startMapQueries(readMapView((key) => params.get(key) ?? ''));
@@ -58,8 +51,6 @@ function MapRoute() {
     startedFor = fetched;
     void start(params);
   }
-  // Chosen once per visit of the route: switching would draw the page anew.
-  const [MapPage] = useState(() => (pageReady ? PublicMapPage : LazyMapPage));
   // Entering the route again starts fresh requests.
   useEffect(
     () => () => {
@@ -68,9 +59,7 @@ function MapRoute() {
     [],
   );
   return (
-    <Suspense fallback={<PageLoader />}>
-      <MapPage />
-    </Suspense>
+    <Suspense fallback={<PageLoader />}>{mapPage.element}</Suspense>
   );
 }
 
