@@ -146,6 +146,27 @@ describe('the public map', () => {
   });
 });
 
+describe("a project's page", () => {
+  it('opened from a shared link asks for its data once, from the entry before the app runs', async () => {
+    const ui = await openUi(browser, server.url, 'ru');
+    const { page } = ui;
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData();
+      if (!request.url().endsWith('/graphql') || !body) return;
+      const { operationName, extensions } = JSON.parse(body) as { operationName: string; extensions?: unknown };
+      sent.push(`${operationName}${extensions ? ' (Apollo)' : ''}`);
+    });
+    await page.goto(`/projects/${projectId}`);
+    await page.getByRole('heading', { level: 1, name: TITLE_RU }).waitFor();
+    await page.getByRole('region', { name: 'Карта районов, где работает проект' }).locator('path.leaflet-interactive').nth(50).waitFor();
+    await page.waitForLoadState('networkidle');
+    for (const operation of ['ProjectDetail', 'ProjectOverlaps', 'ProjectMapDistricts']) expect(sent.filter((name) => name.startsWith(operation))).toEqual([operation]);
+    expect(ui.problems).toEqual([]);
+    await ui.context.close();
+  });
+});
+
 describe('the project list', () => {
   it('searches and pages, with the filters in the link', async () => {
     const ui = await openUi(browser, server.url, 'ru');
