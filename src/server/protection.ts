@@ -142,7 +142,7 @@ async function registerRateLimits(http: FastifyInstance, limits: RateLimits, { o
       let credentialId = verified.get(hash);
       if (credentialId === undefined) {
         // The same statement the request's context runs; at most once a minute per credential.
-        const caller = await resolveCaller(orm.em.fork(), { authorization, sessionSecret }, tokenCallers);
+        const caller = await resolveCaller(() => orm.em.fork(), { authorization, sessionSecret }, tokenCallers);
         if (caller && !(caller instanceof DomainError)) {
           credentialId = caller.credentialId;
           verified.set(hash, credentialId);
