@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
@@ -6,6 +6,8 @@ import { Language, LocalizedText, translatedField } from '../common/localized-te
 import { PlainResolver } from '../common/plain-resolver';
 import { andThen, getAll } from '../common/record-loader';
 import { selectedFieldNames } from '../common/selection';
+import { propsReadBy } from '../common/lean-rows';
+import { ORGANISATION_FIELD_PROPS } from '../organisations/organisation.loaders';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -13,7 +15,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
-import type { CoverageEntry, ParticipantEntry, ProjectRecord } from './project.loaders';
+import { type CoverageEntry, organisationOf, type ParticipantEntry, participantsOf, PROJECT_FIELD_PROPS, type ProjectRecord } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
 import type { ProjectRelations } from './project.sql';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
@@ -22,10 +24,29 @@ import * as projects from './project.service';
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
 
-/** Which of a project's relations the selection at one of `paths` (none: the field's own) reads. */
+/** relationsAsked's answers by field node: the same for every request with the same parsed document. */
+const asked = new WeakMap<FieldNode, ProjectRelations>();
+
+/**
+ * Which of a project's relations, and which of its and its organisations' columns, the selection
+ * at one of `paths` (none: the field's own) reads. Worked out once per parsed document (Apollo
+ * hands the same one to every request with the same text).
+ */
 function relationsAsked(info: GraphQLResolveInfo, ...paths: string[][]): ProjectRelations {
+  const known = asked.get(info.fieldNodes[0]);
+  if (known) return known;
   const fields = selectedFieldNames(info, ...paths);
-  return { themes: fields.has('themes'), coverage: fields.has('coverage'), participants: fields.has('participants') };
+  const participants = fields.has('participants');
+  const organisationFields = selectedFieldNames(info, ...(paths.length ? paths : [[]]).map((path) => [...path, 'participants', 'organisation']));
+  const relations: ProjectRelations = {
+    themes: fields.has('themes'),
+    coverage: fields.has('coverage'),
+    participants,
+    projectProps: propsReadBy(fields, PROJECT_FIELD_PROPS),
+    organisationProps: participants ? propsReadBy(organisationFields, ORGANISATION_FIELD_PROPS) : null,
+  };
+  asked.set(info.fieldNodes[0], relations);
+  return relations;
 }
 
 const projectTitle = translatedField((project: ProjectRecord) => project.title);
@@ -139,7 +160,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.participantsOf.get(project.id);
+    return participantsOf(ctx.loaders, project);
   }
 }
 
@@ -155,6 +176,6 @@ export class ProjectCoverageResolver {
 export class ProjectParticipantResolver {
   @FieldResolver(() => Organisation, { description: 'The organisation.' })
   organisation(@Root() participant: ParticipantEntry, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.organisations.organisationById.get(participant.organisationId);
+    return organisationOf(ctx.loaders, participant);
   }
 }
