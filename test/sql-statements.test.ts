@@ -9,6 +9,8 @@ import {
 } from './generated/graphql';
 import { leanFromJson, leanShape } from '../src/common/lean-rows';
 import { preparedRows } from '../src/common/prepared-statement';
+import { type OverlapColumns, projectOverlapStatement } from '../src/analytics/overlap.service';
+import { ADMIN_UNIT_FIELD_PROPS } from '../src/geography/geography.loaders';
 import { ORGANISATION_FIELD_PROPS } from '../src/organisations/organisation.loaders';
 import { PROJECT_FIELD_PROPS, type ProjectWithRelationsRow } from '../src/projects/project.loaders';
 import { oneProjectSql, projectsWithRelationsSql } from '../src/projects/project.sql';
@@ -281,6 +283,53 @@ describe('a page reads only the columns its selection needs', () => {
       const nodes = (organisation: string) => `id participants { role organisation { ${organisation} } }`;
       expect({ selection, answer: await page(nodes(`id ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`id source ${selection}`)) });
     }
+  });
+
+  /** As PROJECT_FIELDS, for ADMIN_UNIT_FIELD_PROPS. */
+  const UNIT_FIELDS: Record<string, string> = {
+    __typename: '__typename',
+    code: 'code',
+    name: 'name',
+    names: 'names { ky ru en }',
+    level: 'level',
+    kind: 'kind',
+    path: 'path',
+    parent: 'parent { code name }',
+  };
+
+  it("answers every listed field of an overlap's projects and shared units as a page reading every column does", async () => {
+    expect(Object.keys(UNIT_FIELDS).sort()).toEqual(Object.keys(ADMIN_UNIT_FIELD_PROPS).sort());
+    const page = async (nodes: string) => {
+      const answer = await server.graphql(
+        `query ($filter: OverlapFilter) { overlaps(filter: $filter, first: 30) { totalCount nodes { score ${nodes} } } }`,
+        { filter: { projectId: projectIds[0], includeSameOrganisation: true } },
+        ANONYMOUS,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect((answer.data as { overlaps: { nodes: unknown[] } }).overlaps.nodes).toHaveLength(30);
+      return JSON.parse(JSON.stringify(answer.data), (key, value: unknown) => (key === 'source' ? undefined : value)) as unknown;
+    };
+    for (const selection of Object.values(PROJECT_FIELDS)) {
+      const nodes = (project: string) => `projectA { ${project} } projectB { id }`;
+      expect({ selection, answer: await page(nodes(`id ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`id source ${selection}`)) });
+    }
+    for (const selection of Object.values(UNIT_FIELDS)) {
+      const nodes = (unit: string) => `projectB { id } sharedUnits { ${unit} }`;
+      expect({ selection, answer: await page(nodes(`code ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`code source ${selection}`)) });
+    }
+  });
+
+  it("reads only the asked columns of an overlap page's projects and units", async () => {
+    const em = server.orm.em.fork();
+    const read = async (columns: OverlapColumns) => {
+      const [row] = await preparedRows<{ related: { projects: object[]; units: object[] } }>(em, projectOverlapStatement(em, projectIds[0], { limit: 5, offset: 0 }, columns));
+      return { project: Object.keys(row.related.projects[0]).length, unit: Object.keys(row.related.units[0]).length };
+    };
+    // The id and title in three languages, the code and name in three; all lean columns otherwise.
+    expect(await read({ projectProps: ['title'], unitProps: ['nameEn', 'nameKy', 'nameRu'] })).toEqual({ project: 4, unit: 4 });
+    const all = await read({});
+    expect(all.project).toBeGreaterThan(15);
+    expect(all.unit).toBeGreaterThan(15);
   });
 
   it('reads the ids and names of a theme in a district (question 3 of the peers benchmark) in one statement, with only those columns', async () => {

@@ -10,6 +10,22 @@ import { RecordLoader } from '../common/record-loader';
  */
 export type AdminUnitRecord = Omit<AdminUnit, 'parent' | 'successor' | 'geometry'> & { parent: { code: string } | null; successor: { code: string } | null };
 
+/**
+ * What each field of AdminUnit reads of a unit's own columns (by property), for pages that read
+ * only those (common/lean-rows.ts, propsReadBy). A field not listed makes them read every column:
+ * list one only with what its resolver reads.
+ */
+export const ADMIN_UNIT_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  code: [],
+  name: ['nameKy', 'nameRu', 'nameEn'],
+  names: ['nameKy', 'nameRu', 'nameEn'],
+  level: ['level'],
+  kind: ['kind'],
+  path: ['path'],
+  parent: ['parent'],
+};
+
 /** Per-request batch loaders: a page of units with parents, children or shapes costs one query each. */
 export function createGeographyLoaders(em: EntityManager) {
   return {

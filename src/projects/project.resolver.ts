@@ -1,11 +1,11 @@
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public, Role } from '../common/access';
 import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, translatedField } from '../common/localized-text';
 import { PlainResolver } from '../common/plain-resolver';
 import { andThen, getAll } from '../common/record-loader';
-import { selectedFieldNames } from '../common/selection';
+import { oncePerDocument, selectedFieldNames } from '../common/selection';
 import { propsReadBy } from '../common/lean-rows';
 import { ORGANISATION_FIELD_PROPS } from '../organisations/organisation.loaders';
 import { ConnectionType, pageWindow } from '../common/pagination';
@@ -24,30 +24,25 @@ import * as projects from './project.service';
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
 
-/** relationsAsked's answers by field node: the same for every request with the same parsed document. */
-const asked = new WeakMap<FieldNode, ProjectRelations>();
-
 /**
  * Which of a project's relations, and which of its and its organisations' columns, the selection
- * at one of `paths` (none: the field's own) reads. Worked out once per parsed document (Apollo
- * hands the same one to every request with the same text).
+ * at one of `paths` (none: the field's own) reads.
  */
-function relationsAsked(info: GraphQLResolveInfo, ...paths: string[][]): ProjectRelations {
-  const known = asked.get(info.fieldNodes[0]);
-  if (known) return known;
+function relationsAskedAt(info: GraphQLResolveInfo, paths: string[][]): ProjectRelations {
   const fields = selectedFieldNames(info, ...paths);
   const participants = fields.has('participants');
   const organisationFields = selectedFieldNames(info, ...(paths.length ? paths : [[]]).map((path) => [...path, 'participants', 'organisation']));
-  const relations: ProjectRelations = {
+  return {
     themes: fields.has('themes'),
     coverage: fields.has('coverage'),
     participants,
     projectProps: propsReadBy(fields, PROJECT_FIELD_PROPS),
     organisationProps: participants ? propsReadBy(organisationFields, ORGANISATION_FIELD_PROPS) : null,
   };
-  asked.set(info.fieldNodes[0], relations);
-  return relations;
 }
+
+const pageRelations = oncePerDocument((info) => relationsAskedAt(info, [['nodes'], ['edges', 'node']]));
+const ownRelations = oncePerDocument((info) => relationsAskedAt(info, []));
 
 const projectTitle = translatedField((project: ProjectRecord) => project.title);
 
@@ -56,13 +51,13 @@ export class ProjectResolver {
   @Public()
   @Query(() => ProjectConnection, { description: 'Projects, filtered by organisation, theme, place, stage, period or title, sorted and paged: who does what, where and when.' })
   projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args), relationsAsked(info, ['nodes'], ['edges', 'node']));
+    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args), pageRelations(info));
   }
 
   @Public()
   @Query(() => Project, { nullable: true, description: 'The project with this id, or null.' })
   project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return projects.projectById(ctx, id, relationsAsked(info));
+    return projects.projectById(ctx, id, ownRelations(info));
   }
 
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
