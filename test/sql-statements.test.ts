@@ -283,6 +283,12 @@ describe('a page reads only the columns its selection needs', () => {
       const nodes = (organisation: string) => `id participants { role organisation { ${organisation} } }`;
       expect({ selection, answer: await page(nodes(`id ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`id source ${selection}`)) });
     }
+    for (const selection of Object.values(UNIT_FIELDS)) {
+      const units = (unit: string) => `id coverage { share unit { ${unit} } }`;
+      expect({ selection, answer: await page(units(`code ${selection}`)) }).toEqual({ selection, answer: await page(units(`code source ${selection}`)) });
+      const parents = (parent: string) => `id coverage { unit { code name parent { ${parent} } } }`;
+      expect({ selection, answer: await page(parents(`code ${selection}`)) }).toEqual({ selection, answer: await page(parents(`code source ${selection}`)) });
+    }
   });
 
   /** As PROJECT_FIELDS, for ADMIN_UNIT_FIELD_PROPS. */
@@ -359,21 +365,29 @@ describe('a page reads only the columns its selection needs', () => {
     });
   });
 
-  it('keeps a project or organisation read with some columns out of the loaders: other fields of the request read them whole', async () => {
+  it('keeps a project, organisation or unit read with some columns out of the loaders: other fields of the request read them whole', async () => {
     // The page reads the projects' ids and the organisations' ids and names; the transactions,
     // resolved after the page, find the same project and organisation through the loaders.
     const answer = await server.graphql<{ projects: { nodes: unknown[] } }, unknown>(
-      `{ projects(first: 5, filter: { search: "Columns project" }) { nodes { id participants { organisation { id name } }
-        transactions { provider { id name acronym website country source } project { id title source description { en } participants { organisation { website } } } } } } }`,
+      `{ projects(first: 5, filter: { search: "Columns project" }) { nodes { id participants { organisation { id name } } coverage { unit { code name parent { code } } }
+        transactions { provider { id name acronym website country source } project { id title source description { en } participants { organisation { website } }
+          coverage { unit { code source parent { code source } } } } } } } }`,
       {},
       ANONYMOUS,
     );
     expect(answer.errors).toBeUndefined();
+    const [unit] = await server.orm.em
+      .getConnection()
+      .execute<{ code: string; name: string; source: string; parent: string; parentSource: string }[]>(
+        'select u.code, u.name_en as name, u.source, p.code as parent, p.source as "parentSource" from admin_unit u join admin_unit p on p.code = u.parent_code where u.code = ?',
+        [units[0]],
+      );
     const funder = { id: funderId, name: 'Columns Funder', acronym: 'CF', website: 'https://funder.example.org', country: 'CH', source: 'Its annual report' };
     expect(answer.data!.projects.nodes).toEqual([
       {
         id: columnsProjectId,
         participants: [{ organisation: { id: funderId, name: 'Columns Funder' } }],
+        coverage: [{ unit: { code: unit.code, name: unit.name, parent: { code: unit.parent } } }],
         transactions: [
           {
             provider: funder,
@@ -383,6 +397,7 @@ describe('a page reads only the columns its selection needs', () => {
               source: 'The donor register',
               description: { en: 'What it does' },
               participants: [{ organisation: { website: 'https://funder.example.org' } }],
+              coverage: [{ unit: { code: unit.code, source: unit.source, parent: { code: unit.parent, source: unit.parentSource } } }],
             },
           },
         ],

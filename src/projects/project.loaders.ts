@@ -5,7 +5,7 @@ import type { Loaders } from '../common/context';
 import { leanFromJson, leanRowsByKey, leanShape } from '../common/lean-rows';
 import type { Translations } from '../common/localized-text';
 import { AdminUnit } from '../geography/admin-unit.entity';
-import type { AdminUnitRecord } from '../geography/geography.loaders';
+import { type AdminUnitRecord, pageUnits } from '../geography/geography.loaders';
 import { Organisation } from '../organisations/organisation.entity';
 import type { OrganisationRecord } from '../organisations/organisation.loaders';
 import { Theme } from '../themes/theme.entity';
@@ -33,6 +33,8 @@ export interface CoverageEntry {
   id: string;
   share: string | null;
   unitCode: string;
+  /** The unit as the page read it, with some columns only (primedProjects). */
+  [PAGE_UNIT]?: AdminUnitRecord;
 }
 
 /** What the `participants` field reads, as CoverageEntry. */
@@ -80,8 +82,20 @@ export const PROJECT_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = 
  */
 const PAGE_PARTICIPANTS = Symbol('participants read with the page');
 const PAGE_ORGANISATION = Symbol('organisation read with the page');
+const PAGE_COVERAGE = Symbol('coverage read with the page');
+const PAGE_UNIT = Symbol('unit read with the page');
 
-type PageProject = ProjectRecord & { [PAGE_PARTICIPANTS]?: ParticipantEntry[] };
+type PageProject = ProjectRecord & { [PAGE_PARTICIPANTS]?: ParticipantEntry[]; [PAGE_COVERAGE]?: CoverageEntry[] };
+
+/** The `coverage` of a project: as its page read it, else through the loader. */
+export function coverageOf(loaders: Loaders, project: ProjectRecord): Awaitable<CoverageEntry[]> {
+  return (project as PageProject)[PAGE_COVERAGE] ?? loaders.projects.coverageOf.get(project.id);
+}
+
+/** The `unit` of a coverage entry: as its page read it, else through the loader. */
+export function unitOf(loaders: Loaders, entry: CoverageEntry): Awaitable<AdminUnitRecord | null> {
+  return entry[PAGE_UNIT] ?? loaders.geography.unitByCode.get(entry.unitCode);
+}
 
 /** The `participants` of a project: as its page read them, else through the loader. */
 export function participantsOf(loaders: Loaders, project: ProjectRecord): Awaitable<ParticipantEntry[]> {
@@ -146,9 +160,9 @@ export interface ProjectWithRelationsRow {
 /**
  * The projects of projectsWithRelationsSql's rows, with the request's loaders primed with them and
  * with the relations the rows carry, so that the fields read them without another statement.
- * Projects and organisations read with some columns only (`relations.projectProps`,
- * `organisationProps`) are not primed: the page's projects carry their participants, and those
- * their organisations, instead.
+ * Projects, organisations and units read with some columns only (`relations.projectProps`,
+ * `organisationProps`, `unitProps`) are not primed: the page's projects carry their participants
+ * and coverage, and those their organisations and units (and units their parents), instead.
  */
 export function primedProjects(em: EntityManager, loaders: Loaders, rows: ProjectWithRelationsRow[], relations: ProjectRelations = {}): ProjectRecord[] {
   const related = rows[0]?.related;
@@ -156,10 +170,10 @@ export function primedProjects(em: EntityManager, loaders: Loaders, rows: Projec
     const theme = leanFromJson<ThemeRecord>(em, Theme.name, json);
     loaders.themes.themeByCode.prime(theme.code, theme);
   }
-  for (const json of related?.units ?? []) {
-    const unit = leanFromJson<AdminUnitRecord>(em, AdminUnit.name, json);
-    loaders.geography.unitByCode.prime(unit.code, unit);
-  }
+  const unitShape = leanShape<AdminUnitRecord>(em, AdminUnit.name, relations.unitProps ?? null);
+  const unitsRead = (related?.units ?? []).map((json) => unitShape.fromJson(json));
+  const unitsOfPage = relations.unitProps ? pageUnits(unitsRead) : null;
+  if (!unitsOfPage) for (const unit of unitsRead) loaders.geography.unitByCode.prime(unit.code, unit);
   const organisationShape = leanShape<OrganisationRecord>(em, Organisation.name, relations.organisationProps ?? null);
   const pageOrganisations = relations.organisationProps ? new Map<string, OrganisationRecord>() : null;
   for (const json of related?.organisations ?? []) {
@@ -168,13 +182,18 @@ export function primedProjects(em: EntityManager, loaders: Loaders, rows: Projec
     else loaders.organisations.organisationById.prime(organisation.id, organisation);
   }
   const projectShape = leanShape<ProjectRecord>(em, Project.name, relations.projectProps ?? null);
-  const whole = !relations.projectProps && !pageOrganisations;
-  const { projectById, themeCodesOf, coverageOf, participantsOf: participantsLoader } = loaders.projects;
+  const whole = !relations.projectProps && !pageOrganisations && !unitsOfPage;
+  const { projectById, themeCodesOf, coverageOf: coverageLoader, participantsOf: participantsLoader } = loaders.projects;
   return rows.map((row) => {
     const project: PageProject = projectShape.fromJson(row.project);
     if (whole) projectById.prime(project.id, project);
     if (row.theme_codes) themeCodesOf.prime(project.id, row.theme_codes);
-    if (row.coverage) coverageOf.prime(project.id, row.coverage);
+    if (row.coverage && unitsOfPage) {
+      for (const entry of row.coverage) entry[PAGE_UNIT] = unitsOfPage.get(entry.unitCode);
+      project[PAGE_COVERAGE] = row.coverage;
+    } else if (row.coverage) {
+      coverageLoader.prime(project.id, row.coverage);
+    }
     if (row.participants && pageOrganisations) {
       for (const participant of row.participants) participant[PAGE_ORGANISATION] = pageOrganisations.get(participant.organisationId);
       project[PAGE_PARTICIPANTS] = row.participants;

@@ -7,6 +7,7 @@ import { PlainResolver } from '../common/plain-resolver';
 import { andThen, getAll } from '../common/record-loader';
 import { oncePerDocument, selectedFieldNames } from '../common/selection';
 import { propsReadBy } from '../common/lean-rows';
+import { ADMIN_UNIT_FIELD_PROPS } from '../geography/geography.loaders';
 import { ORGANISATION_FIELD_PROPS } from '../organisations/organisation.loaders';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
@@ -15,7 +16,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
-import { type CoverageEntry, organisationOf, type ParticipantEntry, participantsOf, PROJECT_FIELD_PROPS, type ProjectRecord } from './project.loaders';
+import { type CoverageEntry, coverageOf, organisationOf, type ParticipantEntry, participantsOf, PROJECT_FIELD_PROPS, type ProjectRecord, unitOf } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
 import type { ProjectRelations } from './project.sql';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
@@ -30,14 +31,19 @@ export class ProjectConnection extends ConnectionType('Project', () => Project, 
  */
 function relationsAskedAt(info: GraphQLResolveInfo, paths: string[][]): ProjectRelations {
   const fields = selectedFieldNames(info, ...paths);
+  const below = (...tail: string[]) => selectedFieldNames(info, ...(paths.length ? paths : [[]]).map((path) => [...path, ...tail]));
   const participants = fields.has('participants');
-  const organisationFields = selectedFieldNames(info, ...(paths.length ? paths : [[]]).map((path) => [...path, 'participants', 'organisation']));
+  const coverage = fields.has('coverage');
+  // The statement reads the covered units and their parents; a selection going further up reads whole units.
+  const unitFields = below('coverage', 'unit');
+  const parentFields = below('coverage', 'unit', 'parent');
   return {
     themes: fields.has('themes'),
-    coverage: fields.has('coverage'),
+    coverage,
     participants,
     projectProps: propsReadBy(fields, PROJECT_FIELD_PROPS),
-    organisationProps: participants ? propsReadBy(organisationFields, ORGANISATION_FIELD_PROPS) : null,
+    organisationProps: participants ? propsReadBy(below('participants', 'organisation'), ORGANISATION_FIELD_PROPS) : null,
+    unitProps: coverage && !parentFields.has('parent') ? propsReadBy(new Set([...unitFields, ...parentFields]), ADMIN_UNIT_FIELD_PROPS) : null,
   };
 }
 
@@ -150,7 +156,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })
   coverage(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.coverageOf.get(project.id);
+    return coverageOf(ctx.loaders, project);
   }
 
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
@@ -163,7 +169,7 @@ export class ProjectResolver {
 export class ProjectCoverageResolver {
   @FieldResolver(() => AdminUnit, { description: 'The unit covered.' })
   unit(@Root() coverage: CoverageEntry, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.geography.unitByCode.get(coverage.unitCode);
+    return unitOf(ctx.loaders, coverage);
   }
 }
 

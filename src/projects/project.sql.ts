@@ -93,6 +93,8 @@ export interface ProjectRelations {
   projectProps?: readonly string[] | null;
   /** As projectProps, for the participants' organisations (ORGANISATION_FIELD_PROPS). */
   organisationProps?: readonly string[] | null;
+  /** As projectProps, for the covered units and their parents (ADMIN_UNIT_FIELD_PROPS). */
+  unitProps?: readonly string[] | null;
 }
 
 /**
@@ -146,7 +148,7 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
             where theme.code = any(array(select pt.theme_code from project_theme pt where pt.project_id = ${PAGE_IDS})))`)
         : none,
       relations.coverage
-        ? sqlText(`'units', (select json_agg(${leanJsonSql(em, AdminUnit.name, 'unit')}) from admin_unit unit
+        ? sqlText(`'units', (select json_agg(${leanShape(em, AdminUnit.name, relations.unitProps ?? null).jsonSql('unit')}) from admin_unit unit
             where unit.code = any(array(select c.unit_code from project_coverage c where c.project_id = ${PAGE_IDS}
               union select u.parent_code from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = ${PAGE_IDS})))`)
         : none,
