@@ -75,10 +75,10 @@ export const PROJECT_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = 
 };
 
 /**
- * On a project (and its participants) read with some columns only: its participants, and their
- * organisations, as the same statement read them. Such records are kept out of the loaders, where
- * another field of the request could find a column missing; these keys let the page's own fields
- * read them.
+ * On a page's project whose relations hold records read with some columns only: its participants
+ * and coverage, and on those their organisations and units, as the same statement read them. Such
+ * records are kept out of the loaders, where another field of the request could find a column
+ * missing; these keys let the page's own fields read them.
  */
 const PAGE_PARTICIPANTS = Symbol('participants read with the page');
 const PAGE_ORGANISATION = Symbol('organisation read with the page');
