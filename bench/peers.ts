@@ -27,7 +27,7 @@ import { Project } from '../src/projects/project.entity';
 import { createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
 import { NODE_VERSIONS, nodeBinary } from '../scripts/node-versions';
 import { freePort } from '../test/support/ports';
-import { createOverlapFunction } from './peers/overlap-function';
+import { createOverlapFunction, OVERLAP_PAGE_COLUMNS } from './peers/overlap-function';
 import { percentile, processCpuMs, replaceSection, startServer } from './server';
 
 const SIZE = Number(process.env.PEERS_SIZE ?? 10_000);
@@ -517,7 +517,7 @@ async function main() {
       token = (await issueAdminToken(em, 'bench-peers@example.org', 1)).secret;
       sample = await sampleOf(client);
       await createOverlapFunction(client, em, sample.overlapProjectIds[0]);
-      const statement = projectOverlapStatement(em, '00000000-0000-0000-0000-000000000000', { limit: 20, offset: 0 });
+      const statement = projectOverlapStatement(em, '00000000-0000-0000-0000-000000000000', { limit: 20, offset: 0 }, OVERLAP_PAGE_COLUMNS);
       let parameter = 0;
       rawSql = statement.sql.replace(/\?/g, () => (parameter++ === 0 ? '$1' : String(statement.params[parameter - 1])));
       await client.query('analyze');
@@ -654,7 +654,7 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
     '',
     `- Before any timing, both servers answer each question and the answers are compared after sorting nested lists (order inside a project's themes, participants and coverage is not part of the question): equal for ${[...shapes].map(([key, shape]) => `${key} (${shape})`).join(', ')}. Question 2 and 4 compare five different projects.`,
     `- Question 3: theme ${sample.theme}, district ${sample.district.name} (${sample.district.code}), the district in the middle by the number of such projects; "covering it or a unit inside it" is the hub's \`coverageMatch: WITHIN\` (the unit's path, or a path below it) and PostGraphile's connection filter on the unit's path (\`equalTo\` or \`startsWith\`) through \`some\` on coverage and themes.`,
-    "- Question 4: the hub's statement for `overlaps(filter: { projectId }, first: 20)` (`projectOverlapStatement`) is created by the benchmark as `peers.project_overlaps(project_id, page_size)` in the benchmark database (bench/peers/overlap-function.ts; a migration would freeze a copy of SQL that the service builds), and PostGraphile calls it. Its answer carries the page's projects and units as the statement gives them (one JSON column on the first row); the hub turns that into typed fields.",
+    "- Question 4: the hub's statement for `overlaps(filter: { projectId }, first: 20)` (`projectOverlapStatement`) is created by the benchmark as `peers.project_overlaps(project_id, page_size)` in the benchmark database (bench/peers/overlap-function.ts; a migration would freeze a copy of SQL that the service builds), and PostGraphile calls it. Its answer carries the page's projects and units as the statement gives them (one JSON column on the first row, with the columns the hub reads for this selection: the projects' ids and titles, the units' codes and names); the hub turns that into typed fields.",
     `- Each question gets ${ROUNDS} rounds of ${SECONDS} s on each server at each load, the servers alternating (which goes first alternates too); percentiles are over all requests of a server's rounds, from autocannon's per-response times. Before timing, each server answers ${WARMUP} requests of each question.`,
     '- Server CPU: user + system time of the server process (/proc) over its rounds ÷ its requests. Database CPU: the same for the PostgreSQL backends (children of the postmaster) while that server was measured.',
     "- SQL statements per request: the hub's `x-sql-statements` header; for PostGraphile, every `query` its pool's clients were sent (a counter in bench/peers/postgraphile-server.ts), over 20 requests.",

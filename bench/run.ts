@@ -15,6 +15,7 @@ import { issueAdminToken } from '../src/auth/auth.service';
 import { initOrm } from '../src/db/orm';
 import { projectRoot } from '../src/config/paths';
 import { projectOverlapStatement } from '../src/analytics/overlap.service';
+import { OVERLAP_PAGE_COLUMNS } from './peers/overlap-function';
 import { type BenchCluster, createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
 import { keepSection, percentile, processCpuMs, startServer } from './server';
 
@@ -142,7 +143,7 @@ async function benchSize(bench: BenchCluster, size: number) {
     child = undefined;
 
     results.rawProjectOverlapSql = await measure(async (index) => {
-      const statement = projectOverlapStatement(em, projectIds[index % projectIds.length], { limit: 20, offset: 0 });
+      const statement = projectOverlapStatement(em, projectIds[index % projectIds.length], { limit: 20, offset: 0 }, OVERLAP_PAGE_COLUMNS);
       let parameter = 0;
       await client.query(
         statement.sql.replace(/\?/g, () => `$${(parameter += 1)}`),

@@ -169,6 +169,57 @@ describe('protection at the HTTP boundary', () => {
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
+
+  describe('security headers', () => {
+    /** What helmet 8 sends with the hub's options (protection.ts), on every answer. */
+    const SECURITY_HEADERS = {
+      'content-security-policy':
+        "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;font-src 'self' data:;connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const securityHeadersOf = (headers: Headers) => Object.fromEntries(Object.keys(SECURITY_HEADERS).map((name) => [name, headers.get(name)]));
+
+    it('sends the same headers on every kind of answer: GraphQL, refused, preflight, not found, a page, health', async () => {
+      const address = '10.5.0.1';
+      const answers: { what: string; status: number; headers: Headers }[] = [];
+      for (const answer of await burst(6, () => post(address, '{ __typename }'))) answers.push({ what: 'POST /graphql', ...answer });
+      const get = async (what: string, path: string, init: RequestInit = {}) => {
+        const response = await fetch(`${server.url}${path}`, { ...init, headers: { 'x-forwarded-for': '10.5.0.2', ...init.headers } });
+        await response.text();
+        answers.push({ what, status: response.status, headers: response.headers });
+      };
+      await get('GET /graphql', '/graphql?query=%7B__typename%7D', { headers: { 'apollo-require-preflight': 'true' } });
+      await get('malformed JSON', '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      await get('preflight', '/graphql', { method: 'OPTIONS', headers: { origin: PARTNER_SITE, 'access-control-request-method': 'POST' } });
+      await get('not found', '/no/such/route.json');
+      await get('page', '/', { headers: { accept: 'text/html' } });
+      await get('health', '/healthz');
+      expect(answers.map(({ what, status }) => `${what} ${status}`)).toEqual([
+        ...Array(5).fill('POST /graphql 200'),
+        'POST /graphql 429',
+        'GET /graphql 200',
+        'malformed JSON 400',
+        'preflight 204',
+        'not found 404',
+        'page 200',
+        'health 200',
+      ]);
+      for (const { what, headers } of answers) {
+        expect({ what, headers: securityHeadersOf(headers) }).toEqual({ what, headers: SECURITY_HEADERS });
+        expect(headers.get('x-powered-by')).toBeNull();
+      }
+    });
+  });
 });
 
 describe('the settings of protection', () => {

@@ -7,6 +7,13 @@ import {
   ProjectWithRelationsDocument,
   RecordTransactionDocument,
 } from './generated/graphql';
+import { leanFromJson, leanShape } from '../src/common/lean-rows';
+import { preparedRows } from '../src/common/prepared-statement';
+import { type OverlapColumns, projectOverlapStatement } from '../src/analytics/overlap.service';
+import { ADMIN_UNIT_FIELD_PROPS } from '../src/geography/geography.loaders';
+import { ORGANISATION_FIELD_PROPS } from '../src/organisations/organisation.loaders';
+import { PROJECT_FIELD_PROPS, type ProjectWithRelationsRow } from '../src/projects/project.loaders';
+import { oneProjectSql, projectsWithRelationsSql } from '../src/projects/project.sql';
 import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -197,5 +204,204 @@ describe('SQL statements per request', () => {
       expect(malformed.data!.project).toBeNull();
       expect(malformed.sqlStatements).toBe(0);
     });
+  });
+});
+
+describe('a page reads only the columns its selection needs', () => {
+  let funderId: string;
+  let columnsProjectId: string;
+
+  beforeAll(async () => {
+    const funder = await server.graphql<{ createOrganisation: { id: string } }, unknown>(
+      'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      { input: { name: { en: 'Columns Funder' }, kind: 'FOUNDATION', acronym: 'CF', website: 'https://funder.example.org', country: 'CH', source: 'Its annual report' } },
+    );
+    funderId = funder.data!.createOrganisation.id;
+    const project = await createProject(server, {
+      title: { en: 'Columns project' },
+      description: { en: 'What it does' },
+      source: 'The donor register',
+      themeCodes: ['HUMAN_RIGHTS'],
+      coverage: [{ unitCode: units[0] }],
+      participants: [{ organisationId: funderId, role: 'FUNDING' }],
+    });
+    columnsProjectId = project.id;
+    await server.graphql(RecordTransactionDocument, {
+      input: { projectId: project.id, type: 'COMMITMENT', amount: '10.00', currency: 'USD', valueDate: '2024-01-01', providerId: funderId },
+    });
+  });
+
+  /** A selection of each field that PROJECT_FIELD_PROPS lists. */
+  const PROJECT_FIELDS: Record<string, string> = {
+    __typename: '__typename',
+    id: 'id',
+    themes: 'themes { code name }',
+    coverage: 'coverage { share unit { code } }',
+    participants: 'participants { role organisation { id } }',
+    budgets: 'budgets { id }',
+    transactions: 'transactions { id amount }',
+    fundingTotals: 'fundingTotals { committed currency }',
+    title: 'title',
+    titles: 'titles { ky ru en }',
+    status: 'status',
+    iatiStatusCode: 'iatiStatusCode',
+    startDate: 'startDate',
+    endDate: 'endDate',
+    plannedStart: 'plannedStart',
+    plannedEnd: 'plannedEnd',
+    actualStart: 'actualStart',
+    actualEnd: 'actualEnd',
+    updatedAt: 'updatedAt',
+  };
+  /** As PROJECT_FIELDS, for ORGANISATION_FIELD_PROPS. */
+  const ORGANISATION_FIELDS: Record<string, string> = {
+    __typename: '__typename',
+    id: 'id',
+    name: 'name',
+    names: 'names { ky ru en }',
+    acronym: 'acronym',
+    kind: 'kind',
+    iatiTypeCode: 'iatiTypeCode',
+    iatiIdentifier: 'iatiIdentifier',
+    country: 'country',
+    website: 'website',
+  };
+
+  it('answers every listed field as a page reading every column does (`source` is not listed: it makes a page read all)', async () => {
+    expect(Object.keys(PROJECT_FIELDS).sort()).toEqual(Object.keys(PROJECT_FIELD_PROPS).sort());
+    expect(Object.keys(ORGANISATION_FIELDS).sort()).toEqual(Object.keys(ORGANISATION_FIELD_PROPS).sort());
+    const page = async (nodes: string) => {
+      const answer = await server.graphql(`{ projects(first: 60) { totalCount nodes { ${nodes} } } }`, {}, ANONYMOUS);
+      expect(answer.errors).toBeUndefined();
+      // The answer without `source`, which is there to make the page read every column.
+      return JSON.parse(JSON.stringify(answer.data), (key, value: unknown) => (key === 'source' ? undefined : value)) as unknown;
+    };
+    for (const selection of Object.values(PROJECT_FIELDS)) {
+      expect({ selection, answer: await page(`id ${selection}`) }).toEqual({ selection, answer: await page(`id source ${selection}`) });
+    }
+    for (const selection of Object.values(ORGANISATION_FIELDS)) {
+      const nodes = (organisation: string) => `id participants { role organisation { ${organisation} } }`;
+      expect({ selection, answer: await page(nodes(`id ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`id source ${selection}`)) });
+    }
+    for (const selection of Object.values(UNIT_FIELDS)) {
+      const units = (unit: string) => `id coverage { share unit { ${unit} } }`;
+      expect({ selection, answer: await page(units(`code ${selection}`)) }).toEqual({ selection, answer: await page(units(`code source ${selection}`)) });
+      const parents = (parent: string) => `id coverage { unit { code name parent { ${parent} } } }`;
+      expect({ selection, answer: await page(parents(`code ${selection}`)) }).toEqual({ selection, answer: await page(parents(`code source ${selection}`)) });
+    }
+  });
+
+  /** As PROJECT_FIELDS, for ADMIN_UNIT_FIELD_PROPS. */
+  const UNIT_FIELDS: Record<string, string> = {
+    __typename: '__typename',
+    code: 'code',
+    name: 'name',
+    names: 'names { ky ru en }',
+    level: 'level',
+    kind: 'kind',
+    path: 'path',
+    parent: 'parent { code name }',
+  };
+
+  it("answers every listed field of an overlap's projects and shared units as a page reading every column does", async () => {
+    expect(Object.keys(UNIT_FIELDS).sort()).toEqual(Object.keys(ADMIN_UNIT_FIELD_PROPS).sort());
+    const page = async (nodes: string) => {
+      const answer = await server.graphql(
+        `query ($filter: OverlapFilter) { overlaps(filter: $filter, first: 30) { totalCount nodes { score ${nodes} } } }`,
+        { filter: { projectId: projectIds[0], includeSameOrganisation: true } },
+        ANONYMOUS,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect((answer.data as { overlaps: { nodes: unknown[] } }).overlaps.nodes).toHaveLength(30);
+      return JSON.parse(JSON.stringify(answer.data), (key, value: unknown) => (key === 'source' ? undefined : value)) as unknown;
+    };
+    for (const selection of Object.values(PROJECT_FIELDS)) {
+      const nodes = (project: string) => `projectA { ${project} } projectB { id }`;
+      expect({ selection, answer: await page(nodes(`id ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`id source ${selection}`)) });
+    }
+    for (const selection of Object.values(UNIT_FIELDS)) {
+      const nodes = (unit: string) => `projectB { id } sharedUnits { ${unit} }`;
+      expect({ selection, answer: await page(nodes(`code ${selection}`)) }).toEqual({ selection, answer: await page(nodes(`code source ${selection}`)) });
+    }
+  });
+
+  it("reads only the asked columns of an overlap page's projects and units", async () => {
+    const em = server.orm.em.fork();
+    const read = async (columns: OverlapColumns) => {
+      const [row] = await preparedRows<{ related: { projects: object[]; units: object[] } }>(em, projectOverlapStatement(em, projectIds[0], { limit: 5, offset: 0 }, columns));
+      return { project: Object.keys(row.related.projects[0]).length, unit: Object.keys(row.related.units[0]).length };
+    };
+    // The id and title in three languages, the code and name in three; all lean columns otherwise.
+    expect(await read({ projectProps: ['title'], unitProps: ['nameEn', 'nameKy', 'nameRu'] })).toEqual({ project: 4, unit: 4 });
+    const all = await read({});
+    expect(all.project).toBeGreaterThan(15);
+    expect(all.unit).toBeGreaterThan(15);
+  });
+
+  it('reads the ids and names of a theme in a district (question 3 of the peers benchmark) in one statement, with only those columns', async () => {
+    const em = server.orm.em.fork();
+    const rows = await preparedRows<ProjectWithRelationsRow>(
+      em,
+      projectsWithRelationsSql(em, oneProjectSql(columnsProjectId), { participants: true, projectProps: ['title'], organisationProps: ['name'] }),
+    );
+    expect(rows).toHaveLength(1);
+    const [funder] = rows[0].related!.organisations!;
+    // The id and the name in three languages; of all columns, the organisation has 15 and the project 22.
+    expect(Object.keys(funder)).toHaveLength(4);
+    expect(Object.keys(rows[0].project)).toHaveLength(4);
+    expect(Object.keys(rows[0].project).length).toBeLessThan(Object.keys(leanFromJson<object>(em, 'Project', rows[0].project)).length);
+    expect(leanShape(em, 'Organisation', ['name']).fromJson(funder)).toEqual({ id: funderId, name: { ky: null, ru: null, en: 'Columns Funder' } });
+    expect(leanShape(em, 'Project', ['title']).fromJson(rows[0].project)).toEqual({ id: columnsProjectId, title: { ky: null, ru: null, en: 'Columns project' } });
+
+    const query = `query ($theme: String!, $unit: String!) { projects(filter: { themeCodes: [$theme], unitCode: $unit, coverageMatch: WITHIN }, first: 500) {
+      totalCount nodes { id participants { organisation { id name } } } } }`;
+    // The theme's code and the unit's place are looked up once, then remembered (common/remembered-references.ts).
+    await server.graphql(query, { theme: 'HUMAN_RIGHTS', unit: units[0] }, ANONYMOUS);
+    const answer = await server.graphql(query, { theme: 'HUMAN_RIGHTS', unit: units[0] }, ANONYMOUS);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.sqlStatements).toBe(1);
+    expect(answer.data).toMatchObject({
+      projects: { nodes: expect.arrayContaining([{ id: columnsProjectId, participants: [{ organisation: { id: funderId, name: 'Columns Funder' } }] }]) },
+    });
+  });
+
+  it('keeps a project, organisation or unit read with some columns out of the loaders: other fields of the request read them whole', async () => {
+    // The page reads the projects' ids and the organisations' ids and names; the transactions,
+    // resolved after the page, find the same project and organisation through the loaders.
+    const answer = await server.graphql<{ projects: { nodes: unknown[] } }, unknown>(
+      `{ projects(first: 5, filter: { search: "Columns project" }) { nodes { id participants { organisation { id name } } coverage { unit { code name parent { code } } }
+        transactions { provider { id name acronym website country source } project { id title source description { en } participants { organisation { website } }
+          coverage { unit { code source parent { code source } } } } } } } }`,
+      {},
+      ANONYMOUS,
+    );
+    expect(answer.errors).toBeUndefined();
+    const [unit] = await server.orm.em
+      .getConnection()
+      .execute<{ code: string; name: string; source: string; parent: string; parentSource: string }[]>(
+        'select u.code, u.name_en as name, u.source, p.code as parent, p.source as "parentSource" from admin_unit u join admin_unit p on p.code = u.parent_code where u.code = ?',
+        [units[0]],
+      );
+    const funder = { id: funderId, name: 'Columns Funder', acronym: 'CF', website: 'https://funder.example.org', country: 'CH', source: 'Its annual report' };
+    expect(answer.data!.projects.nodes).toEqual([
+      {
+        id: columnsProjectId,
+        participants: [{ organisation: { id: funderId, name: 'Columns Funder' } }],
+        coverage: [{ unit: { code: unit.code, name: unit.name, parent: { code: unit.parent } } }],
+        transactions: [
+          {
+            provider: funder,
+            project: {
+              id: columnsProjectId,
+              title: 'Columns project',
+              source: 'The donor register',
+              description: { en: 'What it does' },
+              participants: [{ organisation: { website: 'https://funder.example.org' } }],
+              coverage: [{ unit: { code: unit.code, source: unit.source, parent: { code: unit.parent, source: unit.parentSource } } }],
+            },
+          },
+        ],
+      },
+    ]);
   });
 });

@@ -7,15 +7,28 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
-import { projectOverlapStatement } from '../../src/analytics/overlap.service';
+import { type OverlapColumns, projectOverlapStatement } from '../../src/analytics/overlap.service';
+import { propsReadBy } from '../../src/common/lean-rows';
+import { ADMIN_UNIT_FIELD_PROPS } from '../../src/geography/geography.loaders';
+import { PROJECT_FIELD_PROPS } from '../../src/projects/project.loaders';
 
 const PROJECT = '00000000-0000-0000-0000-000000000000';
 // A page size no real request uses, so that its places in the statement can be found by value.
 const PAGE_SIZE = 7919;
 
+/**
+ * The columns the hub reads for the benchmarks' overlap selection (`projectA { id title }
+ * projectB { id title } sharedUnits { code name }`): the hub reads only those, so the function
+ * and the raw SQL rows run the statement the hub runs.
+ */
+export const OVERLAP_PAGE_COLUMNS: OverlapColumns = {
+  projectProps: propsReadBy(['id', 'title'], PROJECT_FIELD_PROPS),
+  unitProps: propsReadBy(['code', 'name'], ADMIN_UNIT_FIELD_PROPS),
+};
+
 /** The statement with `$1` (the project) and `$2` (the page size) for its parameters. */
 export function overlapFunctionBody(em: EntityManager): string {
-  const statement = projectOverlapStatement(em, PROJECT, { limit: PAGE_SIZE, offset: 0 });
+  const statement = projectOverlapStatement(em, PROJECT, { limit: PAGE_SIZE, offset: 0 }, OVERLAP_PAGE_COLUMNS);
   let index = 0;
   return statement.sql.replace(/\?/g, () => {
     const value = statement.params[index++];

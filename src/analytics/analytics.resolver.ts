@@ -1,7 +1,12 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../common/access';
 import type { RequestContext } from '../common/context';
+import { propsReadBy } from '../common/lean-rows';
 import { found } from '../common/loaded';
+import { oncePerDocument, selectedFieldNames } from '../common/selection';
+import { ADMIN_UNIT_FIELD_PROPS } from '../geography/geography.loaders';
+import { PROJECT_FIELD_PROPS } from '../projects/project.loaders';
 import { pageWindow, MAX_PAGE_SIZE } from '../common/pagination';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -24,8 +29,18 @@ import { coverageMap } from './coverage.service';
 import { listGaps } from './gap.service';
 import { listHotspots } from './hotspot.service';
 import { previewOverlaps } from './overlap-preview.service';
-import { listOverlaps } from './overlap.service';
+import { listOverlaps, type OverlapColumns } from './overlap.service';
 import { PeopleReached } from './people-reached';
+
+/** The columns of the projects and units an overlap page's selection reads. */
+const overlapColumns = oncePerDocument((info): OverlapColumns => {
+  const nodes = [['nodes'], ['edges', 'node']];
+  const at = (field: string) => selectedFieldNames(info, ...nodes.map((path) => [...path, field]));
+  return {
+    projectProps: propsReadBy(new Set([...at('projectA'), ...at('projectB')]), PROJECT_FIELD_PROPS),
+    unitProps: propsReadBy(at('sharedUnits'), ADMIN_UNIT_FIELD_PROPS),
+  };
+});
 
 /**
  * Overlaps, hotspots, coverage and gaps are computed from project data, which is public, so
@@ -39,8 +54,8 @@ export class OverlapResolver {
     description:
       'Pairs of projects of different organisations whose coverage meets in the unit tree, whose periods meet and which share a theme, highest score first (then by project ids). Cancelled projects and projects without themes or coverage take no part.',
   })
-  overlaps(@Args() args: OverlapsArgs, @Ctx() ctx: RequestContext) {
-    return listOverlaps(ctx, args.filter, pageWindow(args));
+  overlaps(@Args() args: OverlapsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return listOverlaps(ctx, args.filter, pageWindow(args), undefined, overlapColumns(info));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../common/context';
-import { leanFromJson } from '../common/lean-rows';
+import { type LeanShape, leanShape } from '../common/lean-rows';
 import { found } from '../common/loaded';
 import { AdminUnit } from '../geography/admin-unit.entity';
 import type { AdminUnitRecord } from '../geography/geography.loaders';
@@ -14,9 +14,9 @@ import { preparedRows } from '../common/prepared-statement';
 import { checkOrganisation, checkProject, checkThemes, periodOf, requireUnit, unknownOrganisation, unknownProject } from './analytics-checks';
 import type { OverlapFilter } from './analytics.inputs';
 import { Overlap, OverlapKind, OverlapScoreComponents } from './analytics.types';
-import { overlapConditionsSql, overlapCountSql, overlapPageSql, ownOverlapPageSql, ownProjectCte, ownProjectsOfCte } from './overlap.sql';
+import { type OverlapColumns, overlapConditionsSql, overlapCountSql, overlapPageSql, ownOverlapPageSql, ownProjectCte, ownProjectsOfCte } from './overlap.sql';
 
-export { projectOverlapStatement } from './overlap.sql';
+export { type OverlapColumns, projectOverlapStatement } from './overlap.sql';
 
 type LeanJson = Record<string, unknown>;
 
@@ -45,19 +45,19 @@ interface Related {
   themes: Map<string, ThemeRecord>;
 }
 
-function relatedOf(em: EntityManager, rows: OverlapRow[]): Related {
+function relatedOf(em: EntityManager, rows: OverlapRow[], columns: OverlapColumns): Related {
   const related = rows[0]?.related;
-  const byKey = <T>(entity: string, key: keyof T & string, values: LeanJson[] | null | undefined) =>
+  const byKey = <T>(shape: LeanShape<T>, key: keyof T & string, values: LeanJson[] | null | undefined) =>
     new Map(
       (values ?? []).map((value) => {
-        const record = leanFromJson<T>(em, entity, value);
+        const record = shape.fromJson(value);
         return [record[key] as string, record];
       }),
     );
   return {
-    projects: byKey<ProjectRecord>(Project.name, 'id', related?.projects),
-    units: byKey<AdminUnitRecord>(AdminUnit.name, 'code', related?.units),
-    themes: byKey<ThemeRecord>(Theme.name, 'code', related?.themes),
+    projects: byKey(leanShape<ProjectRecord>(em, Project.name, columns.projectProps ?? null), 'id', related?.projects),
+    units: byKey(leanShape<AdminUnitRecord>(em, AdminUnit.name, columns.unitProps ?? null), 'code', related?.units),
+    themes: byKey(leanShape<ThemeRecord>(em, Theme.name, null), 'code', related?.themes),
   };
 }
 
@@ -83,8 +83,8 @@ function toOverlap(row: OverlapRow, related: Related): Overlap {
   });
 }
 
-function toOverlaps(em: EntityManager, rows: OverlapRow[]): Overlap[] {
-  const related = relatedOf(em, rows);
+function toOverlaps(em: EntityManager, rows: OverlapRow[], columns: OverlapColumns): Overlap[] {
+  const related = relatedOf(em, rows, columns);
   return rows.map((row) => toOverlap(row, related));
 }
 
@@ -100,6 +100,8 @@ export async function listOverlaps(
   window: PageWindow,
   /** Instead of `filter.organisationId`: the overlaps of any of these organisations (the briefing's members). */
   organisationIds?: string[],
+  /** The columns of the projects and units the selection reads (all when left out). */
+  columns: OverlapColumns = {},
 ): Promise<Connection<Overlap>> {
   if (filter?.projectId && !isUuid(filter.projectId)) unknownProject(filter.projectId);
   if (filter?.organisationId && !isUuid(filter.organisationId)) unknownOrganisation(filter.organisationId);
@@ -121,7 +123,7 @@ export async function listOverlaps(
   if (projectId || organisations?.length) {
     const own = projectId ? ownProjectCte(projectId) : ownProjectsOfCte(organisations!);
     const pageOf = (pageWindow: PageWindow) => {
-      return preparedRows<OverlapRow>(ctx.em, ownOverlapPageSql(ctx.em, own, conditions, pageWindow));
+      return preparedRows<OverlapRow>(ctx.em, ownOverlapPageSql(ctx.em, own, conditions, pageWindow, columns));
     };
     const rows = await pageOf(window);
     if (!rows.length) {
@@ -129,11 +131,11 @@ export async function listOverlaps(
       if (projectId) await checkProject(ctx, projectId, 'filter.projectId');
       if (filter?.organisationId) await checkOrganisation(ctx, filter.organisationId, 'filter.organisationId');
     }
-    return toConnection(toOverlaps(ctx.em, rows), await windowTotal(rows, window, pageOf), window);
+    return toConnection(toOverlaps(ctx.em, rows, columns), await windowTotal(rows, window, pageOf), window);
   }
 
-  const page = overlapPageSql(ctx.em, conditions, window);
+  const page = overlapPageSql(ctx.em, conditions, window, columns);
   const count = overlapCountSql(conditions, filter?.includeSameOrganisation ?? false);
   const [rows, [{ total }]] = await Promise.all([preparedRows<OverlapRow>(ctx.em, page), preparedRows<{ total: string }>(ctx.em, count)]);
-  return toConnection(toOverlaps(ctx.em, rows), Number(total), window);
+  return toConnection(toOverlaps(ctx.em, rows, columns), Number(total), window);
 }

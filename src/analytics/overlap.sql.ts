@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanJsonSql } from '../common/lean-rows';
+import { leanJsonSql, leanShape } from '../common/lean-rows';
 import type { PageWindow } from '../common/pagination';
 import { type Sql, sql, sqlJoin, sqlText, sqlWhere } from '../common/sql';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -10,6 +10,16 @@ import { Theme } from '../themes/theme.entity';
 import type { OverlapKind } from './analytics.types';
 
 const PAIR_COLUMNS = sqlText('o.shared_units, o.shared_themes, o.period, o.geographic, o.time_share, o.theme_similarity, o.score, o.same_organisation, o.kind');
+
+/**
+ * The project and unit properties a page's selection reads (projects/project.loaders.ts,
+ * geography/geography.loaders.ts: what each field reads); absent or null: every lean column. The
+ * records are read for the page's own fields only, never primed into the loaders.
+ */
+export interface OverlapColumns {
+  projectProps?: readonly string[] | null;
+  unitProps?: readonly string[] | null;
+}
 
 /** An overlap filter with its references checked (overlap.service.ts). */
 export interface OverlapConditions {
@@ -57,7 +67,7 @@ export function ownProjectsOfCte(organisationIds: string[]): Sql {
  * units and themes, which through the loaders took three more; and a project's page, where one
  * side is always the same project, builds that project once rather than once per pair.
  */
-function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql): Sql {
+function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql, columns: OverlapColumns): Sql {
   const ctes = sqlJoin(
     [
       ownCte ?? sqlText(''),
@@ -75,9 +85,9 @@ function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql): Sql 
     array(select t.code from analytics_theme t where t.id = any(d.theme_ids) order by t.id) as theme_codes,
     d.total,
     case when row_number() over (order by ${sqlText(order)}) = 1 then json_build_object(
-      'projects', (select json_agg(${sqlText(leanJsonSql(em, Project.name, 'p'))}) from project p
+      'projects', (select json_agg(${sqlText(leanShape(em, Project.name, columns.projectProps ?? null).jsonSql('p'))}) from project p
         where p.id in (select project_a from page union select project_b from page)),
-      'units', (select json_agg(${sqlText(leanJsonSql(em, AdminUnit.name, 'unit'))}) from admin_unit unit
+      'units', (select json_agg(${sqlText(leanShape(em, AdminUnit.name, columns.unitProps ?? null).jsonSql('unit'))}) from admin_unit unit
         where unit.code in (select u.code from analytics_unit u where u.id in (select unnest(unit_ids) from decoded))),
       'themes', (select json_agg(${sqlText(leanJsonSql(em, Theme.name, 'theme'))}) from theme
         where theme.code in (select t.code from analytics_theme t where t.id in (select unnest(theme_ids) from decoded)))
@@ -92,7 +102,7 @@ function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql): Sql 
  * cut at `limit + offset`: however many pairs an organisation has, a page reads that many index
  * entries per project and side. The total is counted per project through the same indexes.
  */
-export function ownOverlapPageSql(em: EntityManager, own: Sql, conditions: Sql[], window: PageWindow): Sql {
+export function ownOverlapPageSql(em: EntityManager, own: Sql, conditions: Sql[], window: PageWindow, columns: OverlapColumns = {}): Sql {
   const and = conditions.length ? sql` and ${sqlJoin(conditions, ' and ')}` : sqlText('');
   const notBothOwn = sqlText('and o.project_a not in (select id from own)');
   const reach = window.limit + window.offset;
@@ -111,16 +121,18 @@ export function ownOverlapPageSql(em: EntityManager, own: Sql, conditions: Sql[]
             (select o.project_b, o.project_a, ${PAIR_COLUMNS} from analytics_overlap o
               where o.project_b = own.id ${notBothOwn}${and} order by o.score desc, o.project_a limit ${reach})) turned) page
         order by page.score desc, page.project_a, page.project_b limit ${window.limit} offset ${window.offset}`,
+    columns,
   );
 }
 
 /** A page of the whole country's pairs, through the score index. */
-export function overlapPageSql(em: EntityManager, conditions: Sql[], window: PageWindow): Sql {
+export function overlapPageSql(em: EntityManager, conditions: Sql[], window: PageWindow, columns: OverlapColumns = {}): Sql {
   return decodedPageSql(
     em,
     null,
     sql`select o.project_a, o.project_b, ${PAIR_COLUMNS}, null as total
         from analytics_overlap o ${sqlWhere(conditions)} order by o.score desc, o.project_a, o.project_b limit ${window.limit} offset ${window.offset}`,
+    columns,
   );
 }
 
@@ -135,6 +147,6 @@ export function overlapCountSql(conditions: Sql[], includeSameOrganisation: bool
  * The page of one project's overlaps with projects of other organisations, as
  * `overlaps(filter: { projectId })` runs it; exported for the benchmark, which runs it through pg.
  */
-export function projectOverlapStatement(em: EntityManager, projectId: string, window: PageWindow): Sql {
-  return ownOverlapPageSql(em, ownProjectCte(projectId), overlapConditionsSql({}), window);
+export function projectOverlapStatement(em: EntityManager, projectId: string, window: PageWindow, columns: OverlapColumns = {}): Sql {
+  return ownOverlapPageSql(em, ownProjectCte(projectId), overlapConditionsSql({}), window, columns);
 }

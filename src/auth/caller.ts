@@ -54,8 +54,9 @@ const SESSION_SQL = `
  * rather than downgrading it to anonymous; an ended session (reason SESSION_ENDED) is treated
  * as anonymous by the server, which clears the cookie. A token found valid is remembered for a
  * moment in `tokenCallers` (token-callers.ts says how long, and what that means for revoking).
+ * `em` is called only for a lookup: a remembered token or no credentials need no EntityManager.
  */
-export async function resolveCaller(em: EntityManager, credentials: Credentials, tokenCallers: TokenCallers): Promise<Caller | null | DomainError> {
+export async function resolveCaller(em: () => EntityManager, credentials: Credentials, tokenCallers: TokenCallers): Promise<Caller | null | DomainError> {
   const { authorization, sessionSecret } = credentials;
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -64,14 +65,16 @@ export async function resolveCaller(em: EntityManager, credentials: Credentials,
     const remembered = tokenCallers.get(secretHash);
     if (remembered) return remembered;
     const mark = tokenCallers.mark();
-    const [row] = await preparedRows<TokenCallerRow>(em, new Sql(TOKEN_SQL, [secretHash]));
+    const [row] = await preparedRows<TokenCallerRow>(em(), new Sql(TOKEN_SQL, [secretHash]));
     if (!row) return unauthenticated('This API token is not valid: it is unknown, expired or revoked, or its user is deactivated.');
     const caller = toCaller(row, 'api-token');
     tokenCallers.set(secretHash, caller, row.expires_at_ms, mark);
     return caller;
   }
   if (sessionSecret) {
-    const [row] = await em.getConnection().execute<CallerRow[]>(SESSION_SQL, [hashSecret(sessionSecret)]);
+    const [row] = await em()
+      .getConnection()
+      .execute<CallerRow[]>(SESSION_SQL, [hashSecret(sessionSecret)]);
     if (!row) return unauthenticated('Your session has ended. Please sign in again.', AccessErrorCode.SESSION_ENDED);
     return toCaller(row, 'session');
   }

@@ -19,16 +19,26 @@ interface LeanPlan {
   build: (row: Record<string, unknown>) => Record<string, unknown>;
 }
 
-const plans = new WeakMap<EntityMetadata, LeanPlan>();
+/** Plans by entity, then by the properties chosen (`*` for all). */
+const plans = new WeakMap<EntityMetadata, Map<string, LeanPlan>>();
 
-function planOf(meta: EntityMetadata, platform: Platform): LeanPlan {
-  const known = plans.get(meta);
+/**
+ * The plan of the lean row of `meta` with only the properties `props` (an embeddable's name
+ * takes all its columns) and the primary key, or with all lean columns when `props` is absent.
+ */
+function planOf(meta: EntityMetadata, platform: Platform, props?: readonly string[]): LeanPlan {
+  const key = props ? props.join(',') : '*';
+  let byProps = plans.get(meta);
+  if (!byProps) plans.set(meta, (byProps = new Map()));
+  const known = byProps.get(key);
   if (known) return known;
+  const wanted = props ? new Set([...meta.primaryKeys, ...props]) : null;
   const columns: string[] = [];
   const jsonPairs: ((tableAlias: string) => string)[] = [];
   const steps: ((row: Record<string, unknown>, lean: Record<string, unknown>) => void)[] = [];
   meta.props.forEach((prop, index) => {
     if (prop.lazy || prop.persist === false || !prop.fieldNames?.length) return;
+    if (wanted && !wanted.has(prop.embedded?.[0] ?? prop.name)) return;
     const alias = `c${index}`;
     let step: ((row: Record<string, unknown>, lean: Record<string, unknown>) => void) | undefined;
     if (prop.kind === ReferenceKind.SCALAR && prop.embedded) {
@@ -68,7 +78,7 @@ function planOf(meta: EntityMetadata, platform: Platform): LeanPlan {
       return lean;
     },
   };
-  plans.set(meta, plan);
+  byProps.set(key, plan);
   return plan;
 }
 
@@ -91,7 +101,10 @@ const JSON_PAIRS_PER_CALL = 50;
  * arrays and jsonb as such; numeric and bigint columns as text, see planOf).
  */
 export function leanJsonSql(em: EntityManager, entity: string, tableAlias: string): string {
-  const plan = planOf(em.getMetadata().get(entity), em.getPlatform());
+  return jsonSqlOf(planOf(em.getMetadata().get(entity), em.getPlatform()), tableAlias);
+}
+
+function jsonSqlOf(plan: LeanPlan, tableAlias: string): string {
   const known = plan.jsonSql.get(tableAlias);
   if (known) return known;
   const pairs = plan.jsonPairs(tableAlias);
@@ -107,4 +120,35 @@ export function leanJsonSql(em: EntityManager, entity: string, tableAlias: strin
 /** The lean row of an object that `leanJsonSql` built (as parsed by the driver). */
 export function leanFromJson<T>(em: EntityManager, entity: string, json: Record<string, unknown>): T {
   return planOf(em.getMetadata().get(entity), em.getPlatform()).build(json) as T;
+}
+
+/**
+ * The lean row of `entity` with only some of its properties (and its primary key), read as JSON in
+ * the statement (`jsonSql`) and built from it (`fromJson`): for a page whose selection reads a few
+ * columns of rows that have many. Such a row is not the whole record: it must not be primed into a
+ * request's loaders, where another field could read a column it lacks.
+ */
+export interface LeanShape<T> {
+  jsonSql(tableAlias: string): string;
+  fromJson(json: Record<string, unknown>): T;
+}
+
+/** The shape of `entity`'s lean rows with `props` (all lean columns when null). */
+export function leanShape<T>(em: EntityManager, entity: string, props: readonly string[] | null): LeanShape<T> {
+  const plan = planOf(em.getMetadata().get(entity), em.getPlatform(), props ?? undefined);
+  return { jsonSql: (tableAlias) => jsonSqlOf(plan, tableAlias), fromJson: (json) => plan.build(json) as T };
+}
+
+/**
+ * The properties that the fields `fields` of a GraphQL type read, from `readers` (field name to
+ * the properties its resolver reads); null, for all, when a field is not listed there.
+ */
+export function propsReadBy(fields: Iterable<string>, readers: Readonly<Record<string, readonly string[]>>): string[] | null {
+  const props = new Set<string>();
+  for (const field of fields) {
+    const read = Object.hasOwn(readers, field) ? readers[field] : undefined;
+    if (!read) return null;
+    for (const prop of read) props.add(prop);
+  }
+  return [...props].sort();
 }

@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields a request selects at `path` below the field being resolved (e.g.
@@ -26,4 +26,20 @@ export function selectedFieldNames(info: GraphQLResolveInfo, ...paths: readonly 
     for (const path of paths.length ? paths : [[]]) visit(node.selectionSet, path);
   }
   return names;
+}
+
+/**
+ * `compute` of a field's selection, worked out once per parsed document: Apollo hands the same
+ * parsed document (and so the same field nodes) to every request with the same text. `compute`
+ * must depend on the document only, not on the variables.
+ */
+export function oncePerDocument<T>(compute: (info: GraphQLResolveInfo) => T): (info: GraphQLResolveInfo) => T {
+  const known = new WeakMap<FieldNode, T>();
+  return (info) => {
+    const node = info.fieldNodes[0];
+    if (known.has(node)) return known.get(node)!;
+    const value = compute(info);
+    known.set(node, value);
+    return value;
+  };
 }

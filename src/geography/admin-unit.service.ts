@@ -6,7 +6,7 @@ import { found } from '../common/loaded';
 import { leanFromJson } from '../common/lean-rows';
 import { AdminUnit, PATH_SEPARATOR } from './admin-unit.entity';
 import type { AdminUnitFilter, AdminUnitFlagsInput } from './admin-unit.inputs';
-import type { AdminUnitRecord } from './geography.loaders';
+import { type AdminUnitRecord, pageParentOf } from './geography.loaders';
 import { type UnitListQuery, unitCountSql, unitPageSql } from './admin-unit.sql';
 import { unitSearchSql } from './unit-search.sql';
 import { badInput, notFound } from '../common/validation';
@@ -72,7 +72,7 @@ export function childrenOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<
 }
 
 export function parentOf(ctx: RequestContext, unit: AdminUnitRecord): Awaitable<AdminUnitRecord | null> {
-  return unit.parent ? unitByCode(ctx, unit.parent.code) : null;
+  return pageParentOf(unit) ?? (unit.parent ? unitByCode(ctx, unit.parent.code) : null);
 }
 
 export function geometryOf(ctx: RequestContext, unit: AdminUnitRecord): Promise<Record<string, unknown> | null> {

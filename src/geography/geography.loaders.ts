@@ -10,6 +10,42 @@ import { RecordLoader } from '../common/record-loader';
  */
 export type AdminUnitRecord = Omit<AdminUnit, 'parent' | 'successor' | 'geometry'> & { parent: { code: string } | null; successor: { code: string } | null };
 
+/**
+ * What each field of AdminUnit reads of a unit's own columns (by property), for pages that read
+ * only those (common/lean-rows.ts, propsReadBy). A field not listed makes them read every column:
+ * list one only with what its resolver reads.
+ */
+export const ADMIN_UNIT_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  code: [],
+  name: ['nameKy', 'nameRu', 'nameEn'],
+  names: ['nameKy', 'nameRu', 'nameEn'],
+  level: ['level'],
+  kind: ['kind'],
+  path: ['path'],
+  parent: ['parent'],
+};
+
+/**
+ * On a unit read with some columns only for one page (projects/project.loaders.ts): its parent,
+ * where the same statement read it. Such units are kept out of the loaders (common/lean-rows.ts).
+ */
+const PAGE_PARENT = Symbol('parent read with the page');
+
+type PageUnit = AdminUnitRecord & { [PAGE_PARENT]?: AdminUnitRecord };
+
+/** The units one page read with some columns only, by code, each linked to its parent where the page read that too. */
+export function pageUnits(units: AdminUnitRecord[]): Map<string, AdminUnitRecord> {
+  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  for (const unit of units as PageUnit[]) if (unit.parent) unit[PAGE_PARENT] = byCode.get(unit.parent.code);
+  return byCode;
+}
+
+/** The parent of a unit as its page read it (pageUnits), if it did. */
+export function pageParentOf(unit: AdminUnitRecord): AdminUnitRecord | undefined {
+  return (unit as PageUnit)[PAGE_PARENT];
+}
+
 /** Per-request batch loaders: a page of units with parents, children or shapes costs one query each. */
 export function createGeographyLoaders(em: EntityManager) {
   return {

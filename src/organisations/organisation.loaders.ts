@@ -12,6 +12,24 @@ import { RecordLoader } from '../common/record-loader';
  */
 export type OrganisationRecord = Omit<Organisation, 'name'> & { name: Translations };
 
+/**
+ * What each field of Organisation reads of an organisation's own columns (by property), for pages
+ * that read only those (common/lean-rows.ts, propsReadBy). A field not listed makes them read
+ * every column: list one only with what its resolver reads.
+ */
+export const ORGANISATION_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  name: ['name'],
+  names: ['name'],
+  acronym: ['acronym'],
+  kind: ['kind'],
+  iatiTypeCode: ['kind'],
+  iatiIdentifier: ['iatiIdentifier'],
+  country: ['country'],
+  website: ['website'],
+};
+
 export function createOrganisationLoaders(em: EntityManager) {
   return {
     organisationById: new RecordLoader<string, OrganisationRecord | null>(async (ids) => {

@@ -5,7 +5,10 @@ import type { RequestContext } from '../common/context';
 import { Language, LocalizedText, translatedField } from '../common/localized-text';
 import { PlainResolver } from '../common/plain-resolver';
 import { andThen, getAll } from '../common/record-loader';
-import { selectedFieldNames } from '../common/selection';
+import { oncePerDocument, selectedFieldNames } from '../common/selection';
+import { propsReadBy } from '../common/lean-rows';
+import { ADMIN_UNIT_FIELD_PROPS } from '../geography/geography.loaders';
+import { ORGANISATION_FIELD_PROPS } from '../organisations/organisation.loaders';
 import { ConnectionType, pageWindow } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
 import { AdminUnit } from '../geography/admin-unit.entity';
@@ -13,7 +16,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Theme } from '../themes/theme.entity';
 import { ProjectCoverage } from './project-coverage.entity';
 import { ProjectParticipant } from './project-participant.entity';
-import type { CoverageEntry, ParticipantEntry, ProjectRecord } from './project.loaders';
+import { type CoverageEntry, coverageOf, organisationOf, type ParticipantEntry, participantsOf, PROJECT_FIELD_PROPS, type ProjectRecord, unitOf } from './project.loaders';
 import { IATI_ACTIVITY_STATUS, Project } from './project.entity';
 import type { ProjectRelations } from './project.sql';
 import { CoverageInput, CreateProjectInput, ParticipantInput, ProjectsArgs, UpdateProjectInput } from './project.inputs';
@@ -22,11 +25,30 @@ import * as projects from './project.service';
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends ConnectionType('Project', () => Project, 'project') {}
 
-/** Which of a project's relations the selection at one of `paths` (none: the field's own) reads. */
-function relationsAsked(info: GraphQLResolveInfo, ...paths: string[][]): ProjectRelations {
+/**
+ * Which of a project's relations, and which of its and its organisations' columns, the selection
+ * at one of `paths` (none: the field's own) reads.
+ */
+function relationsAskedAt(info: GraphQLResolveInfo, paths: string[][]): ProjectRelations {
   const fields = selectedFieldNames(info, ...paths);
-  return { themes: fields.has('themes'), coverage: fields.has('coverage'), participants: fields.has('participants') };
+  const below = (...tail: string[]) => selectedFieldNames(info, ...(paths.length ? paths : [[]]).map((path) => [...path, ...tail]));
+  const participants = fields.has('participants');
+  const coverage = fields.has('coverage');
+  // The statement reads the covered units and their parents; a selection going further up reads whole units.
+  const unitFields = below('coverage', 'unit');
+  const parentFields = below('coverage', 'unit', 'parent');
+  return {
+    themes: fields.has('themes'),
+    coverage,
+    participants,
+    projectProps: propsReadBy(fields, PROJECT_FIELD_PROPS),
+    organisationProps: participants ? propsReadBy(below('participants', 'organisation'), ORGANISATION_FIELD_PROPS) : null,
+    unitProps: coverage && !parentFields.has('parent') ? propsReadBy(new Set([...unitFields, ...parentFields]), ADMIN_UNIT_FIELD_PROPS) : null,
+  };
 }
+
+const pageRelations = oncePerDocument((info) => relationsAskedAt(info, [['nodes'], ['edges', 'node']]));
+const ownRelations = oncePerDocument((info) => relationsAskedAt(info, []));
 
 const projectTitle = translatedField((project: ProjectRecord) => project.title);
 
@@ -35,13 +57,13 @@ export class ProjectResolver {
   @Public()
   @Query(() => ProjectConnection, { description: 'Projects, filtered by organisation, theme, place, stage, period or title, sorted and paged: who does what, where and when.' })
   projects(@Args() args: ProjectsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args), relationsAsked(info, ['nodes'], ['edges', 'node']));
+    return projects.listProjects(ctx, args.filter, args.orderBy, pageWindow(args), pageRelations(info));
   }
 
   @Public()
   @Query(() => Project, { nullable: true, description: 'The project with this id, or null.' })
   project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return projects.projectById(ctx, id, relationsAsked(info));
+    return projects.projectById(ctx, id, ownRelations(info));
   }
 
   @Allow(Role.ADMIN, Role.PARTNER_EDITOR)
@@ -134,12 +156,12 @@ export class ProjectResolver {
 
   @FieldResolver(() => [ProjectCoverage], { description: 'Units the project covers, in tree order.' })
   coverage(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.coverageOf.get(project.id);
+    return coverageOf(ctx.loaders, project);
   }
 
   @FieldResolver(() => [ProjectParticipant], { description: 'Organisations taking part and their roles.' })
   participants(@Root() project: ProjectRecord, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.participantsOf.get(project.id);
+    return participantsOf(ctx.loaders, project);
   }
 }
 
@@ -147,7 +169,7 @@ export class ProjectResolver {
 export class ProjectCoverageResolver {
   @FieldResolver(() => AdminUnit, { description: 'The unit covered.' })
   unit(@Root() coverage: CoverageEntry, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.geography.unitByCode.get(coverage.unitCode);
+    return unitOf(ctx.loaders, coverage);
   }
 }
 
@@ -155,6 +177,6 @@ export class ProjectCoverageResolver {
 export class ProjectParticipantResolver {
   @FieldResolver(() => Organisation, { description: 'The organisation.' })
   organisation(@Root() participant: ParticipantEntry, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.organisations.organisationById.get(participant.organisationId);
+    return organisationOf(ctx.loaders, participant);
   }
 }

@@ -30,7 +30,7 @@ import { type CoverageInput, type CreateProjectInput, type ParticipantInput, typ
 export async function projectById(ctx: RequestContext, id: string, relations?: ProjectRelations): Promise<ProjectRecord | null> {
   if (!relations || !(relations.themes || relations.coverage || relations.participants)) return ctx.loaders.projects.projectById.load(id);
   if (!isUuid(id)) return null;
-  const [project] = primedProjects(ctx.em, ctx.loaders, await projectRows(ctx, oneProjectSql(id), relations));
+  const [project] = primedProjects(ctx.em, ctx.loaders, await projectRows(ctx, oneProjectSql(id), relations), relations);
   return project ?? null;
 }
 
@@ -80,11 +80,11 @@ export async function listProjects(
       projectRows(ctx, projectPageSql(where, orderBy, window, false), relations),
       preparedRows<{ total: string }>(ctx.em, sql`select count(*) as total from project p`),
     ]);
-    return toConnection(primedProjects(ctx.em, ctx.loaders, rows), Number(total), window);
+    return toConnection(primedProjects(ctx.em, ctx.loaders, rows, relations), Number(total), window);
   }
   const pageOf = (pageWindow: PageWindow) => projectRows(ctx, projectPageSql(where, orderBy, pageWindow, true), relations);
   const rows = await pageOf(window);
-  return toConnection(primedProjects(ctx.em, ctx.loaders, rows), await windowTotal(rows, window, pageOf), window);
+  return toConnection(primedProjects(ctx.em, ctx.loaders, rows, relations), await windowTotal(rows, window, pageOf), window);
 }
 
 /** Roles that let a partner's organisation edit a project (FUNDING alone does not). */

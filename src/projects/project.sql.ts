@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanJsonSql } from '../common/lean-rows';
+import { leanJsonSql, leanShape } from '../common/lean-rows';
 import { type Language, languagesFor } from '../common/localized-text';
 import type { PageWindow } from '../common/pagination';
 import { escapeLike, searchKey } from '../common/search';
@@ -86,6 +86,15 @@ export interface ProjectRelations {
   coverage?: boolean;
   /** The participants of each project, and their organisations. */
   participants?: boolean;
+  /**
+   * The project properties the selection reads (project.loaders.ts, PROJECT_FIELD_PROPS); absent
+   * or null: every lean column. A project read with some only is not primed into the loaders.
+   */
+  projectProps?: readonly string[] | null;
+  /** As projectProps, for the participants' organisations (ORGANISATION_FIELD_PROPS). */
+  organisationProps?: readonly string[] | null;
+  /** As projectProps, for the covered units and their parents (ADMIN_UNIT_FIELD_PROPS). */
+  unitProps?: readonly string[] | null;
 }
 
 /**
@@ -109,7 +118,9 @@ export function oneProjectSql(id: string): Sql {
  * order) and `participants` (by role, then id), as the project loaders give them. The first row
  * also carries `related`: the themes, units (covered units and their parents) and organisations
  * those relations name, once each. So a page with its relations is one statement, which through
- * the loaders took seven.
+ * the loaders took seven. Of the projects and the organisations it reads only the columns the
+ * selection needs, where `relations` lists them (question 3 of BENCHMARKS.md's peers section
+ * reads ids and names, of rows of about 800 bytes).
  *
  * Rows are found by `= any(array(…))` of the page's keys (PAGE_IDS), not by joining the page: the
  * statement is prepared (common/prepared-statement.ts), and in its generic plan the page's size
@@ -137,12 +148,12 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
             where theme.code = any(array(select pt.theme_code from project_theme pt where pt.project_id = ${PAGE_IDS})))`)
         : none,
       relations.coverage
-        ? sqlText(`'units', (select json_agg(${leanJsonSql(em, AdminUnit.name, 'unit')}) from admin_unit unit
+        ? sqlText(`'units', (select json_agg(${leanShape(em, AdminUnit.name, relations.unitProps ?? null).jsonSql('unit')}) from admin_unit unit
             where unit.code = any(array(select c.unit_code from project_coverage c where c.project_id = ${PAGE_IDS}
               union select u.parent_code from project_coverage c join admin_unit u on u.code = c.unit_code where c.project_id = ${PAGE_IDS})))`)
         : none,
       relations.participants
-        ? sqlText(`'organisations', (select json_agg(${leanJsonSql(em, Organisation.name, 'o')}) from organisation o
+        ? sqlText(`'organisations', (select json_agg(${leanShape(em, Organisation.name, relations.organisationProps ?? null).jsonSql('o')}) from organisation o
             where o.id = any(array(select pp.organisation_id from project_participant pp where pp.project_id = ${PAGE_IDS})))`)
         : none,
     ].filter((fragment) => fragment !== none),
@@ -150,7 +161,7 @@ export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations
   );
   const relatedColumn = related.isEmpty ? none : sql`case when row_number() over (order by page.position) = 1 then json_build_object(${related}) end`;
   return sql`with page as materialized (${page})
-  select ${sqlText(leanJsonSql(em, Project.name, 'p'))} as project, ${themeCodes} as theme_codes, ${coverage} as coverage, ${participants} as participants,
+  select ${sqlText(leanShape(em, Project.name, relations.projectProps ?? null).jsonSql('p'))} as project, ${themeCodes} as theme_codes, ${coverage} as coverage, ${participants} as participants,
     ${relatedColumn} as related, page.total
   from page join project p on p.id = page.id and p.id = ${sqlText(PAGE_IDS)} order by page.position`;
 }
