@@ -34,7 +34,7 @@ export function ProjectCoverageMap({ coverage }: { coverage: { unit: { code: str
     });
   }, [districts.data, shapes, coverage, t]);
   return (
-    <div style={{ height: 320 }}>
+    <div style={{ height: 320, marginBottom: 'var(--mantine-spacing-sm)' }}>
       <Suspense fallback={<PageLoader />}>
         <CoverageMap units={units} selected={null} label={t('projects:coverage.mapLabel')} attribution={t('map:attribution')} />
       </Suspense>
