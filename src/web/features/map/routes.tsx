@@ -58,9 +58,7 @@ function MapRoute() {
     },
     [],
   );
-  return (
-    <Suspense fallback={<PageLoader />}>{mapPage.element}</Suspense>
-  );
+  return <Suspense fallback={<PageLoader />}>{mapPage.element}</Suspense>;
 }
 
 export const mapFeature: FeatureRoutes = {
