@@ -146,6 +146,33 @@ describe('the public map', () => {
   });
 });
 
+describe('the public map on a phone', () => {
+  it('folds its filters behind a button that counts those in use, so the map is on the first screen', async () => {
+    const ui = await openUi(browser, server.url, 'ru', { width: 390, height: 844 });
+    const { page } = ui;
+    await page.goto('/');
+    const district = page.getByRole('button', { name: new RegExp(`^${names['rayon:ru']}:`) });
+    await district.waitFor();
+    const theme = page.getByRole('combobox', { name: 'Тема' });
+    expect(await theme.isVisible()).toBe(false);
+    expect(
+      (await page
+        .getByRole('region', { name: /^Карта/ })
+        .first()
+        .boundingBox())!.y,
+    ).toBeLessThan(844);
+    const toggle = page.getByRole('button', { name: 'Фильтры', exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await theme.selectOption({ label: names['theme:ru'] });
+    await page.waitForURL(/theme=CONFLICT_PREVENTION/);
+    await page.getByRole('button', { name: 'Фильтры: 1' }).waitFor();
+    await expectClean(ui, 'public-map-ru-phone-filters');
+    await ui.context.close();
+  });
+});
+
 describe("a project's page", () => {
   it('opened from a shared link asks for its data once, from the entry before the app runs', async () => {
     const ui = await openUi(browser, server.url, 'ru');
