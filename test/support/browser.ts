@@ -127,3 +127,19 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
   }
   expect(last).toEqual(expected);
 }
+
+/**
+ * The GraphQL operations the page sends from now on, in order, each as its name, the `level`
+ * variable when it has one (`CoverageMap:DISTRICT`), and " (Apollo)" when Apollo Client sent it
+ * (it names itself in `extensions`; the entry's early requests do not).
+ */
+export function recordGraphqlOperations(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const body = request.postData();
+    if (!request.url().endsWith('/graphql') || !body) return;
+    const { operationName, variables, extensions } = JSON.parse(body) as { operationName?: string; variables?: { level?: string }; extensions?: unknown };
+    sent.push(`${operationName}${variables?.level ? `:${variables.level}` : ''}${extensions ? ' (Apollo)' : ''}`);
+  });
+  return sent;
+}

@@ -5,7 +5,7 @@
  * which it opens and reads without being able to change it.
  */
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openUi, expectClean } from '../support/browser';
+import { launchBrowser, openUi, expectClean, recordGraphqlOperations } from '../support/browser';
 import { createOrganisation, createProject } from '../support/fixtures';
 import { createPerson, type Person, signInBySession } from '../support/people';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -82,12 +82,7 @@ describe('the signed-in home page', () => {
   it('shows the secretariat the next meeting, reports to review, overdue tasks, hotspots and recent changes (Kyrgyz)', async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    const sent: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().endsWith('/graphql')) return;
-      const { operationName, extensions } = JSON.parse(request.postData() ?? '{}') as { operationName?: string; extensions?: unknown };
-      sent.push(`${operationName}${extensions ? ' (Apollo)' : ''}`);
-    });
+    const sent = recordGraphqlOperations(page);
     await signInBySession(page, secretary, '/app');
     await page.getByRole('heading', { level: 1, name: 'Менин ишим' }).waitFor();
     await page.getByText('Кош келиңиз, Назгүл Асанова.').waitFor();

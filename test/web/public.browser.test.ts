@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { createOrganisation, createProject } from '../support/fixtures';
-import { launchBrowser, openUi, expectClean } from '../support/browser';
+import { launchBrowser, openUi, expectClean, recordGraphqlOperations } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const BATKEN_RAYON = 'KG05214000000';
@@ -53,14 +53,7 @@ describe('the public map', () => {
   it("asks for the map's data once, from the entry before the app runs, in the reader's language (Kyrgyz), and draws it without a loader first", async () => {
     const ui = await openUi(browser, server.url, 'ky');
     const { page } = ui;
-    const sent: string[] = [];
-    page.on('request', (request) => {
-      const body = request.postData();
-      if (!request.url().endsWith('/graphql') || !body) return;
-      const { operationName, variables, extensions } = JSON.parse(body) as { operationName: string; variables: { level?: string }; extensions?: unknown };
-      // Apollo Client names itself in `extensions`; the entry's early requests do not.
-      sent.push(`${operationName}${variables.level ? `:${variables.level}` : ''}${extensions ? ' (Apollo)' : ''}`);
-    });
+    const sent = recordGraphqlOperations(page);
     // Counts the loaders the page shows before its map: none, since the first render waits for
     // the map's code, catalogues and data (src/web/app/first-render.ts) and draws it whole.
     await page.addInitScript(`
@@ -177,13 +170,7 @@ describe("a project's page", () => {
   it('opened from a shared link asks for its data once, from the entry before the app runs', async () => {
     const ui = await openUi(browser, server.url, 'ru');
     const { page } = ui;
-    const sent: string[] = [];
-    page.on('request', (request) => {
-      const body = request.postData();
-      if (!request.url().endsWith('/graphql') || !body) return;
-      const { operationName, extensions } = JSON.parse(body) as { operationName: string; extensions?: unknown };
-      sent.push(`${operationName}${extensions ? ' (Apollo)' : ''}`);
-    });
+    const sent = recordGraphqlOperations(page);
     await page.goto(`/projects/${projectId}`);
     await page.getByRole('heading', { level: 1, name: TITLE_RU }).waitFor();
     await page.getByRole('region', { name: 'Карта районов, где работает проект' }).locator('path.leaflet-interactive').nth(50).waitFor();
