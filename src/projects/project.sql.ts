@@ -112,6 +112,9 @@ export function oneProjectSql(id: string): Sql {
   return sql`select p.id, 1 as position, null::bigint as total from project p where p.id = ${id}`;
 }
 
+/** The page's project ids as an array to look rows up by (projectsWithRelationsSql says why). */
+const PAGE_IDS = 'any(array(select page.id from page))';
+
 /**
  * The projects of `page` (projectPageSql, oneProjectSql), in its order, with its `total`, as lean rows in JSON
  * (src/common/lean-rows.ts), each with the relations asked for: `theme_codes`, `coverage` (in tree
@@ -128,8 +131,6 @@ export function oneProjectSql(id: string): Sql {
  * over whole tables (a page of 50 read all 81,000 coverage rows twice); an array of keys it takes
  * for a few, and looks each up by index. A coverage entry's unit path, for the order, likewise.
  */
-const PAGE_IDS = 'any(array(select page.id from page))';
-
 export function projectsWithRelationsSql(em: EntityManager, page: Sql, relations: ProjectRelations): Sql {
   const none = sqlText('null');
   const themeCodes = relations.themes ? sqlText("(select coalesce(json_agg(pt.theme_code order by pt.theme_code), '[]') from project_theme pt where pt.project_id = p.id)") : none;

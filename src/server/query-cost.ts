@@ -132,7 +132,9 @@ function tooCostly(cost: number, limit: number): DomainError {
  * counted (variables that do not coerce) is never kept: the next request with the same text
  * must still be counted.
  */
-const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
+const fixedCosts = new WeakMap<OperationDefinitionNode, number | typeof PER_REQUEST>();
+/** Kept for an operation whose cost depends on its variables, so the document is not searched again. */
+const PER_REQUEST = Symbol('counted per request');
 
 function pageSizeFromVariables(document: DocumentNode): boolean {
   let found = false;
@@ -153,10 +155,12 @@ export function queryCostLimit(limit: number): ApolloServerPlugin<BaseContext> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          let cost: number | null | undefined = fixedCosts.get(operation);
-          if (cost === undefined) {
+          const kept = fixedCosts.get(operation);
+          let cost: number | null;
+          if (typeof kept === 'number') cost = kept;
+          else {
             cost = queryCost(schema, document, operation, request.variables ?? {}, limit);
-            if (cost !== null && !pageSizeFromVariables(document)) fixedCosts.set(operation, cost);
+            if (kept === undefined && cost !== null) fixedCosts.set(operation, pageSizeFromVariables(document) ? PER_REQUEST : cost);
           }
           if (cost !== null && cost > limit) throw tooCostly(cost, limit);
         },

@@ -84,7 +84,6 @@ function preloadApp(): Plugin {
   };
 }
 
-/** The web UI: built into dist/web, served by the hub itself (src/server/web-ui.ts). */
 /**
  * Writes a gzip (level 9) and a brotli (quality 11) copy next to each built asset worth
  * compressing; the server sends the one the browser accepts (@fastify/static's preCompressed),
@@ -108,6 +107,7 @@ function precompress(): Plugin {
   };
 }
 
+/** The web UI: built into dist/web, served by the hub itself (src/server/web-ui.ts). */
 export default defineConfig({
   root: here,
   base: '/',
