@@ -39,7 +39,18 @@ const CONNECTIONS = [1, 16];
 const PEER_NODE = process.env.PEERS_NODE_VERSION ?? NODE_VERSIONS[NODE_VERSIONS.length - 1];
 
 type Json = Record<string, unknown>;
-type Side = 'hub' | 'postgraphile';
+/**
+ * `hub` runs on the same Node as PostGraphile, so that the comparison is of the two GraphQL
+ * layers and not of two V8s; `hubHere` on this machine's Node (the oldest line the hub supports),
+ * for the record, when that is another version.
+ */
+type Side = 'hub' | 'hubHere' | 'postgraphile';
+const SIDE_LABELS: Record<Side | 'raw', string> = {
+  hub: `hub, Node ${PEER_NODE}`,
+  hubHere: `hub, Node ${process.versions.node}`,
+  postgraphile: `PostGraphile, Node ${PEER_NODE}`,
+  raw: 'raw SQL through pg',
+};
 interface Operation {
   query: string;
   variables: Json;
@@ -246,8 +257,8 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
           themeSimilarity: string;
           periodStart: string | null;
           periodEnd: string | null;
-          unitCodes: string[];
-          themeCodes: string[];
+          unitCodes: string | null;
+          themeCodes: string | null;
           total: string | null;
           related: { projects: Json[] | null; units: Json[] | null } | null;
         };
@@ -273,8 +284,8 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
             titles: `${titles.get(row.projectA)} | ${titles.get(row.projectB)}`,
             numbers: [row.score, row.geographic, row.timeShare, row.themeSimilarity].map(Number),
             period: `${row.periodStart} ${row.periodEnd === 'infinity' ? null : row.periodEnd}`,
-            units: row.unitCodes.map((code) => `${code} ${names.get(code)}`),
-            themes: row.themeCodes,
+            units: (row.unitCodes?.split(',') ?? []).map((code) => `${code} ${names.get(code)}`),
+            themes: row.themeCodes?.split(',') ?? [],
           })),
         };
       },
@@ -382,7 +393,7 @@ const emptyTally = (): Tally => ({ latencies: [], seconds: 0, serverCpuMs: 0, da
 
 async function round(server: Server, question: Question, connections: number, clusterDir: string, tally: Tally, seconds = SECONDS): Promise<void> {
   let index = 0;
-  const operation = server.side === 'hub' ? question.hub : question.peer!;
+  const operation = server.side === 'postgraphile' ? question.peer! : question.hub;
   const cpuBefore = processCpuMs(server.child.pid);
   const dbBefore = databaseCpu(clusterDir);
   const started = process.hrtime.bigint();
@@ -435,7 +446,7 @@ async function rawRound(databaseUrl: string, sql: string, ids: string[], connect
 
 interface Row {
   label: string;
-  side: Side | 'raw SQL through pg';
+  side: Side | 'raw';
   connections: number;
   p50: number;
   p95: number;
@@ -525,12 +536,20 @@ async function main() {
       await client.end();
     }
 
-    const hubStarted = await startServer(databaseUrl);
+    // A hub's statements come from its answers' header (below), not from this.
+    const noCounter = async () => NaN;
+    const hubStarted = await startServer(databaseUrl, 'warn', nodeBinary(PEER_NODE));
     children.push(hubStarted.child);
-    let lastHubStatements = 0;
-    const hub: Server = { side: 'hub', url: hubStarted.url, child: hubStarted.child, statements: async () => lastHubStatements };
+    const hub: Server = { side: 'hub', url: hubStarted.url, child: hubStarted.child, statements: noCounter };
+    const servers: Server[] = [hub];
+    if (process.versions.node !== PEER_NODE) {
+      const here = await startServer(databaseUrl);
+      children.push(here.child);
+      servers.push({ side: 'hubHere', url: here.url, child: here.child, statements: noCounter });
+    }
     const peer = await startPeer(databaseUrl);
     children.push(peer.child);
+    servers.push(peer);
     const peerVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'postgraphile', 'package.json'), 'utf8')) as { version: string }).version;
 
     const all = questions(sample, em, token);
@@ -545,41 +564,38 @@ async function main() {
     // Warm-up, and statements per request: the hub's header; PostGraphile's pool counter over 20 requests.
     const statements = new Map<string, number>();
     for (const question of all) {
-      for (const server of [hub, peer]) {
-        const operation = server.side === 'hub' ? question.hub : question.peer;
+      for (const server of servers) {
+        const operation = server.side === 'postgraphile' ? question.peer : question.hub;
         if (!operation) continue;
-        for (let index = 0; index < WARMUP; index += 1) {
-          const answer = await post(server.url, operation(index), question.headers);
-          if (server.side === 'hub') lastHubStatements = answer.statements ?? NaN;
-        }
+        for (let index = 0; index < WARMUP; index += 1) await post(server.url, operation(index), question.headers);
         const before = await server.statements();
         const counted = 20;
         let hubTotal = 0;
         for (let index = 0; index < counted; index += 1) hubTotal += (await post(server.url, operation(WARMUP + index), question.headers)).statements ?? NaN;
-        statements.set(`${question.key} ${server.side}`, server.side === 'hub' ? hubTotal / counted : ((await server.statements()) - before) / counted);
+        statements.set(`${question.key} ${server.side}`, server.side === 'postgraphile' ? ((await server.statements()) - before) / counted : hubTotal / counted);
       }
     }
 
     const rows: Row[] = [];
     for (const question of all) {
       for (const connections of CONNECTIONS) {
-        const tallies: Record<Side | 'raw', Tally> = { hub: emptyTally(), postgraphile: emptyTally(), raw: emptyTally() };
+        const tallies: Record<Side | 'raw', Tally> = { hub: emptyTally(), hubHere: emptyTally(), postgraphile: emptyTally(), raw: emptyTally() };
         for (let index = 0; index < ROUNDS; index += 1) {
-          // Alternate which server goes first, so neither always follows the other's backlog.
-          const order = index % 2 === 0 ? [hub, peer] : [peer, hub];
+          // Rotate which server goes first, so none always follows another's backlog.
+          const order = servers.map((_, at) => servers[(at + index) % servers.length]);
           for (const server of order) {
             if (server.side === 'postgraphile' && !question.peer) continue;
             await round(server, question, connections, clusterDir, tallies[server.side]);
           }
           if (question.key === 'overlaps') await rawRound(databaseUrl, rawSql, sample.overlapProjectIds, connections, clusterDir, tallies.raw);
         }
-        for (const side of ['hub', 'postgraphile'] as Side[]) {
+        for (const { side } of servers) {
           if (side === 'postgraphile' && !question.peer) continue;
           rows.push(rowOf(question.label, side, connections, tallies[side], statements.get(`${question.key} ${side}`) ?? null, true));
           console.log(formatRow(rows[rows.length - 1]));
         }
         if (question.key === 'overlaps') {
-          rows.push(rowOf(question.label, 'raw SQL through pg', connections, tallies.raw, 1, false));
+          rows.push(rowOf(question.label, 'raw', connections, tallies.raw, 1, false));
           console.log(formatRow(rows[rows.length - 1]));
         }
       }
@@ -600,7 +616,7 @@ async function main() {
 const ms = (value: number) => value.toFixed(1);
 
 function formatRow(row: Row): string {
-  return `| ${row.side} | ${row.connections} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.perSecond.toFixed(0)} | ${row.serverCpuMs === null ? '–' : row.serverCpuMs.toFixed(2)} | ${row.databaseCpuMs.toFixed(2)} | ${row.statements === null ? '–' : Number(row.statements.toFixed(1))} | ${row.requests}${row.failures ? ` (${row.failures} failed)` : ''} |`;
+  return `| ${SIDE_LABELS[row.side]} | ${row.connections} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.perSecond.toFixed(0)} | ${row.serverCpuMs === null ? '–' : row.serverCpuMs.toFixed(2)} | ${row.databaseCpuMs.toFixed(2)} | ${row.statements === null ? '–' : Number(row.statements.toFixed(1))} | ${row.requests}${row.failures ? ` (${row.failures} failed)` : ''} |`;
 }
 
 function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVersion: string): string {
@@ -608,7 +624,7 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
   const lines = [
     '## Against a peer: PostGraphile (`npm run bench:peers`)',
     '',
-    `_Written by bench/peers.ts on ${new Date().toISOString().slice(0, 10)}: N = ${SIZE.toLocaleString('en')} projects; the hub as deployed (Node ${process.version}, NODE_ENV=production, rate limits off, a pool of 10) and PostGraphile ${peerVersion} (Amber preset, simplified inflection, connection-filter plugin; Node ${PEER_NODE} from the npm \`node\` package; a pool of 10, read-only sessions, no mutations) on the same database, with autocannon on the same 2-core machine._`,
+    `_Written by bench/peers.ts on ${new Date().toISOString().slice(0, 10)}: N = ${SIZE.toLocaleString('en')} projects; the hub as deployed (NODE_ENV=production, rate limits off, a pool of 10) and PostGraphile ${peerVersion} (Amber preset, simplified inflection, connection-filter plugin; a pool of 10, read-only sessions, no mutations), both on Node ${PEER_NODE} from the npm \`node\` package${process.versions.node === PEER_NODE ? '' : `, and the hub once more on this machine's Node ${process.versions.node}`}, on the same database, with autocannon on the same 2-core machine._`,
     '',
     '| question | server | connections | p50, ms | p95, ms | p99, ms | requests per second | server CPU per request, ms | database CPU per request, ms | SQL statements per request | requests measured |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -629,7 +645,7 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
     );
   }
   const overlapsHub = find('4.', 'hub', 1);
-  const overlapsRaw = find('4.', 'raw SQL through pg', 1);
+  const overlapsRaw = find('4.', 'raw', 1);
   const floor = find('fixed cost of a request: `{ __typename }`, anonymous', 'hub', 1);
   const floorToken = find('fixed cost of a request: `{ __typename }` with', 'hub', 1);
   if (overlapsHub && overlapsRaw) {
@@ -656,6 +672,7 @@ function report(rows: Row[], sample: Sample, shapes: Map<string, string>, peerVe
     `- Question 3: theme ${sample.theme}, district ${sample.district.name} (${sample.district.code}), the district in the middle by the number of such projects; "covering it or a unit inside it" is the hub's \`coverageMatch: WITHIN\` (the unit's path, or a path below it) and PostGraphile's connection filter on the unit's path (\`equalTo\` or \`startsWith\`) through \`some\` on coverage and themes.`,
     "- Question 4: the hub's statement for `overlaps(filter: { projectId }, first: 20)` (`projectOverlapStatement`) is created by the benchmark as `peers.project_overlaps(project_id, page_size)` in the benchmark database (bench/peers/overlap-function.ts; a migration would freeze a copy of SQL that the service builds), and PostGraphile calls it. Its answer carries the page's projects and units as the statement gives them (one JSON column on the first row, with the columns the hub reads for this selection: the projects' ids and titles, the units' codes and names); the hub turns that into typed fields.",
     `- Each question gets ${ROUNDS} rounds of ${SECONDS} s on each server at each load, the servers alternating (which goes first alternates too); percentiles are over all requests of a server's rounds, from autocannon's per-response times. Before timing, each server answers ${WARMUP} requests of each question.`,
+    `- The targets compare the hub and PostGraphile on the same Node (${PEER_NODE}; PostGraphile 5 needs 22 or later), so that the figures are of the two GraphQL layers, not of two versions of V8.${process.versions.node === PEER_NODE ? '' : ` The hub on this machine's Node ${process.versions.node} (the oldest line it supports) is measured in the same rounds, for the record.`}`,
     '- Server CPU: user + system time of the server process (/proc) over its rounds ÷ its requests. Database CPU: the same for the PostgreSQL backends (children of the postmaster) while that server was measured.',
     "- SQL statements per request: the hub's `x-sql-statements` header; for PostGraphile, every `query` its pool's clients were sent (a counter in bench/peers/postgraphile-server.ts), over 20 requests.",
     '- "Raw SQL through pg" sends the overlap statement itself, with a pool of 10, in the same rounds.',

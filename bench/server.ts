@@ -7,11 +7,12 @@ import { freePort } from '../test/support/ports';
 
 /**
  * Starts the built server on a database as a child process, as deployed (NODE_ENV=production),
- * without rate limits: a benchmark sends thousands of requests a minute from one address.
+ * without rate limits: a benchmark sends thousands of requests a minute from one address. On
+ * this process's Node unless `node` names another binary.
  */
-export async function startServer(databaseUrl: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
+export async function startServer(databaseUrl: string, logLevel = 'warn', node = process.execPath): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+  const child = spawn(node, [join(projectRoot, 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

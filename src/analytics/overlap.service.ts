@@ -23,8 +23,9 @@ type LeanJson = Record<string, unknown>;
 interface OverlapRow {
   project_a: string;
   project_b: string;
-  unit_codes: string[];
-  theme_codes: string[];
+  /** Comma-separated; null when none. */
+  unit_codes: string | null;
+  theme_codes: string | null;
   period_start: string | null;
   period_end: string | null;
   geographic: string;
@@ -61,6 +62,8 @@ function relatedOf(em: EntityManager, rows: OverlapRow[], columns: OverlapColumn
   };
 }
 
+const codesOf = (text: string | null): string[] => (text ? text.split(',') : []);
+
 function toOverlap(row: OverlapRow, related: Related): Overlap {
   const components = Object.assign(new OverlapScoreComponents(), {
     geographic: Number(row.geographic),
@@ -72,8 +75,8 @@ function toOverlap(row: OverlapRow, related: Related): Overlap {
     projectBId: row.project_b,
     projectA: related.projects.get(row.project_a),
     projectB: related.projects.get(row.project_b),
-    sharedUnits: found(row.unit_codes.map((code) => related.units.get(code))),
-    sharedThemes: found(row.theme_codes.map((code) => related.themes.get(code))),
+    sharedUnits: found(codesOf(row.unit_codes).map((code) => related.units.get(code))),
+    sharedThemes: found(codesOf(row.theme_codes).map((code) => related.themes.get(code))),
     periodStart: row.period_start,
     periodEnd: row.period_end === 'infinity' ? null : row.period_end,
     score: Number(row.score),

@@ -61,7 +61,8 @@ export function ownProjectsOfCte(organisationIds: string[]): Sql {
 
 /**
  * The statement for a page of pair rows (`inner`, which may use the CTE `own` given in `ownCte`),
- * decoded for output: bit strings to codes (set bits only), dates out of the range. The first row
+ * decoded for output: bit strings to codes (set bits only; comma-separated text, which costs the
+ * server far less to read than an array, and no code holds a comma), dates out of the range. The first row
  * also carries `related`: every project, unit and theme the page names, once each, as lean rows in
  * JSON (src/common/lean-rows.ts). So one statement answers a page with both projects, the shared
  * units and themes, which through the loaders took three more; and a project's page, where one
@@ -81,8 +82,8 @@ function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql, colum
   return sql`with ${ctes}
   select d.project_a, d.project_b, d.geographic, d.time_share, d.theme_similarity, d.score, d.same_organisation, d.kind,
     lower(d.period)::text as period_start, (upper(d.period) - 1)::text as period_end,
-    array(select u.code from analytics_unit u where u.id = any(d.unit_ids) order by u.id) as unit_codes,
-    array(select t.code from analytics_theme t where t.id = any(d.theme_ids) order by t.id) as theme_codes,
+    (select string_agg(u.code, ',' order by u.id) from analytics_unit u where u.id = any(d.unit_ids)) as unit_codes,
+    (select string_agg(t.code, ',' order by t.id) from analytics_theme t where t.id = any(d.theme_ids)) as theme_codes,
     d.total,
     case when row_number() over (order by ${sqlText(order)}) = 1 then json_build_object(
       'projects', (select json_agg(${sqlText(leanShape(em, Project.name, columns.projectProps ?? null).jsonSql('p'))}) from project p
