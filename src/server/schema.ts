@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { guardRootFields } from '../common/access';
 import { projectRoot } from '../config/paths';
 import { ActivityCollisionResolver, ActivityPlaceResolver, ActivityReportResolver, ActivitySummaryRowResolver } from '../activities/activity.resolver';
@@ -33,8 +33,22 @@ export const SCHEMA_FILE = join(projectRoot, 'schema', 'schema.graphql');
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/**
+ * Fields that are plain properties (no field resolver, no middleware; the hub has no global
+ * middleware and no auth checker) resolve as graphql's default resolver does: type-graphql's
+ * `simple` option. Without it type-graphql wraps each in a function that runs an empty middleware
+ * chain, and a compiled query (compiled-execution.ts) must call that function per field where it
+ * would otherwise read the property inline. A field with a field resolver keeps it.
+ */
+function resolvePropertiesSimply(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && !field.middlewares?.length && !field.roles) field.simple = true;
+  }
+}
+
 /** The executable schema, built once per process from the resolvers' decorators. */
 export function appSchema(): Promise<GraphQLSchema> {
+  if (!built) resolvePropertiesSimply();
   built ??= buildSchema({
     resolvers: [
       AdminUnitResolver,
