@@ -203,6 +203,7 @@ describe('pagination', () => {
       const page: Awaited<ReturnType<typeof fetchPage>> = await fetchPage(after);
       pages += 1;
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect([page.pageInfo.startCursor, page.pageInfo.endCursor]).toEqual([page.edges[0].cursor, page.edges[page.edges.length - 1].cursor]);
       seen.push(...page.edges.map((edge) => edge.node.code));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

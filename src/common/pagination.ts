@@ -107,15 +107,25 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Builds a connection from one page of rows and the size of the whole filtered list. */
+/**
+ * Builds a connection from one page of rows and the size of the whole filtered list. Its edges,
+ * with a cursor each, are made when first read: most pages ask for `nodes` only.
+ */
 export function toConnection<T>(rows: T[], totalCount: number, window: PageWindow): Connection<T> {
-  const edges = rows.map((node, index) => ({ node, cursor: encodeCursor(window.offset + index) }));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = window.offset + rows.length < totalCount;
   pageInfo.hasPreviousPage = window.offset > 0;
-  pageInfo.startCursor = edges[0]?.cursor ?? null;
-  pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
-  return { edges, nodes: rows, pageInfo, totalCount };
+  pageInfo.startCursor = rows.length ? encodeCursor(window.offset) : null;
+  pageInfo.endCursor = rows.length ? encodeCursor(window.offset + rows.length - 1) : null;
+  let edges: Edge<T>[] | undefined;
+  return {
+    get edges() {
+      return (edges ??= rows.map((node, index) => ({ node, cursor: encodeCursor(window.offset + index) })));
+    },
+    nodes: rows,
+    pageInfo,
+    totalCount,
+  };
 }
 
 /**
