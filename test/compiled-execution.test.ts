@@ -1,19 +1,44 @@
 import { getVariableValues, parse, type OperationDefinitionNode } from 'graphql';
 import { appSchema } from '../src/server/schema';
 import { createOrganisation, createProject } from './support/fixtures';
-import { startTestServer, type TestServer } from './support/test-server';
+import { type GraphQLResult, startTestServer, type TestServer } from './support/test-server';
+
+const METRICS_TOKEN = 'metrics-token-for-compiled-execution-0123';
 
 /**
- * Queries run compiled by graphql-jit (src/server/compiled-execution.ts). Every test of the API
- * goes through that path; these pin down where it must answer as graphql-js does and where it
- * hands over to graphql-js.
+ * Queries run compiled by graphql-jit from their second run on (src/server/compiled-execution.ts);
+ * every test of the API that repeats a query goes through that path. These send each request
+ * twice, so that graphql-js answers the first and the compiled query the second, and check that
+ * both answers are the same and right where the two engines could differ.
  */
 describe('compiled execution', () => {
   let server: TestServer;
   let projectIds: string[];
 
+  /** Runs of each engine so far, from the hub's metrics. */
+  async function executions(): Promise<Record<string, number>> {
+    const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    return Object.fromEntries([...text.matchAll(/^yntymak_graphql_executions_total\{engine="([^"]+)"\} (\d+)$/gm)].map(([, engine, count]) => [engine, Number(count)]));
+  }
+
+  /** The request sent twice; the second answer (compiled, where the query can be) equals the first. */
+  async function twice<T>(query: string, variables: object = {}, operationName?: string): Promise<Omit<GraphQLResult<T>, 'headers' | 'sqlStatements'>> {
+    const send = async () => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      return { status: response.status, ...((await response.json()) as { data?: T | null; errors?: GraphQLResult<T>['errors'] }) };
+    };
+    const first = await send();
+    const second = await send();
+    expect(second).toEqual(first);
+    return second;
+  }
+
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ METRICS_TOKEN });
     const organisationId = await createOrganisation(server, 'Compiled NGO');
     projectIds = [];
     for (const title of ['First', 'Second']) {
@@ -35,10 +60,20 @@ describe('compiled execution', () => {
     await server.close();
   });
 
+  it('compiles a query at its second run, and leaves mutations and input-object variables to graphql-js', async () => {
+    const before = await executions();
+    await twice('query ($id: ID!) { project(id: $id) { id title } }', { id: projectIds[0] });
+    await twice('query ($filter: OverlapFilter) { overlaps(filter: $filter, first: 5) { totalCount } }', { filter: { projectId: projectIds[0] } });
+    // An unknown token: refused alike, twice.
+    await twice('mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: '00000000-0000-0000-0000-000000000000' });
+    const after = await executions();
+    expect({ compiled: after.compiled - (before.compiled ?? 0), graphqlJs: after['graphql-js'] - (before['graphql-js'] ?? 0) }).toEqual({ compiled: 1, graphqlJs: 5 });
+  });
+
   it('refuses a bad variable with the message graphql-js gives, scalar message included', async () => {
     const query = 'query ($from: LocalDate) { overlaps(filter: { activeDuring: { from: $from } }, first: 5) { totalCount } }';
     const variables = { from: '2025-13-45' };
-    const { errors, data } = await server.graphql(query, variables);
+    const { errors, data } = await twice(query, variables);
     const operation = parse(query).definitions[0] as OperationDefinitionNode;
     const expected = getVariableValues(await appSchema(), operation.variableDefinitions ?? [], variables);
     expect(expected.errors).toHaveLength(1);
@@ -49,16 +84,16 @@ describe('compiled execution', () => {
   it('fills in the defaults of an input-object variable (graphql-jit 0.8 would refuse them as missing)', async () => {
     // OverlapFilter's includeSameOrganisation is `Boolean! = false`; here it is left out.
     const query = 'query ($filter: OverlapFilter) { overlaps(filter: $filter, first: 5) { totalCount } }';
-    const { errors, data } = await server.graphql<{ overlaps: { totalCount: number } }, object>(query, { filter: { projectId: projectIds[0] } });
+    const { errors, data } = await twice<{ overlaps: { totalCount: number } }>(query, { filter: { projectId: projectIds[0] } });
     expect(errors).toBeUndefined();
-    const asked = await server.graphql<{ overlaps: { totalCount: number } }, object>(query, { filter: { projectId: projectIds[0], includeSameOrganisation: true } });
+    const asked = await twice<{ overlaps: { totalCount: number } }>(query, { filter: { projectId: projectIds[0], includeSameOrganisation: true } });
     expect(asked.errors).toBeUndefined();
     // The two projects share their only implementer: that pair is left out unless asked for.
     expect(asked.data!.overlaps.totalCount).toBe(data!.overlaps.totalCount + 1);
   });
 
   it("keeps a resolver's error code, field, path and location", async () => {
-    const { status, errors, data } = await server.graphql('{ themes { code } overlaps(filter: { projectId: "not-a-project" }) { totalCount } }');
+    const { status, errors, data } = await twice('{ themes { code } overlaps(filter: { projectId: "not-a-project" }) { totalCount } }');
     expect(status).toBe(200);
     expect(data).toBeNull();
     expect(errors).toEqual([
@@ -78,26 +113,17 @@ describe('compiled execution', () => {
         kind: __typename
       }
       fragment Themes on Project { themes { code } }`;
-    const withThemes = await server.graphql(document, { id: projectIds[1], withThemes: true }, {});
-    const body = (await (
-      await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-        body: JSON.stringify({ query: document, operationName: 'Chosen', variables: { id: projectIds[1], withThemes: false } }),
-      })
-    ).json()) as { data: unknown };
     // Without an operation name a document of two operations is refused, as graphql-js does.
-    expect(withThemes.data).toBeUndefined();
-    expect(withThemes.errors?.[0]).toMatchObject({
+    const unnamed = await twice(document, { id: projectIds[1], withThemes: true });
+    expect(unnamed.data).toBeUndefined();
+    expect(unnamed.errors?.[0]).toMatchObject({
       message: 'Must provide operation name if query contains multiple operations.',
       extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
     });
-    expect(body.data).toEqual({ first: { id: projectIds[1] }, kind: 'Query' });
-    const named = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-      body: JSON.stringify({ query: document, operationName: 'Chosen', variables: { id: projectIds[1], withThemes: true } }),
-    });
-    expect(((await named.json()) as { data: unknown }).data).toEqual({ first: { id: projectIds[1], themes: [{ code: 'CONFLICT_PREVENTION' }] }, kind: 'Query' });
+    const without = await twice(document, { id: projectIds[1], withThemes: false }, 'Chosen');
+    expect(without.data).toEqual({ first: { id: projectIds[1] }, kind: 'Query' });
+    // The same document, now compiled, with the fragment included.
+    const named = await twice(document, { id: projectIds[1], withThemes: true }, 'Chosen');
+    expect(named.data).toEqual({ first: { id: projectIds[1], themes: [{ code: 'CONFLICT_PREVENTION' }] }, kind: 'Query' });
   });
 });

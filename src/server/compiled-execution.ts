@@ -14,17 +14,32 @@ import {
   typeFromAST,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { ExecutionEngine } from './metrics';
 
 type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
 
-/** How one operation of a document is run. */
-type Plan = { compiled: CompiledQuery; operation: OperationDefinitionNode } | { compiled: null; failed?: ExecutionResult };
+/**
+ * How one operation of a document runs: `operation` is set while graphql-jit may run it (a query
+ * whose variables it coerces as graphql-js does); `runs` counts its runs by graphql-js before that.
+ */
+interface Plan {
+  operation: OperationDefinitionNode | null;
+  runs: number;
+  compiled: CompiledQuery | null;
+}
+
+/**
+ * A document is compiled at its second run. Compiling takes 1–10 ms (median 1.7 ms over the 87
+ * queries of the tests and the web UI), several times graphql-js's run of it: not worth it for a
+ * query sent once, such as one with its values written into its text instead of variables.
+ */
+const RUNS_BEFORE_COMPILING = 1;
 
 /**
  * Whether graphql-jit's own coercion of this operation's variables agrees with graphql-js's.
  * It does for scalars and enums (the same parseValue and values). It does not for input objects:
  * graphql-jit 0.8 refuses an omitted non-null field that has a default (`status: ProjectStatus! =
- * PLANNED`) and an omitted non-null variable with a default, both of which the spec fills in.
+ * PIPELINE`) and an omitted non-null variable with a default, both of which the spec fills in.
  */
 function variablesCompile(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
   return (operation.variableDefinitions ?? []).every((definition) => {
@@ -50,11 +65,22 @@ async function compiledResult(answer: ExecutionResult | Promise<ExecutionResult>
   return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
 }
 
+/** The compiled query; null (graphql-js runs it) should graphql-jit be unable to compile it. */
+function compiledQuery(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+  try {
+    const compiled = compileQuery(schema, document, operation.name?.value);
+    return isCompiledQuery(compiled) ? compiled : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Executes queries with graphql-jit instead of graphql-js: each query is compiled once into a
- * function that completes its selection without graphql-js's work per field (its arguments
- * collected, a promise check, a path). That work was most of the CPU of a large answer: for a
- * page of 20 overlaps, about 0.4 ms of graphql-js against 0.02 ms compiled (BENCHMARKS.md).
+ * Executes queries with graphql-jit instead of graphql-js: each query is compiled once (at its
+ * second run) into a function that completes its selection without graphql-js's work per field
+ * (its arguments collected, a promise check, a path). That work was most of the CPU of a large
+ * answer: for a page of 20 overlaps, about 0.4 ms of graphql-js against 0.02 ms compiled
+ * (BENCHMARKS.md, peers notes).
  *
  * What stays with graphql-js: the variables' coercion and its errors, for every operation (so
  * messages and codes are graphql-js's, whichever runs next); and the whole execution of
@@ -63,7 +89,7 @@ async function compiledResult(answer: ExecutionResult | Promise<ExecutionResult>
  * also hands it the schema; Apollo still parses and validates, and keeps each parsed document,
  * so a document object stands for its query text and its plan is kept with it.
  */
-export function compiledExecution(schema: GraphQLSchema): Gateway {
+export function compiledExecution(schema: GraphQLSchema, counted: (engine: ExecutionEngine) => void): Gateway {
   const plans = new WeakMap<DocumentNode, Map<string | null, Plan>>();
   const planOf = (document: DocumentNode, operationName: string | null): Plan => {
     let byOperation = plans.get(document);
@@ -71,12 +97,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     let plan = byOperation.get(operationName);
     if (!plan) {
       const operation = getOperationAST(document, operationName);
-      if (operation?.operation === 'query' && variablesCompile(schema, operation)) {
-        const compiled = compileQuery(schema, document, operationName ?? undefined);
-        plan = isCompiledQuery(compiled) ? { compiled, operation } : { compiled: null, failed: compiled };
-      } else {
-        plan = { compiled: null };
-      }
+      plan = { operation: operation?.operation === 'query' && variablesCompile(schema, operation) ? operation : null, runs: 0, compiled: null };
       byOperation.set(operationName, plan);
     }
     return plan;
@@ -94,10 +115,16 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
           const operationName = request.operationName ?? null;
           const plan = planOf(document, operationName);
           const variableValues = request.variables ?? {};
-          if (!plan.compiled) {
-            if (plan.failed) return compiledResult(plan.failed);
+          if (plan.operation && !plan.compiled && plan.runs >= RUNS_BEFORE_COMPILING) {
+            plan.compiled = compiledQuery(schema, document, plan.operation);
+            if (!plan.compiled) plan.operation = null;
+          }
+          if (!plan.operation || !plan.compiled) {
+            plan.runs += 1;
+            counted('graphql-js');
             return execute({ schema, document, operationName, contextValue: context, variableValues });
           }
+          counted('compiled');
           const coerced = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues, { maxErrors: 50 });
           if (coerced.errors) return { errors: coerced.errors };
           return compiledResult(plan.compiled.query(undefined, context, variableValues));

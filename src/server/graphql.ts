@@ -64,7 +64,7 @@ export async function startApollo(config: AppConfig, http: FastifyInstance, logg
   const armor = armorOf(config);
   const apollo = new ApolloServer<GraphQLContext>({
     // Queries run compiled (graphql-jit); see compiled-execution.ts.
-    gateway: compiledExecution(await appSchema()),
+    gateway: compiledExecution(await appSchema(), metrics.countExecution),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,

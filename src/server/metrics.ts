@@ -26,10 +26,14 @@ interface TarnPool {
   numPendingCreates(): number;
 }
 
+export type ExecutionEngine = 'compiled' | 'graphql-js';
+
 export interface Metrics {
   registry: Registry;
   /** Records the operation and the errors of each GraphQL request. */
   apolloPlugin: ApolloServerPlugin<{ scope: RequestScope }>;
+  /** Counts an operation run compiled or by graphql-js (compiled-execution.ts). */
+  countExecution(engine: ExecutionEngine): void;
   /** Adds the hooks that time requests, and `/metrics` when METRICS_TOKEN is set. */
   register(http: FastifyInstance): void;
   /** Starts the metrics port when METRICS_PORT is set; returns its URL. */
@@ -82,6 +86,12 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
     name: 'yntymak_http_responses_total',
     help: 'HTTP answers by method, route (as registered, e.g. /meetings/:id/briefing) and status.',
     labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
+  const executions = new Counter({
+    name: 'yntymak_graphql_executions_total',
+    help: 'GraphQL operations run, by engine: compiled (graphql-jit, a query from its second run on) or graphql-js (mutations, queries with input-object variables, first runs).',
+    labelNames: ['engine'],
     registers: [registry],
   });
   const pool = (): TarnPool | undefined => (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
@@ -138,6 +148,7 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
   return {
     registry,
     apolloPlugin,
+    countExecution: (engine) => executions.inc({ engine }),
     register(http) {
       http.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
         // Errors answered before Apollo ran (a body that is not JSON, a server shutting down).
