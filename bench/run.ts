@@ -309,7 +309,7 @@ function report(all: Map<number, Awaited<ReturnType<typeof benchSize>>>, pgVersi
     '',
     '## Results (milliseconds)',
     '',
-    `| scenario | ${sizes.map((size) => `N=${size} p50 | N=${size} p95`).join(' | ')} | server CPU per request, N=${sizes[sizes.length - 1]} | SQL statements | growth p50 ×${sizes.length > 1 ? (sizes[1] / sizes[0]).toFixed(0) : ''} projects |`,
+    `| scenario | ${sizes.map((size) => `N=${size} p50 | N=${size} p95`).join(' | ')} | server CPU per request, N=${sizes[sizes.length - 1]} | SQL statements | growth p50 ×${sizes.length > 1 ? (sizes[sizes.length - 1] / sizes[0]).toFixed(0) : ''} projects |`,
     `|---|${sizes.map(() => '---:|---:').join('|')}|---:|---:|---:|`,
   ];
   for (const scenario of scenarios) {
