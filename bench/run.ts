@@ -21,7 +21,7 @@ import { keepSection, percentile, processCpuMs, startServer } from './server';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 // A long-running server's steady state: V8 has optimised the request path after about a hundred requests.
-const WARMUP = 100;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const REQUEST_TIMEOUT_MS = 60_000;
 
