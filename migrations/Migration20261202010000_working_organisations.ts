@@ -33,7 +33,7 @@ export class Migration20261202010000_working_organisations extends Migration {
 /** The marker analytics_apply reads as "recompute everything" (Migration20261122020000_analytics_incremental). */
 const EVERYTHING = '00000000-0000-0000-0000-000000000000';
 
-const REFRESH = String.raw`
+export const REFRESH = String.raw`
 declare
   m1 varbit;
   m2 varbit;

@@ -17,6 +17,7 @@ import { Migration20261202010000_working_organisations } from './Migration202612
 import { Migration20261202060000_currency_conversion } from './Migration20261202060000_currency_conversion';
 import { Migration20261202062805_iati_import } from './Migration20261202062805_iati_import';
 import { Migration20261202150000_analytics_version } from './Migration20261202150000_analytics_version';
+import { Migration20261202204500_bulk_pairs } from './Migration20261202204500_bulk_pairs';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234134_initial', class: Migration20261121234134_initial },
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202060000_currency_conversion', class: Migration20261202060000_currency_conversion },
   { name: 'Migration20261202062805_iati_import', class: Migration20261202062805_iati_import },
   { name: 'Migration20261202150000_analytics_version', class: Migration20261202150000_analytics_version },
+  { name: 'Migration20261202204500_bulk_pairs', class: Migration20261202204500_bulk_pairs },
 ];

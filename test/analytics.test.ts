@@ -11,6 +11,7 @@ import {
   SetProjectParticipantsDocument,
   UpdateProjectDocument,
 } from './generated/graphql';
+import { Client } from 'pg';
 import { createOrganisation, createProject } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -189,6 +190,35 @@ describe('overlaps', () => {
     const different = await overlaps({}, 500);
     expect(different.totalCount).toBe(different.nodes.length);
     expect((await overlaps({ includeSameOrganisation: true }, 1)).totalCount).toBe(incremental.length);
+  });
+
+  it('computes a big batch into an empty table with its indexes built afterwards: the same pairs, totals and indexes', async () => {
+    // A first load or the everything marker of a country: more than 500 projects, no pair stored.
+    // The test database has fewer projects, so ids that name none fill the batch up.
+    const client = new Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    const snapshot = async () => ({
+      pairs: (await client.query('select * from analytics_overlap order by project_a, project_b')).rows,
+      totals: (await client.query('select different_organisations, same_organisation from analytics_overlap_total')).rows,
+      indexes: (await client.query("select indexname, indexdef from pg_indexes where tablename = 'analytics_overlap' order by indexname")).rows,
+      primaryKey: (
+        await client.query("select conname, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = 'analytics_overlap'::regclass and contype = 'p'")
+      ).rows,
+    });
+    try {
+      await client.query('begin');
+      const before = await snapshot();
+      expect(before.pairs.length).toBeGreaterThan(5);
+      expect(before.indexes.length).toBe(4);
+      await client.query('truncate analytics_overlap');
+      await client.query(`select analytics_pairs_bulk(array(select id from project) || array(select gen_random_uuid() from generate_series(1, 501)),
+        (select bit_or(bit) filter (where level = 1) from analytics_unit), (select bit_or(bit) filter (where level = 2) from analytics_unit),
+        (select bit_or(bit) filter (where level = 3) from analytics_unit))`);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
   });
 
   it('costs the same number of SQL statements for 1 and 50 overlaps', async () => {
