@@ -22,14 +22,10 @@ describe('compiled execution', () => {
   }
 
   /** The request sent twice; the second answer (compiled, where the query can be) equals the first. */
-  async function twice<T>(query: string, variables: object = {}, operationName?: string): Promise<Omit<GraphQLResult<T>, 'headers' | 'sqlStatements'>> {
+  async function twice<T>(query: string, variables: object = {}, operationName?: string): Promise<Pick<GraphQLResult<T>, 'status' | 'data' | 'errors'>> {
     const send = async () => {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-        body: JSON.stringify({ query, variables, operationName }),
-      });
-      return { status: response.status, ...((await response.json()) as { data?: T | null; errors?: GraphQLResult<T>['errors'] }) };
+      const { status, data, errors } = await server.graphql<T, object>(query, variables, { operationName });
+      return { status, data, errors };
     };
     const first = await send();
     const second = await send();

@@ -28,6 +28,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** API token to send; default the test ADMIN's; null sends the request anonymously. */
   token?: string | null;
+  /** The operation to run, of a document that holds several. */
+  operationName?: string;
 }
 
 export type TestRole = 'ADMIN' | 'SECRETARIAT' | 'PARTNER_EDITOR' | 'PARTNER_VIEWER';
@@ -90,7 +92,7 @@ export async function startTestServer(environment: Record<string, string> = {}):
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...options?.headers,
         },
-        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables, operationName: options?.operationName }),
       });
       const body = (await response.json()) as { data?: never; errors?: GraphQLErrorBody[] };
       return {
