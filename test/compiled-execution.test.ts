@@ -1,4 +1,5 @@
 import { getVariableValues, parse, type OperationDefinitionNode } from 'graphql';
+import { gatewayRequestContextMaker } from '../src/server/gateway-request-context';
 import { appSchema } from '../src/server/schema';
 import { createOrganisation, createProject } from './support/fixtures';
 import { type GraphQLResult, startTestServer, type TestServer } from './support/test-server';
@@ -54,6 +55,30 @@ describe('compiled execution', () => {
 
   afterAll(async () => {
     await server.close();
+  });
+
+  it("gives the executor Apollo's request context with its status on a class, not on an object literal of its own (gateway-request-context.ts)", () => {
+    const make = gatewayRequestContextMaker();
+    const apolloContext = {
+      request: { query: '{ __typename }', operationName: 'Q', http: { method: 'POST', search: 'a=1', headers: new Map([['x-asked', 'yes']]) } },
+      response: { http: { status: undefined as number | undefined, headers: new Map<string, string>() } },
+      contextValue: { caller: null },
+    };
+    const made = make(apolloContext, { logger: null, cache: null }, {}) as {
+      request: { query: string; operationName: string; http: { url: string; headers: { get(name: string): string | null } } };
+      response: { http: { status: number | undefined; headers: { set(name: string, value: string): void } } };
+      context: unknown;
+    };
+    // Apollo's own made an accessor on each object, a hidden class per request (see the module).
+    expect(Object.getOwnPropertyDescriptor(made.response.http, 'status')).toBeUndefined();
+    made.response.http.status = 418;
+    expect(apolloContext.response.http.status).toBe(418);
+    expect(made.response.http.status).toBe(418);
+    made.response.http.headers.set('x-said', 'so');
+    expect(apolloContext.response.http.headers.get('x-said')).toBe('so');
+    expect(made.request).toMatchObject({ query: '{ __typename }', operationName: 'Q', http: { url: 'https://unknown-url.invalid/?a=1' } });
+    expect(made.request.http.headers.get('x-asked')).toBe('yes');
+    expect(made.context).toBe(apolloContext.contextValue);
   });
 
   it('compiles a query at its second run, and leaves mutations and input-object variables to graphql-js', async () => {

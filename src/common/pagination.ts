@@ -108,24 +108,34 @@ export interface Connection<T> {
 }
 
 /**
- * Builds a connection from one page of rows and the size of the whole filtered list. Its edges,
- * with a cursor each, are made when first read: most pages ask for `nodes` only.
+ * One page as a connection. Its edges, with a cursor each, are made when first read: most pages
+ * ask for `nodes` only. A class, not an object literal with a getter: each such literal gets a
+ * hidden class of its own in V8's old generation, which keeps the whole page alive through the
+ * next minor garbage collection (BENCHMARKS.md, peers notes).
  */
+class PageConnection<T> implements Connection<T> {
+  private madeEdges: Edge<T>[] | undefined;
+
+  constructor(
+    readonly nodes: T[],
+    readonly totalCount: number,
+    readonly pageInfo: PageInfo,
+    private readonly offset: number,
+  ) {}
+
+  get edges(): Edge<T>[] {
+    return (this.madeEdges ??= this.nodes.map((node, index) => ({ node, cursor: encodeCursor(this.offset + index) })));
+  }
+}
+
+/** Builds a connection from one page of rows and the size of the whole filtered list. */
 export function toConnection<T>(rows: T[], totalCount: number, window: PageWindow): Connection<T> {
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = window.offset + rows.length < totalCount;
   pageInfo.hasPreviousPage = window.offset > 0;
   pageInfo.startCursor = rows.length ? encodeCursor(window.offset) : null;
   pageInfo.endCursor = rows.length ? encodeCursor(window.offset + rows.length - 1) : null;
-  let edges: Edge<T>[] | undefined;
-  return {
-    get edges() {
-      return (edges ??= rows.map((node, index) => ({ node, cursor: encodeCursor(window.offset + index) })));
-    },
-    nodes: rows,
-    pageInfo,
-    totalCount,
-  };
+  return new PageConnection(rows, totalCount, pageInfo, window.offset);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   typeFromAST,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { installGatewayRequestContext } from './gateway-request-context';
 import type { ExecutionEngine } from './metrics';
 
 type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
@@ -90,6 +91,7 @@ function compiledQuery(schema: GraphQLSchema, document: DocumentNode, operation:
  * so a document object stands for its query text and its plan is kept with it.
  */
 export function compiledExecution(schema: GraphQLSchema, counted: (engine: ExecutionEngine) => void): Gateway {
+  installGatewayRequestContext();
   const plans = new WeakMap<DocumentNode, Map<string | null, Plan>>();
   const planOf = (document: DocumentNode, operationName: string | null): Plan => {
     let byOperation = plans.get(document);
