@@ -14,6 +14,7 @@ import { graphqlRequestErrorStatus } from './graphql-over-http';
 import type { Metrics } from './metrics';
 import { refuseNulCharacters } from './nul-characters';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
+import { installQueryHash } from './query-hash';
 import { appSchema } from './schema';
 import { asContextError, serviceUnavailableStatus } from './service-unavailable';
 
@@ -62,6 +63,7 @@ function reportRequestFacts(config: AppConfig): ApolloServerPlugin<GraphQLContex
 /** Apollo Server on the app's schema, with its limits and plugins, started. */
 export async function startApollo(config: AppConfig, http: FastifyInstance, logger: Logger, metrics: Metrics): Promise<ApolloServer<GraphQLContext>> {
   const armor = armorOf(config);
+  installQueryHash();
   const apollo = new ApolloServer<GraphQLContext>({
     // Queries run compiled (graphql-jit); see compiled-execution.ts.
     gateway: compiledExecution(await appSchema(), metrics.countExecution),
