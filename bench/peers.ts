@@ -31,9 +31,14 @@ import { createOverlapFunction, OVERLAP_PAGE_COLUMNS } from './peers/overlap-fun
 import { percentile, processCpuMs, replaceSection, startServer } from './server';
 
 const SIZE = Number(process.env.PEERS_SIZE ?? 10_000);
-/** Seconds per round per server; each question gets ROUNDS rounds on each server at each load. */
-const SECONDS = Number(process.env.PEERS_SECONDS ?? 5);
-const ROUNDS = Number(process.env.PEERS_ROUNDS ?? 3);
+/**
+ * Seconds per round per server; each question gets ROUNDS rounds on each server at each load.
+ * Short rounds, many of them: this machine's speed wanders by a fifth over minutes, and rounds
+ * that interleave finely spread that over every server alike (six rounds: each of three servers
+ * goes first, second and third twice).
+ */
+const SECONDS = Number(process.env.PEERS_SECONDS ?? 3);
+const ROUNDS = Number(process.env.PEERS_ROUNDS ?? 6);
 const WARMUP = 100;
 const CONNECTIONS = [1, 16];
 const PEER_NODE = process.env.PEERS_NODE_VERSION ?? NODE_VERSIONS[NODE_VERSIONS.length - 1];
