@@ -110,6 +110,7 @@ async function main() {
         const em = orm.em.fork();
         const ctx: RequestContext = {
           em,
+          rowsEm: em,
           loaders: createLoaders(em),
           caller: null,
           credentialError: null,

@@ -1,5 +1,7 @@
 import { getVariableValues, parse, type OperationDefinitionNode } from 'graphql';
+import { createHash, Hash } from 'node:crypto';
 import { gatewayRequestContextMaker } from '../src/server/gateway-request-context';
+import { apolloCreateHash } from '../src/server/query-hash';
 import { appSchema } from '../src/server/schema';
 import { createOrganisation, createProject } from './support/fixtures';
 import { type GraphQLResult, startTestServer, type TestServer } from './support/test-server';
@@ -55,6 +57,19 @@ describe('compiled execution', () => {
 
   afterAll(async () => {
     await server.close();
+  });
+
+  it("hashes each query text with Node's one-shot hash, to the digest Apollo's own gave (query-hash.ts)", async () => {
+    const apolloHash = apolloCreateHash();
+    const text = '{ overlaps(first: 1) { totalCount } } # ü';
+    expect(apolloHash('sha256')).not.toBeInstanceOf(Hash);
+    expect(apolloHash('sha256').update(text).digest('hex')).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(apolloHash('sha512').update(Buffer.from('key')).update(text).digest('hex')).toBe(createHash('sha512').update('key').update(text).digest('hex'));
+    // Apollo keeps parsed documents by that hash: the second request with the same text is answered alike.
+    const query = '{ themes { code } }';
+    const [first, second] = [await server.graphql(query), await server.graphql(query)];
+    expect(first.errors).toBeUndefined();
+    expect(second.data).toEqual(first.data);
   });
 
   it("gives the executor Apollo's request context with its status on a class, not on an object literal of its own (gateway-request-context.ts)", () => {

@@ -57,6 +57,25 @@ describe('the request context', () => {
     expect(signedIn.forks).toBe(1);
   });
 
+  it('forks none for overlaps, whose one statement reads plain rows, not entities', async () => {
+    const country = await forksOf(() =>
+      server.graphql<{ overlaps: { nodes: { projectA: { id: string } }[] } }, unknown>('{ overlaps(first: 3) { nodes { projectA { id } } } }', undefined, { token: null }),
+    );
+    expect(country.answer.errors).toBeUndefined();
+    expect(country.answer.data!.overlaps.nodes.length).toBeGreaterThan(0);
+    expect(country.forks).toBe(0);
+
+    const query =
+      'query ($id: ID!) { overlaps(filter: { projectId: $id }, first: 5) { totalCount nodes { projectA { id } projectB { title } sharedUnits { name } sharedThemes { name } } } }';
+    const projectId = country.answer.data!.overlaps.nodes[0].projectA.id;
+    const ofProject = await forksOf(() =>
+      server.graphql<{ overlaps: { totalCount: number; nodes: { projectA: { id: string } }[] } }, unknown>(query, { id: projectId }, { token: null }),
+    );
+    expect(ofProject.answer.errors).toBeUndefined();
+    expect(ofProject.answer.data!.overlaps.nodes[0].projectA.id).toBe(projectId);
+    expect(ofProject).toMatchObject({ forks: 0, answer: { sqlStatements: 1 } });
+  });
+
   it("makes each feature's loaders when first read, once, on the request's EntityManager", () => {
     const em = server.orm.em.fork();
     const asked: EntityManager[] = [];

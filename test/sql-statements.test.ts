@@ -10,6 +10,7 @@ import {
 import { leanFromJson, leanShape } from '../src/common/lean-rows';
 import { preparedRows } from '../src/common/prepared-statement';
 import { type OverlapColumns, projectOverlapStatement } from '../src/analytics/overlap.service';
+import { overlapConditionsSql, projectOverlapPageSql } from '../src/analytics/overlap.sql';
 import { ADMIN_UNIT_FIELD_PROPS } from '../src/geography/geography.loaders';
 import { ORGANISATION_FIELD_PROPS } from '../src/organisations/organisation.loaders';
 import { PROJECT_FIELD_PROPS, type ProjectWithRelationsRow } from '../src/projects/project.loaders';
@@ -336,6 +337,25 @@ describe('a page reads only the columns its selection needs', () => {
     const all = await read({});
     expect(all.project).toBeGreaterThan(15);
     expect(all.unit).toBeGreaterThan(15);
+  });
+
+  it("builds one project's overlap page once per shape: the same text for every project, its id among the values", async () => {
+    const em = server.orm.em.fork();
+    const window = { limit: 5, offset: 0 };
+    const columns: OverlapColumns = { projectProps: ['title'], unitProps: ['nameEn'] };
+    const [first, second] = projectIds.slice(0, 2).map((id) => projectOverlapPageSql(em, id, overlapConditionsSql({}), window, columns));
+    expect(second.sql).toBe(first.sql);
+    expect(first.params).toContain(projectIds[0]);
+    expect(second.params).toEqual(first.params.map((value) => (value === projectIds[0] ? projectIds[1] : value)));
+    // Another window, its own values; a condition with a value is written afresh with its value.
+    const longer = projectOverlapPageSql(em, projectIds[0], overlapConditionsSql({}), { limit: 6, offset: 0 }, columns);
+    expect(longer.params).toEqual(expect.arrayContaining([projectIds[0], 6]));
+    expect(longer.params).not.toContain(5);
+    const scored = projectOverlapPageSql(em, projectIds[0], overlapConditionsSql({ minScore: 0.25 }), window, columns);
+    expect(scored.params).toEqual(expect.arrayContaining([projectIds[0], 0.25]));
+    const rows = await preparedRows<{ project_a: string; score: string }>(em, scored);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.project_a === projectIds[0] && Number(row.score) >= 0.25)).toBe(true);
   });
 
   it('reads the ids and names of a theme in a district (question 3 of the peers benchmark) in one statement, with only those columns', async () => {

@@ -12,7 +12,8 @@ import type { Scope } from './scope.sql';
 export { requireUnit } from '../geography/admin-unit.service';
 
 export function checkThemes(ctx: RequestContext, codes: string[] | null | undefined, field: string): Promise<string[] | null> {
-  return checkThemeCodes(ctx.em, codes, field);
+  // Without codes nothing is read: the request's EntityManager is not forked for it.
+  return codes?.length ? checkThemeCodes(ctx.em, codes, field) : Promise.resolve(null);
 }
 
 export function unknownOrganisation(id: string, field = 'filter.organisationId'): never {

@@ -90,6 +90,7 @@ class LazyRequestContext implements RequestContext {
   sessionEnded?: boolean;
   readonly loaders: Loaders;
   private readonly fork: () => EntityManager;
+  private readonly forkOrRoot: () => EntityManager;
 
   constructor(
     orm: Orm,
@@ -101,11 +102,16 @@ class LazyRequestContext implements RequestContext {
   ) {
     let forked: EntityManager | undefined;
     this.fork = () => (forked ??= orm.em.fork());
+    this.forkOrRoot = () => forked ?? orm.em;
     this.loaders = createLoaders(this.fork);
   }
 
   get em(): EntityManager {
     return this.fork();
+  }
+
+  get rowsEm(): EntityManager {
+    return this.forkOrRoot();
   }
 }
 
