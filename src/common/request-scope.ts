@@ -11,6 +11,13 @@ export interface RequestScope {
   statements: number;
   operationName?: string;
   context?: RequestContext;
+  /**
+   * For the metrics (server/metrics.ts): the operation's label once Apollo resolved it, and
+   * whether Apollo counted the request's errors. On the scope rather than in weak maps keyed by
+   * it: each entry of those was one more thing for every garbage collection to trace.
+   */
+  metricsOperation?: string;
+  errorsCounted?: boolean;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();

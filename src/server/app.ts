@@ -55,7 +55,8 @@ function createHttpServer(config: AppConfig, logger: Logger): FastifyInstance {
 function registerRequestScope(http: FastifyInstance): void {
   http.decorateRequest('scope', null as unknown as RequestScope);
   http.addHook('onRequest', (request, _reply, done) => {
-    request.scope = { requestId: request.id, statements: 0 };
+    // Every field from the start: one shape for every request's scope.
+    request.scope = { requestId: request.id, statements: 0, operationName: undefined, context: undefined, metricsOperation: undefined, errorsCounted: false };
     runInScope(request.scope, done);
   });
 }
@@ -63,6 +64,8 @@ function registerRequestScope(http: FastifyInstance): void {
 /** One log line per request. */
 function registerRequestLog(http: FastifyInstance): void {
   http.addHook('onResponse', async (request, reply) => {
+    // Its fields are gathered only when the line is written (LOG_LEVEL info or finer).
+    if (!(request.log as Logger).isLevelEnabled('info')) return;
     request.log.info(
       {
         method: request.method,

@@ -57,11 +57,6 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
   collectDefaultMetrics({ register: registry });
   const operationLabel = boundedLabel(MAX_OPERATION_LABELS, 'other');
   const codeLabel = boundedLabel(MAX_CODE_LABELS, 'OTHER');
-  /** The operation label of each GraphQL request Apollo resolved (others are `unresolved`). */
-  const operations = new WeakMap<RequestScope, string>();
-  /** Requests whose errors Apollo counted (the others' error bodies come from Fastify). */
-  const countedByApollo = new WeakSet<RequestScope>();
-
   const duration = new Histogram({
     name: 'yntymak_graphql_request_duration_seconds',
     help: 'Time to answer a GraphQL request over HTTP, by operation name (anonymous: no name; unresolved: refused before it ran; other: past the first 200 names).',
@@ -124,12 +119,13 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operationName }) {
-          operations.set(contextValue.scope, operationName ? operationLabel(operationName) : 'anonymous');
+          contextValue.scope.metricsOperation = operationName ? operationLabel(operationName) : 'anonymous';
         },
         async willSendResponse({ contextValue, response }) {
           // The context may be missing when Apollo refused the request before building one.
           if (!contextValue?.scope) return;
-          countedByApollo.add(contextValue.scope);
+          // The others' error bodies come from Fastify, and are counted when sent.
+          contextValue.scope.errorsCounted = true;
           if (response.body.kind === 'single') countErrors(response.body.singleResult.errors);
         },
       };
@@ -152,7 +148,7 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
     register(http) {
       http.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
         // Errors answered before Apollo ran (a body that is not JSON, a server shutting down).
-        if (request.routeOptions.url === GRAPHQL_URL && reply.statusCode >= 400 && !countedByApollo.has(request.scope) && typeof payload === 'string') {
+        if (request.routeOptions.url === GRAPHQL_URL && reply.statusCode >= 400 && !request.scope?.errorsCounted && typeof payload === 'string') {
           try {
             countErrors((JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] }).errors);
           } catch {
@@ -165,7 +161,8 @@ export function createMetrics(config: Pick<AppConfig, 'metricsPort' | 'metricsTo
         const route = request.routeOptions.url ?? 'unmatched';
         responses.inc({ method: request.method, route, status: String(reply.statusCode) });
         if (route !== GRAPHQL_URL || !request.scope) return;
-        const operation = operations.get(request.scope) ?? 'unresolved';
+        // Requests Apollo never resolved (refused before it ran) are `unresolved`.
+        const operation = request.scope.metricsOperation ?? 'unresolved';
         duration.observe({ operation }, reply.elapsedTime / 1000);
         statements.observe({ operation }, request.scope.statements);
       });
