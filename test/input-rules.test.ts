@@ -3,7 +3,10 @@
  * GraphQL, before a resolver runs, with the rule's reason, the failed field's full path and a
  * short message; and the configuration, checked by the same library.
  */
+import { OverlapFilter, OverlapsArgs } from '../src/analytics/analytics.inputs';
 import { loadConfig } from '../src/config/config';
+import { PeriodInput } from '../src/projects/project.inputs';
+import { holdsRuledValue } from '../src/server/validate-arguments';
 import { CreateProjectDocument, PlanMeetingDocument, ProjectDocument, ProjectsDocument, RecordTransactionDocument, UpdateProjectDocument } from './generated/graphql';
 import { createProject } from './support/fixtures';
 import { type GraphQLErrorBody, startTestServer, type TestServer } from './support/test-server';
@@ -108,6 +111,18 @@ describe('rules on input classes', () => {
     // One end given, the other stored: the service compares them (a state check, not the input's own).
     const beforeStored = await server.graphql(UpdateProjectDocument, { id: projectId, input: { plannedEnd: '2024-12-31' } });
     expect(only(beforeStored.errors).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'END_BEFORE_START', field: 'input.plannedEnd' });
+  });
+
+  it('validates only arguments that hold a value under a rule, nested ones too (holdsRuledValue)', () => {
+    const filter = Object.assign(new OverlapFilter(), { projectId: 'a project', themeCodes: ['HUMAN_RIGHTS'] });
+    const args = Object.assign(new OverlapsArgs(), { first: 20, filter });
+    expect(holdsRuledValue(args)).toBe(false);
+    expect(holdsRuledValue(Object.assign(new OverlapFilter(), { minScore: 0.5 }))).toBe(true);
+    expect(holdsRuledValue(Object.assign(new OverlapFilter(), { minScore: null }))).toBe(true);
+    filter.activeDuring = Object.assign(new PeriodInput(), { from: '2025-01-01' });
+    expect(holdsRuledValue(args)).toBe(false);
+    filter.activeDuring.to = '2024-01-01';
+    expect(holdsRuledValue(args)).toBe(true);
   });
 
   it('applies the same rule to a scalar argument, which has no input class', async () => {

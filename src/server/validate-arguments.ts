@@ -1,7 +1,7 @@
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { getMetadataStorage, type ValidatorFn } from 'type-graphql';
 import { InputError, inputProblems, VALIDATOR_OPTIONS } from '../common/input-validation';
-import { getMetadataStorage as validationMetadataStorage, validateSync } from 'class-validator';
+import { getMetadataStorage as validationMetadataStorage, validateSync, ValidationTypes } from 'class-validator';
 
 /**
  * type-graphql's check of every argument before a resolver runs: the class-validator decorators
@@ -15,7 +15,7 @@ export const validateArgument: ValidatorFn = (value, type, { info }) => {
   const items: [string, object][] = Array.isArray(value)
     ? value.flatMap((item, index) => (item !== null && typeof item === 'object' ? [[`${prefix}[${index}]`, item as object] as [string, object]] : []))
     : [[prefix, value as object]];
-  const problems = items.flatMap(([path, item]) => inputProblems(validateSync(item, VALIDATOR_OPTIONS), path));
+  const problems = items.flatMap(([path, item]) => (holdsRuledValue(item) ? inputProblems(validateSync(item, VALIDATOR_OPTIONS), path) : []));
   if (problems.length) throw new InputError(problems);
 };
 
@@ -64,4 +64,56 @@ function rememberValidationRules(): true {
     return rules;
   };
   return true;
+}
+
+/** How class-validator checks a property of an input class: by rules of its own, or inside the nested input. */
+interface PropertyRules {
+  checked: boolean;
+  nested: boolean;
+}
+
+const rulesByClass = new Map<unknown, Map<string, PropertyRules> | 'always'>();
+
+/**
+ * The properties of an input class that class-validator looks at, or 'always' when one is
+ * checked even when left out (`@IsDefined`). `@IsOptional`, `@ValidateIf` and `@Allow` check
+ * nothing by themselves.
+ */
+function rulesOf(type: unknown): Map<string, PropertyRules> | 'always' {
+  let rules = rulesByClass.get(type);
+  if (rules === undefined) {
+    const found = new Map<string, PropertyRules>();
+    rules = found;
+    for (const metadata of validationMetadataStorage().getTargetValidationMetadatas(type as new () => object, '', false, false)) {
+      if (metadata.type === ValidationTypes.IS_DEFINED) rules = 'always';
+      if (metadata.type === ValidationTypes.CONDITIONAL_VALIDATION || metadata.type === ValidationTypes.WHITELIST) continue;
+      const property = found.get(metadata.propertyName) ?? { checked: false, nested: false };
+      if (metadata.type === ValidationTypes.NESTED_VALIDATION) property.nested = true;
+      else property.checked = true;
+      found.set(metadata.propertyName, property);
+    }
+    rulesByClass.set(type, rules);
+  }
+  return rules;
+}
+
+/**
+ * Whether class-validator would check anything of this input: a property with a rule that is
+ * not undefined (VALIDATOR_OPTIONS skips undefined ones), or such a property inside a nested
+ * input. Most queries send none (a page size, an id), and validating them found nothing at the
+ * cost of about 30 µs a request; an input with a value under a rule is validated as before.
+ */
+export function holdsRuledValue(input: object): boolean {
+  const rules = rulesOf(input.constructor);
+  if (rules === 'always') return true;
+  for (const [name, property] of rules) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    if (property.checked) return true;
+    // A nested rule on something that is not an input object (null, a scalar) is class-validator's to judge.
+    if (value === null || typeof value !== 'object') return true;
+    const inner = Array.isArray(value) ? value : [value];
+    if (inner.some((item: unknown) => item === null || typeof item !== 'object' || holdsRuledValue(item))) return true;
+  }
+  return false;
 }
