@@ -32,11 +32,13 @@ export async function preparedRows<T>(em: EntityManager, statement: Sql): Promis
   const client = transaction?.client ?? (connection.getKnex().client as PoolClient);
   const logger = em.config.getLogger();
   const started = Date.now();
-  const pg = await client.acquireConnection();
+  let pg: PgConnection | undefined;
   try {
+    pg = await client.acquireConnection();
+    const lent = pg;
     const rows = await new Promise<T[]>((resolve, reject) => {
       // The callback form: the pooled connection's watchdog (db/availability.ts) watches only that.
-      pg.query(name ? { name, text, values } : { text, values }, (error, result) => (error ? reject(error) : resolve(result!.rows as T[])));
+      lent.query(name ? { name, text, values } : { text, values }, (error, result) => (error ? reject(error) : resolve(result!.rows as T[])));
     });
     logger.logQuery({ level: 'info', query: text, params: values, took: Date.now() - started, results: rows.length });
     return rows;
@@ -44,7 +46,7 @@ export async function preparedRows<T>(em: EntityManager, statement: Sql): Promis
     logger.logQuery({ level: 'error', query: text, params: values, took: Date.now() - started });
     throw error;
   } finally {
-    await client.releaseConnection(pg);
+    if (pg) await client.releaseConnection(pg);
   }
 }
 
