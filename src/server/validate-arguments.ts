@@ -10,12 +10,13 @@ import { getMetadataStorage as validationMetadataStorage, validateSync, Validati
  */
 export const validateArgument: ValidatorFn = (value, type, { info }) => {
   if (value === null || typeof value !== 'object') return;
-  rulesRemembered ??= rememberValidationRules();
+  const items: [number | null, object][] = Array.isArray(value)
+    ? value.flatMap((item, index) => (item !== null && typeof item === 'object' ? [[index, item as object] as [number, object]] : []))
+    : [[null, value as object]];
+  const ruled = items.filter(([, item]) => holdsRuledValue(item));
+  if (!ruled.length) return;
   const prefix = argumentName(type, info);
-  const items: [string, object][] = Array.isArray(value)
-    ? value.flatMap((item, index) => (item !== null && typeof item === 'object' ? [[`${prefix}[${index}]`, item as object] as [string, object]] : []))
-    : [[prefix, value as object]];
-  const problems = items.flatMap(([path, item]) => (holdsRuledValue(item) ? inputProblems(validateSync(item, VALIDATOR_OPTIONS), path) : []));
+  const problems = ruled.flatMap(([index, item]) => inputProblems(validateSync(item, VALIDATOR_OPTIONS), index === null ? prefix : `${prefix}[${index}]`));
   if (problems.length) throw new InputError(problems);
 };
 
@@ -41,29 +42,6 @@ function findArgumentName(type: unknown, info: GraphQLResolveInfo): string {
   const typeName = metadata.inputTypes.find((input) => input.target === type)?.name;
   const matching = info.parentType.getFields()[info.fieldName]?.args.filter((arg) => getNamedType(arg.type).name === typeName) ?? [];
   return matching.length === 1 ? matching[0].name : '';
-}
-
-let rulesRemembered: true | undefined;
-
-/**
- * class-validator 0.14 finds a class's rules on every validation by testing the class against
- * every class that has rules (`getTargetValidationMetadatas`): about 15 µs of each request with
- * arguments. Every rule is declared when its module loads, before the first request, so the
- * answer for a class and options is kept from then on.
- */
-function rememberValidationRules(): true {
-  const storage = validationMetadataStorage();
-  const find = storage.getTargetValidationMetadatas.bind(storage);
-  const kept = new Map<unknown, Map<string, ReturnType<typeof find>>>();
-  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const options = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}`;
-    let byOptions = kept.get(target);
-    if (!byOptions) kept.set(target, (byOptions = new Map()));
-    let rules = byOptions.get(options);
-    if (!rules) byOptions.set(options, (rules = find(target, schema, always, strictGroups, groups)));
-    return rules;
-  };
-  return true;
 }
 
 /** How class-validator checks a property of an input class: by rules of its own, or inside the nested input. */
