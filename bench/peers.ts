@@ -24,6 +24,7 @@ import { projectRoot } from '../src/config/paths';
 import { initOrm } from '../src/db/orm';
 import { AdminUnit } from '../src/geography/admin-unit.entity';
 import { Project } from '../src/projects/project.entity';
+import { Theme } from '../src/themes/theme.entity';
 import { createDataset, datasetInfo, startBenchCluster } from '../scripts/synthetic/database';
 import { NODE_VERSIONS, nodeBinary } from '../scripts/node-versions';
 import { freePort } from '../test/support/ports';
@@ -225,7 +226,7 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
       }),
       peer: (index) => ({
         query: `query ($id: UUID!) { peersProjectOverlapsList(projectId: $id, pageSize: 20) { projectA projectB score geographic timeShare themeSimilarity
-          periodStart periodEnd unitCodes themeCodes total related } }`,
+          periodStart periodEnd unitIds themeIds total related } }`,
         variables: { id: overlapId(index) },
       }),
       normaliseHub: (data) => {
@@ -262,13 +263,14 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
           themeSimilarity: string;
           periodStart: string | null;
           periodEnd: string | null;
-          unitCodes: string | null;
-          themeCodes: string | null;
+          unitIds: string | null;
+          themeIds: string | null;
           total: string | null;
-          related: { projects: Json[] | null; units: Json[] | null } | null;
+          related: { projects: Json[] | null; units: [number, Json][] | null; themes: [number, Json][] | null } | null;
         };
         const rows = at<Row[]>(data, 'peersProjectOverlapsList');
-        // The statement's first row carries the projects and units of the page as lean rows in JSON.
+        // The statement's first row carries the projects, units and themes of the page as lean rows in
+        // JSON, the units and themes with the ids that the rows name them by.
         const related = rows[0]?.related;
         const titles = new Map(
           (related?.projects ?? []).map((json) => {
@@ -276,12 +278,14 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
             return [record.id, pickTranslation(record.title, Language.EN)];
           }),
         );
-        const names = new Map(
-          (related?.units ?? []).map((json) => {
+        const units = new Map(
+          (related?.units ?? []).map(([id, json]) => {
             const record = leanFromJson<{ code: string; nameKy: string | null; nameRu: string | null; nameEn: string | null }>(em, AdminUnit.name, json);
-            return [record.code, pickTranslation({ ky: record.nameKy, ru: record.nameRu, en: record.nameEn }, Language.EN)];
+            return [String(id), `${record.code} ${pickTranslation({ ky: record.nameKy, ru: record.nameRu, en: record.nameEn }, Language.EN)}`];
           }),
         );
+        const themes = new Map((related?.themes ?? []).map(([id, json]) => [String(id), leanFromJson<{ code: string }>(em, Theme.name, json).code]));
+        const named = (ids: string | null, names: Map<string, string>) => (ids ? ids.split(',').map((id) => names.get(id)) : []);
         return {
           total: rows.length ? Number(rows[0].total) : 0,
           nodes: rows.map((row) => ({
@@ -289,8 +293,8 @@ function questions(sample: Sample, em: EntityManager, token: string): Question[]
             titles: `${titles.get(row.projectA)} | ${titles.get(row.projectB)}`,
             numbers: [row.score, row.geographic, row.timeShare, row.themeSimilarity].map(Number),
             period: `${row.periodStart} ${row.periodEnd === 'infinity' ? null : row.periodEnd}`,
-            units: (row.unitCodes?.split(',') ?? []).map((code) => `${code} ${names.get(code)}`),
-            themes: row.themeCodes?.split(',') ?? [],
+            units: named(row.unitIds, units),
+            themes: named(row.themeIds, themes),
           })),
         };
       },

@@ -22,9 +22,9 @@ type LeanJson = Record<string, unknown>;
 interface OverlapRow {
   project_a: string;
   project_b: string;
-  /** Comma-separated; null when none. */
-  unit_codes: string | null;
-  theme_codes: string | null;
+  /** Ids of analytics_unit and analytics_theme, comma-separated; null or empty when none. */
+  unit_ids: string | null;
+  theme_ids: string | null;
   period_start: string | null;
   period_end: string | null;
   geographic: string;
@@ -34,41 +34,54 @@ interface OverlapRow {
   /** Also says whether the two share an implementer (sameOrganisation). */
   kind: OverlapKind;
   total: string | null;
-  /** On the first row only: the page's projects, units and themes. */
-  related: { projects: LeanJson[] | null; units: LeanJson[] | null; themes: LeanJson[] | null } | null;
+  /** On the first row only: the page's projects, and its units and themes with their ids. */
+  related: { projects: LeanJson[] | null; units: [number, LeanJson][] | null; themes: [number, LeanJson][] | null } | null;
 }
 
-/** The projects, units and themes a page names, by key. */
+/** The projects, units and themes a page names: projects by id, units and themes by their analytics id. */
 interface Related {
   projects: Map<string, ProjectRecord>;
-  units: Map<string, AdminUnitRecord>;
-  themes: Map<string, ThemeRecord>;
+  units: Map<number, AdminUnitRecord>;
+  themes: Map<number, ThemeRecord>;
 }
 
 function relatedOf(em: EntityManager, rows: OverlapRow[], columns: OverlapColumns): Related {
   const related = rows[0]?.related;
-  const byKey = <T>(shape: LeanShape<T>, key: keyof T & string, values: LeanJson[] | null | undefined) =>
-    new Map(
-      (values ?? []).map((value) => {
-        const record = shape.fromJson(value);
-        return [record[key] as string, record];
-      }),
-    );
+  const projectShape = leanShape<ProjectRecord>(em, Project.name, columns.projectProps ?? null);
+  const byId = <T>(shape: LeanShape<T>, values: [number, LeanJson][] | null | undefined) => new Map((values ?? []).map(([id, value]) => [id, shape.fromJson(value)]));
   return {
-    projects: byKey(leanShape<ProjectRecord>(em, Project.name, columns.projectProps ?? null), 'id', related?.projects),
-    units: byKey(leanShape<AdminUnitRecord>(em, AdminUnit.name, columns.unitProps ?? null), 'code', related?.units),
-    themes: byKey(leanShape<ThemeRecord>(em, Theme.name, null), 'code', related?.themes),
+    projects: new Map(
+      (related?.projects ?? []).map((value) => {
+        const record = projectShape.fromJson(value);
+        return [record.id, record];
+      }),
+    ),
+    units: byId(leanShape<AdminUnitRecord>(em, AdminUnit.name, columns.unitProps ?? null), related?.units),
+    themes: byId(leanShape<ThemeRecord>(em, Theme.name, null), related?.themes),
   };
 }
 
-/** The records named by comma-separated keys (null: none), in that order; a key without a record is left out. */
-function recordsOf<T>(keys: string | null, byKey: Map<string, T>): T[] {
+const COMMA = 44;
+const DIGIT_ZERO = 48;
+
+/**
+ * The records named by comma-separated ids (null or empty: none), in that order; an id without a
+ * record is left out. Read digit by digit: splitting and hashing nine codes per pair took a tenth
+ * of a page's own work.
+ */
+function recordsOf<T>(ids: string | null, byId: Map<number, T>): T[] {
   const records: T[] = [];
-  if (keys) {
-    for (const key of keys.split(',')) {
-      const record = byKey.get(key);
-      if (record) records.push(record);
+  if (!ids) return records;
+  let id = 0;
+  for (let index = 0; index <= ids.length; index++) {
+    const char = index < ids.length ? ids.charCodeAt(index) : COMMA;
+    if (char !== COMMA) {
+      id = id * 10 + char - DIGIT_ZERO;
+      continue;
     }
+    const record = byId.get(id);
+    if (record) records.push(record);
+    id = 0;
   }
   return records;
 }
@@ -84,8 +97,8 @@ function toOverlap(row: OverlapRow, related: Related): Overlap {
   overlap.projectBId = row.project_b;
   overlap.projectA = related.projects.get(row.project_a)!;
   overlap.projectB = related.projects.get(row.project_b)!;
-  overlap.sharedUnits = recordsOf(row.unit_codes, related.units);
-  overlap.sharedThemes = recordsOf(row.theme_codes, related.themes);
+  overlap.sharedUnits = recordsOf(row.unit_ids, related.units);
+  overlap.sharedThemes = recordsOf(row.theme_ids, related.themes);
   overlap.periodStart = row.period_start;
   overlap.periodEnd = row.period_end === 'infinity' ? null : row.period_end;
   overlap.score = Number(row.score);

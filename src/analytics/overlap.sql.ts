@@ -61,10 +61,11 @@ export function ownProjectsOfCte(organisationIds: string[]): Sql {
 
 /**
  * The statement for a page of pair rows (`inner`, which may use the CTE `own` given in `ownCte`),
- * decoded for output: bit strings to codes (set bits only; comma-separated text, which costs the
- * server far less to read than an array, and no code holds a comma), dates out of the range. The first row
- * also carries `related`: every project, unit and theme the page names, once each, as lean rows in
- * JSON (src/common/lean-rows.ts). So one statement answers a page with both projects, the shared
+ * decoded for output: bit strings to the positions of their set bits, which are the ids of
+ * analytics_unit and analytics_theme (comma-separated text, which costs the server far less to read
+ * than an array or the codes: a pair shares nine units on average), dates out of the range. The
+ * first row also carries `related`: every project, and every unit and theme the page names with its
+ * id (`[id, lean row]`), once each, as lean rows in JSON (src/common/lean-rows.ts). So one statement answers a page with both projects, the shared
  * units and themes, which through the loaders took three more; and a project's page, where one
  * side is always the same project, builds that project once rather than once per pair.
  */
@@ -82,16 +83,15 @@ function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql, colum
   return sql`with ${ctes}
   select d.project_a, d.project_b, d.geographic, d.time_share, d.theme_similarity, d.score, d.kind,
     lower(d.period)::text as period_start, (upper(d.period) - 1)::text as period_end,
-    (select string_agg(u.code, ',' order by u.id) from analytics_unit u where u.id = any(d.unit_ids)) as unit_codes,
-    (select string_agg(t.code, ',' order by t.id) from analytics_theme t where t.id = any(d.theme_ids)) as theme_codes,
+    array_to_string(d.unit_ids, ',') as unit_ids, array_to_string(d.theme_ids, ',') as theme_ids,
     d.total,
     case when row_number() over (order by ${sqlText(order)}) = 1 then json_build_object(
       'projects', (select json_agg(${sqlText(leanShape(em, Project.name, columns.projectProps ?? null).jsonSql('p'))}) from project p
         where p.id in (select project_a from page union select project_b from page)),
-      'units', (select json_agg(${sqlText(leanShape(em, AdminUnit.name, columns.unitProps ?? null).jsonSql('unit'))}) from admin_unit unit
-        where unit.code in (select u.code from analytics_unit u where u.id in (select unnest(unit_ids) from decoded))),
-      'themes', (select json_agg(${sqlText(leanJsonSql(em, Theme.name, 'theme'))}) from theme
-        where theme.code in (select t.code from analytics_theme t where t.id in (select unnest(theme_ids) from decoded)))
+      'units', (select json_agg(json_build_array(u.id, ${sqlText(leanShape(em, AdminUnit.name, columns.unitProps ?? null).jsonSql('unit'))}))
+        from analytics_unit u join admin_unit unit on unit.code = u.code where u.id in (select unnest(unit_ids) from decoded)),
+      'themes', (select json_agg(json_build_array(t.id, ${sqlText(leanJsonSql(em, Theme.name, 'theme'))}))
+        from analytics_theme t join theme on theme.code = t.code where t.id in (select unnest(theme_ids) from decoded))
     ) end as related
   from decoded d order by ${sqlText(order)}`;
 }
