@@ -19,7 +19,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       },
       mixin(_object, _level, logger) {
         const scope = currentScope();
-        // A child that names the request already (Fastify's request.log) keeps its own.
+        // A child that names the request already (a route's own logger) keeps its own.
         if (!scope || String((logger as unknown as Record<symbol, unknown>)[chindingsSym]).includes('"reqId"')) return {};
         return { reqId: scope.requestId };
       },
