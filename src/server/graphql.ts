@@ -15,6 +15,7 @@ import type { Metrics } from './metrics';
 import { refuseNulCharacters } from './nul-characters';
 import { MAX_QUERY_COST, queryCostLimit } from './query-cost';
 import { installQueryHash } from './query-hash';
+import { installArgumentInstances } from './argument-instances';
 import { appSchema } from './schema';
 import { asContextError, serviceUnavailableStatus } from './service-unavailable';
 
@@ -64,9 +65,11 @@ function reportRequestFacts(config: AppConfig): ApolloServerPlugin<GraphQLContex
 export async function startApollo(config: AppConfig, http: FastifyInstance, logger: Logger, metrics: Metrics): Promise<ApolloServer<GraphQLContext>> {
   const armor = armorOf(config);
   installQueryHash();
+  const schema = await appSchema();
+  installArgumentInstances();
   const apollo = new ApolloServer<GraphQLContext>({
     // Queries run compiled (graphql-jit); see compiled-execution.ts.
-    gateway: compiledExecution(await appSchema(), metrics.countExecution),
+    gateway: compiledExecution(schema, metrics.countExecution),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
