@@ -83,9 +83,12 @@ describe('argument instances', () => {
   });
 
   it('reaches the resolvers: a nested input is its class, whose rules are checked', async () => {
-    const overlaps = await server.graphql<{ overlaps: { totalCount: number } }>('query ($filter: OverlapFilter) { overlaps(filter: $filter, first: 1) { totalCount } }', {
-      filter: { activeDuring: { from: '2025-05-01', to: '2025-04-30' } },
-    });
+    const overlaps = await server.graphql<{ overlaps: { totalCount: number } }, { filter: unknown }>(
+      'query ($filter: OverlapFilter) { overlaps(filter: $filter, first: 1) { totalCount } }',
+      {
+        filter: { activeDuring: { from: '2025-05-01', to: '2025-04-30' } },
+      },
+    );
     // The period's own rule (NotBefore on PeriodInput.to) ran: the nested input was a PeriodInput.
     expect(overlaps.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(overlaps.errors?.[0]?.message).toMatch(/before the start/);
