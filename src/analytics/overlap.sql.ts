@@ -65,9 +65,10 @@ export function ownProjectsOfCte(organisationIds: string[]): Sql {
  * analytics_unit and analytics_theme (comma-separated text, which costs the server far less to read
  * than an array or the codes: a pair shares nine units on average), dates out of the range. The
  * first row also carries `related`: every project, and every unit and theme the page names with its
- * id (`[id, lean row]`), once each, as lean rows in JSON (src/common/lean-rows.ts). So one statement answers a page with both projects, the shared
- * units and themes, which through the loaders took three more; and a project's page, where one
- * side is always the same project, builds that project once rather than once per pair.
+ * id (`[id, lean row]`), once each, as lean rows in JSON (src/common/lean-rows.ts). So one
+ * statement answers a page with both projects, the shared units and themes, which through the
+ * loaders took three more; and a project's page, where one side is always the same project, builds
+ * that project once rather than once per pair.
  */
 function decodedPageSql(em: EntityManager, ownCte: Sql | null, inner: Sql, columns: OverlapColumns): Sql {
   const ctes = sqlJoin(

@@ -6,10 +6,11 @@ import { getMetadataStorage } from 'type-graphql';
  * (resolvers/convert-args.js). For an input class it lists the fields anew on every call, each
  * field's type looked up by a linear search of all the input types, and it builds the tree of
  * a nested input again: with it, type-graphql took 3.4% of the CPU of an `overlaps(filter: …)`
- * request, 1.7% with the plans here (BENCHMARKS.md, peers notes). The same conversion is done here from plans made once per class, after the schema is
- * built (the classes' metadata is complete by then): instances of the same classes, with the same
- * fields, through type-graphql's own `convertToType`. type-graphql's resolvers read the two
- * functions from that module's exports at each call, so replacing the exports is enough.
+ * request, 1.7% with the plans here (BENCHMARKS.md, peers notes). The same conversion is done
+ * here from plans made once per class, after the schema is built (the classes' metadata is
+ * complete by then): instances of the same classes, with the same fields, through type-graphql's
+ * own `convertToType`. type-graphql's resolvers read the two functions from that module's exports
+ * at each call, so replacing the exports is enough.
  */
 
 type ConvertToType = (target: unknown, value: unknown) => unknown;
